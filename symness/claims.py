@@ -1,0 +1,215 @@
+"""The claim registry: every checkable statement of a paper is one :class:`Claim`.
+
+A paper package registers its claims in its own ``claims.py`` with the
+:func:`claim` decorator::
+
+    @claim("prosen2011.eq13", paper="000", equation="(13)", kind="exact",
+           statement="the matrices (11) satisfy the cubic relations for all lambda")
+    def _cubic_relations() -> Evidence:
+        ...
+        return Evidence.exact(ok, reference="symbolic identity in sympy")
+
+:func:`load_all` imports every ``symness/<package>/claims.py``;
+:meth:`Claim.run` times the check and returns a frozen :class:`Verdict`.
+A verdict never rounds a failure into a pass: an exception, a NaN error or an
+error above tolerance is ``status == "fail"``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+import math
+import pkgutil
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from symness import __version__
+
+__all__ = ["KINDS", "Evidence", "Verdict", "Claim", "claim", "registry", "load_all", "select",
+           "PAPERS"]
+
+KINDS = ("exact", "numeric", "cross-check")
+
+#: Seed files of the papers (``../shared/seeds``), keyed by the paper number used in claims.
+PAPERS = {
+    "000": "000_bde47aa7b4b708a0.txt  Prosen, PRL 106, 217206 (2011)",
+    "001": "001_cb0e800cb11a91bb.txt  Ishida & Sugita (2022)",
+    "002": "002_0be7b015894ae197.txt  Mendoza-Arenas et al., PRB 99, 094435 (2019)",
+    "003": "003_0dc908dbf1c4b7da.txt  Bertini et al., PRL 117, 207201 (2016)",
+    "004": "004_13d68971b017e4f5.txt  Lange, Lenarcic & Rosch, Nat. Commun. 8, 15767 (2017)",
+    "foundation": "symness foundation (model and solver conventions)",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a check found.  Build it with :meth:`exact` or :meth:`numeric`.
+
+    Attributes
+    ----------
+    ok : bool
+        Whether the statement held.
+    reference : str
+        The independent reference: the paper's value, a closed form, or the
+        other method.
+    error : float or None
+        Measured error (``None`` for an exact check).
+    tolerance : float or None
+        Accepted error (``None`` for an exact check).
+    precision : str
+        ``"exact"``, ``"float64"`` or ``"mpmath dps=N"``.
+    detail : str
+        Short free text shown in the table (e.g. the largest ``n`` reached).
+    """
+
+    ok: bool
+    reference: str
+    error: float | None = None
+    tolerance: float | None = None
+    precision: str = "exact"
+    detail: str = ""
+
+    @classmethod
+    def exact(cls, ok: bool, reference: str, detail: str = "") -> "Evidence":
+        """Evidence of an exact (symbolic or exact-arithmetic) check."""
+        return cls(ok=bool(ok), reference=reference, detail=detail)
+
+    @classmethod
+    def numeric(cls, error: float, tolerance: float, reference: str,
+                precision: str = "float64", detail: str = "") -> "Evidence":
+        """Evidence of a numerical comparison; passes only if ``error <= tolerance``.
+
+        A NaN error fails.
+        """
+        error = float(error)
+        ok = math.isfinite(error) and error <= tolerance
+        return cls(ok=ok, reference=reference, error=error, tolerance=float(tolerance),
+                   precision=precision, detail=detail)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of running one claim (scipy ``OptimizeResult``-like, but frozen)."""
+
+    claim_id: str
+    paper: str
+    equation: str
+    kind: str
+    status: str  # one of KINDS, or "fail"
+    error: float | None
+    tolerance: float | None
+    reference: str
+    precision: str
+    detail: str
+    seconds: float
+    version: str = __version__
+
+    @property
+    def passed(self) -> bool:
+        """True when the claim held; a failure can never be reported as a pass."""
+        return self.status != "fail"
+
+    def as_dict(self) -> dict:
+        """Plain dictionary for JSON output."""
+        return {k: getattr(self, k) for k in self.__dataclass_fields__} | {"passed": self.passed}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement of a paper.
+
+    Attributes
+    ----------
+    id : str
+        ``"<paper-key>.<equation-or-figure>"``, e.g. ``"prosen2011.eq13"``.
+    paper : str
+        Paper number (key of :data:`PAPERS`).
+    equation : str
+        Equation, table or figure of the paper, e.g. ``"(13)"`` or ``"Fig. 2"``.
+    kind : str
+        ``"exact"``, ``"numeric"`` or ``"cross-check"``.
+    statement : str
+        What is claimed, in one sentence.
+    check : callable
+        Zero-argument function returning :class:`Evidence`.
+    slow : bool
+        Slow claims run only with ``--slow`` (CI runs them).
+    """
+
+    id: str
+    paper: str
+    equation: str
+    kind: str
+    statement: str
+    check: Callable[[], Evidence] = field(repr=False, compare=False)
+    slow: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"claim {self.id!r}: 'kind' must be one of {KINDS} (got {self.kind!r})")
+        if self.paper not in PAPERS:
+            raise ValueError(f"claim {self.id!r}: 'paper' must be one of {tuple(PAPERS)} "
+                             f"(got {self.paper!r})")
+
+    def run(self) -> Verdict:
+        """Run the check, timing it; any exception becomes a failed verdict."""
+        start = time.perf_counter()
+        try:
+            evidence = self.check()
+            if not isinstance(evidence, Evidence):
+                raise TypeError(f"check returned {type(evidence).__name__}, expected Evidence")
+        except Exception as exc:  # noqa: BLE001 - a crash is a failed claim, reported in full
+            tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            evidence = Evidence(ok=False, reference="(check raised)", detail=tb)
+        seconds = time.perf_counter() - start
+        return Verdict(
+            claim_id=self.id, paper=self.paper, equation=self.equation, kind=self.kind,
+            status=self.kind if evidence.ok else "fail", error=evidence.error,
+            tolerance=evidence.tolerance, reference=evidence.reference,
+            precision=evidence.precision, detail=evidence.detail, seconds=seconds,
+        )
+
+
+#: All registered claims, by id, in registration order.
+registry: dict[str, Claim] = {}
+
+
+def claim(id: str, *, paper: str, equation: str, kind: str, statement: str,
+          slow: bool = False) -> Callable[[Callable[[], Evidence]], Callable[[], Evidence]]:
+    """Register the decorated zero-argument check function as a claim."""
+
+    def register(check: Callable[[], Evidence]) -> Callable[[], Evidence]:
+        if id in registry:
+            raise ValueError(f"claim id {id!r} is registered twice")
+        registry[id] = Claim(id=id, paper=paper, equation=equation, kind=kind,
+                             statement=statement, check=check, slow=slow)
+        return check
+
+    return register
+
+
+def load_all() -> dict[str, Claim]:
+    """Import every ``symness/<package>/claims.py`` and return the filled registry."""
+    import symness
+
+    for info in pkgutil.iter_modules(symness.__path__):
+        if info.ispkg and importlib.util.find_spec(f"symness.{info.name}.claims") is not None:
+            importlib.import_module(f"symness.{info.name}.claims")
+    return registry
+
+
+def select(patterns: Iterable[str] = (), *, slow: bool = False) -> list[Claim]:
+    """Claims whose id matches any shell-style or prefix pattern (all if none given).
+
+    ``"prosen2011"`` matches every ``prosen2011.*`` claim; ``"*eq13*"`` works too.
+    Slow claims are included only when ``slow`` is true.
+    """
+    claims = list(load_all().values())
+    patterns = list(patterns)
+    if patterns:
+        claims = [c for c in claims
+                  if any(c.id.startswith(p) or fnmatch.fnmatch(c.id, p) for p in patterns)]
+    return [c for c in claims if slow or not c.slow]

@@ -1,0 +1,1 @@
+"""Lindblad master equations: Liouvillians, vectorisation, steady states."""

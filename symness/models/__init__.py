@@ -1,0 +1,1 @@
+"""Hamiltonians and baths of the papers' models, each stating its normalisation."""

@@ -1,0 +1,102 @@
+"""The boundary-driven open XXZ chain of Prosen (2011), eqs. (2)-(3).
+
+Normalisation: Pauli matrices, hopping ``2 sigma^+ sigma^- + h.c.``::
+
+    H = sum_{j=1}^{n-1} (2 s+_j s-_{j+1} + 2 s-_j s+_{j+1} + Delta sz_j sz_{j+1})
+      = sum_j (sx_j sx_{j+1} + sy_j sy_{j+1} + Delta sz_j sz_{j+1})      (2)
+
+    L_{1,2} = sqrt((1 ± mu) eps / 2) sigma^±_1,
+    L_{3,4} = sqrt((1 ∓ mu) eps / 2) sigma^±_n                          (3)
+
+with the dissipator ``2 L rho L^† - {L^† L, rho}`` of eq. (1)
+(``dissipator="prosen"``).  The paper's sites are 1-based; here site ``j`` of the
+paper is index ``j - 1``.  ``mu > 0`` pumps magnetisation in at the left end,
+so the current ``J_j = i (s+_j s-_{j+1} - s-_j s+_{j+1})`` is positive, with
+``<J_j> / eps -> mu / 2`` as ``eps -> 0`` (Prosen (2011), text after (14)).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+import scipy.sparse as sp
+
+from symness.operators.sparse import sigma_minus, sigma_plus, sigma_z
+from symness.validation import ParameterError, require_int, require_real
+
+__all__ = ["XXZDrive", "hamiltonian", "jump_operators", "magnetization_operators",
+           "current_operators", "DISSIPATOR"]
+
+#: Dissipator convention of eq. (1).
+DISSIPATOR = "prosen"
+
+
+@dataclass(frozen=True)
+class XXZDrive:
+    """Validated parameters of the driven chain (2)-(3).
+
+    Attributes
+    ----------
+    n : int
+        Number of sites, ``n >= 2``.
+    delta : Fraction, int or float
+        Anisotropy Delta, any finite real.
+    mu : Fraction, int or float
+        Driving bias, ``-1 <= mu <= 1``.
+    eps : Fraction, int or float
+        Coupling strength, ``eps > 0``.
+    """
+
+    n: int
+    delta: Fraction | float
+    mu: Fraction | float
+    eps: Fraction | float
+
+    def __post_init__(self) -> None:
+        require_int(self.n, "n", minimum=2)
+        require_real(self.delta, "delta")
+        require_real(self.mu, "mu", minimum=-1, maximum=1)
+        require_real(self.eps, "eps", minimum=0, open_minimum=True)
+        if float(self.eps) == 0.0 or not math.isfinite(float(self.eps)):
+            raise ParameterError(f"'eps' must be > 0 and finite (got {self.eps})")
+
+
+def hamiltonian(n: int, delta) -> sp.csr_matrix:
+    """XXZ Hamiltonian (2) on ``n`` sites, open ends, Pauli normalisation (sparse, complex)."""
+    n = require_int(n, "n", minimum=2)
+    delta = float(require_real(delta, "delta"))
+    h = sp.csr_matrix((2**n, 2**n), dtype=complex)
+    for j in range(n - 1):
+        h = h + 2 * (sigma_plus(j, n) @ sigma_minus(j + 1, n)
+                     + sigma_minus(j, n) @ sigma_plus(j + 1, n))
+        h = h + delta * (sigma_z(j, n) @ sigma_z(j + 1, n))
+    return h.tocsr()
+
+
+def jump_operators(params: XXZDrive) -> list[sp.csr_matrix]:
+    """The four Lindblad operators (3), in the order ``L1, L2, L3, L4``."""
+    n, mu, eps = params.n, float(params.mu), float(params.eps)
+    return [
+        math.sqrt((1 + mu) * eps / 2) * sigma_plus(0, n),
+        math.sqrt((1 - mu) * eps / 2) * sigma_minus(0, n),
+        math.sqrt((1 - mu) * eps / 2) * sigma_plus(n - 1, n),
+        math.sqrt((1 + mu) * eps / 2) * sigma_minus(n - 1, n),
+    ]
+
+
+def magnetization_operators(n: int) -> list[sp.csr_matrix]:
+    """``[sigma^z_0, ..., sigma^z_{n-1}]``."""
+    return [sigma_z(j, n) for j in range(n)]
+
+
+def current_operators(n: int) -> list[sp.csr_matrix]:
+    """Spin currents ``J_j = i (s+_j s-_{j+1} - s-_j s+_{j+1})``, ``j = 0 .. n-2``.
+
+    With the Hamiltonian (2), ``d sigma^z_j / dt = 2 (J_{j-1} - J_j)`` in the bulk.
+    """
+    return [1j * (sigma_plus(j, n) @ sigma_minus(j + 1, n)
+                  - sigma_minus(j, n) @ sigma_plus(j + 1, n)) for j in range(n - 1)]
+
+

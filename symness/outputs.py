@@ -1,0 +1,171 @@
+"""Atomic, deterministic output: tables (text/markdown/CSV/JSON), figures, provenance.
+
+Paper packages register generators in their own ``tables.py``/``figures.py``::
+
+    @table("mazur", description="Mazur bound D_Z for rational lambda/pi (Prosen 2011, (20))")
+    def mazur_table(*, max_m: int = 12) -> Table: ...
+
+    @figure("prosen2011-fig2", description="...")
+    def fig2(outdir: Path) -> list[Path]: ...
+
+Every written file records its parameters, the symness version and the
+command that regenerates it, and is written to a temporary file and moved
+into place with :func:`os.replace`, so an interrupted run never leaves a
+half-written file.  Regenerating a table from the same code gives the same
+bytes (no timestamps, fixed float formatting).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import os
+import pkgutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from symness import __version__
+
+__all__ = ["Table", "atomic_write_text", "atomic_write_bytes", "provenance", "render",
+           "table", "figure", "tables", "figures", "load_all", "FORMATS"]
+
+FORMATS = ("text", "md", "csv", "json")
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (temporary file in the same folder + ``os.replace``)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
+    """Write UTF-8 ``text`` to ``path`` atomically."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def provenance(command: str, parameters: dict | None = None) -> dict:
+    """Provenance recorded in every written file: version, parameters, regenerating command.
+
+    Deliberately contains no timestamp or git hash so that output is byte-for-byte
+    reproducible from the same code.
+    """
+    return {"symness_version": __version__, "command": command,
+            "parameters": dict(parameters or {})}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A rectangular result with provenance.
+
+    ``rows`` hold already-formatted cell values (str, int, or float — floats are
+    written with ``repr`` so the output is exact and deterministic).
+    """
+
+    title: str
+    columns: Sequence[str]
+    rows: Sequence[Sequence[object]]
+    command: str
+    parameters: dict = field(default_factory=dict)
+    notes: Sequence[str] = ()
+
+
+def _cell(value: object) -> str:
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def render(tab: Table, fmt: str) -> str:
+    """Render a table as ``text``, ``md``, ``csv`` or ``json`` (deterministic)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"'format' must be one of {FORMATS} (got {fmt!r})")
+    prov = provenance(tab.command, tab.parameters)
+    cells = [[_cell(v) for v in row] for row in tab.rows]
+    if fmt == "json":
+        payload = {"title": tab.title, **prov, "notes": list(tab.notes),
+                   "columns": list(tab.columns),
+                   "rows": [dict(zip(tab.columns, row)) for row in cells]}
+        return json.dumps(payload, indent=1, sort_keys=False) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        buf.write(f"# {tab.title}\n# regenerate: {tab.command}\n")
+        buf.write(f"# symness {__version__}; parameters: {json.dumps(tab.parameters)}\n")
+        for note in tab.notes:
+            buf.write(f"# {note}\n")
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(tab.columns)
+        writer.writerows(cells)
+        return buf.getvalue()
+    if fmt == "md":
+        lines = [f"<!-- regenerate: {tab.command} (symness {__version__}) -->", "",
+                 f"**{tab.title}**", "",
+                 "| " + " | ".join(tab.columns) + " |",
+                 "|" + "|".join("---" for _ in tab.columns) + "|"]
+        lines += ["| " + " | ".join(row) + " |" for row in cells]
+        lines += [""] + [f"{note}  " for note in tab.notes]
+        return "\n".join(lines).rstrip() + "\n"
+    widths = [max(len(str(c)), *(len(r[i]) for r in cells)) if cells else len(str(c))
+              for i, c in enumerate(tab.columns)]
+    lines = [tab.title, "  ".join(str(c).ljust(w) for c, w in zip(tab.columns, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines += list(tab.notes)
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    description: str
+    generator: Callable
+    slow: bool = False
+
+
+#: Registered table generators (``name -> entry``); a generator returns a :class:`Table`.
+tables: dict[str, _Entry] = {}
+#: Registered figure generators; a generator takes an output folder and returns written paths.
+figures: dict[str, _Entry] = {}
+
+
+def _register(store: dict, name: str, description: str, slow: bool):
+    def decorate(generator: Callable) -> Callable:
+        if name in store:
+            raise ValueError(f"{name!r} is registered twice")
+        store[name] = _Entry(name, description, generator, slow)
+        return generator
+    return decorate
+
+
+def table(name: str, *, description: str, slow: bool = False):
+    """Register a table generator under ``name`` (used by ``symness table NAME``)."""
+    return _register(tables, name, description, slow)
+
+
+def figure(name: str, *, description: str, slow: bool = False):
+    """Register a figure generator under ``name`` (used by ``symness figure NAME``)."""
+    return _register(figures, name, description, slow)
+
+
+def load_all() -> None:
+    """Import every ``symness/<package>/tables.py`` and ``figures.py``."""
+    import symness
+
+    for info in pkgutil.iter_modules(symness.__path__):
+        for module in ("tables", "figures"):
+            name = f"symness.{info.name}.{module}"
+            if info.ispkg and importlib.util.find_spec(name) is not None:
+                importlib.import_module(name)

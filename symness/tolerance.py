@@ -1,0 +1,26 @@
+"""Named numerical tolerances: the one place the tolerance policy lives.
+
+A claim or solver that uses a different value passes it explicitly and says
+why in a comment next to it.  Exact checks use no tolerance at all.
+"""
+
+from __future__ import annotations
+
+#: Residual ``||L(rho)||_F`` accepted for a float64 steady state (relative to ``||L||``-scale).
+STEADY_STATE_RESIDUAL = 1e-9
+#: Smallest eigenvalue of a steady state accepted as positive (float64 round-off).
+STEADY_STATE_POSITIVITY = 1e-10
+#: Hermiticity and trace deviations accepted for a float64 density matrix.
+DENSITY_MATRIX_ATOL = 1e-10
+#: Agreement between two float64 implementations of the same linear map.
+FLOAT64_IDENTITY = 1e-12
+#: Agreement with a peer library (qutip) on the same problem.
+PEER_AGREEMENT = 1e-8
+
+
+def mp_tolerance(dps: int, margin: int = 5) -> float:
+    """Tolerance tied to an mpmath working precision: ``10**-(dps - margin)``.
+
+    As in mpmath's own tests (``test_quad``: ``10**(-mp.dps+5)``).
+    """
+    return 10.0 ** (-(dps - margin))

@@ -1,0 +1,137 @@
+"""Parameter validation and exact parsing of numbers given as text.
+
+Every public entry point validates its parameters here, so that bad input
+raises :class:`ParameterError` (a ``ValueError``) whose message names the
+parameter, its value and the allowed range, e.g.
+``'n' must be an integer >= 2 (got 1)``.  The CLI turns this exception into a
+one-line message and exit status 2.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from fractions import Fraction
+
+__all__ = [
+    "ParameterError",
+    "parse_number",
+    "require_int",
+    "require_real",
+    "require_choice",
+]
+
+
+class ParameterError(ValueError):
+    """Invalid parameter value; the message names the parameter and the allowed range."""
+
+
+def parse_number(text: str, name: str) -> Fraction:
+    """Parse a decimal, exponent or ratio string exactly.
+
+    Parameters
+    ----------
+    text : str
+        ``"1/2"``, ``"0.3"``, ``"1e-3"``, ``"-2"``.  Parsed without rounding, so
+        ``"0.1"`` is exactly ``1/10``.
+    name : str
+        Parameter name used in the error message.
+
+    Returns
+    -------
+    Fraction
+        The exact value.
+
+    Examples
+    --------
+    >>> parse_number("1/2", "delta")
+    Fraction(1, 2)
+    >>> parse_number("1e-3", "eps")
+    Fraction(1, 1000)
+    """
+    try:
+        return Fraction(text.strip())
+    except (ValueError, ZeroDivisionError):
+        raise ParameterError(
+            f"'{name}' must be a finite number such as 1/2, 0.3 or 1e-3 (got {text!r})"
+        ) from None
+
+
+def _as_real(value: object, name: str) -> Fraction | float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        if hasattr(value, "is_real") and getattr(value, "is_real", False):  # sympy number
+            return value  # type: ignore[return-value]
+        raise ParameterError(f"'{name}' must be a real number (got {value!r})")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ParameterError(f"'{name}' must be finite (got {value!r})")
+    return value  # type: ignore[return-value]
+
+
+def require_int(value: object, name: str, *, minimum: int | None = None,
+                maximum: int | None = None) -> int:
+    """Return ``value`` as ``int`` if it is an integer within ``[minimum, maximum]``.
+
+    Examples
+    --------
+    >>> require_int(4, "n", minimum=2)
+    4
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ParameterError(f"'{name}' must be an integer{_range(minimum, maximum)} (got {value!r})")
+    value = int(value)
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise ParameterError(f"'{name}' must be an integer{_range(minimum, maximum)} (got {value})")
+    return value
+
+
+def require_real(value: object, name: str, *, minimum: float | Fraction | None = None,
+                 maximum: float | Fraction | None = None, open_minimum: bool = False,
+                 open_maximum: bool = False):
+    """Return ``value`` if it is a finite real number in the stated interval.
+
+    ``open_minimum``/``open_maximum`` exclude the end points.  Exact types
+    (``int``, ``Fraction``, sympy numbers) are returned unchanged.
+
+    Examples
+    --------
+    >>> require_real(Fraction(1, 2), "mu", minimum=-1, maximum=1)
+    Fraction(1, 2)
+    """
+    value = _as_real(value, name)
+    low_bad = minimum is not None and (value <= minimum if open_minimum else value < minimum)
+    high_bad = maximum is not None and (value >= maximum if open_maximum else value > maximum)
+    if low_bad or high_bad:
+        lo = "" if minimum is None else ("(" if open_minimum else "[") + f"{minimum}"
+        hi = "" if maximum is None else f"{maximum}" + (")" if open_maximum else "]")
+        if minimum is None:
+            interval = f"<{'' if open_maximum else '='} {maximum}"
+        elif maximum is None:
+            interval = f">{'' if open_minimum else '='} {minimum}"
+        else:
+            interval = f"in {lo}, {hi}"
+        raise ParameterError(f"'{name}' must be {interval} (got {value})")
+    return value
+
+
+def require_choice(value: str, name: str, choices) -> str:
+    """Return ``value`` if it is one of ``choices``; otherwise list the allowed keys.
+
+    Examples
+    --------
+    >>> require_choice("prosen", "convention", ("prosen", "standard"))
+    'prosen'
+    """
+    if value not in choices:
+        allowed = ", ".join(repr(c) for c in choices)
+        raise ParameterError(f"'{name}' must be one of {allowed} (got {value!r})")
+    return value
+
+
+def _range(minimum: int | None, maximum: int | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f" in [{minimum}, {maximum}]"
+    if minimum is not None:
+        return f" >= {minimum}"
+    if maximum is not None:
+        return f" <= {maximum}"
+    return ""

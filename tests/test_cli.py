@@ -1,0 +1,42 @@
+"""The CLI in-process (``main(argv)``) and once end to end as a subprocess."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from symness.cli import main
+
+
+def test_no_command_prints_help(capsys):
+    assert main([]) == 0
+    assert "verify" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["--no-such-option"], ["verify", "--format", "xml"],
+                                  ["table", "no-such-table"], ["figure", "no-such-figure"],
+                                  ["bench", "no-such-bench"], ["verify", "no-such-claim-xyz"]])
+def test_bad_input_is_one_line_and_status_2(argv, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("symness: error: ") and err.count("\n") == 1, err
+
+
+def test_claims_lists_ids(capsys):
+    assert main(["claims"]) == 0
+    assert "." in capsys.readouterr().out
+
+
+def test_verify_json_is_parseable(tmp_path):
+    out = tmp_path / "v.json"
+    status = main(["verify", "foundation", "--format", "json", "--output", str(out)])
+    data = json.loads(out.read_text())
+    assert status == 0 and data["verdicts"] and all(v["passed"] for v in data["verdicts"])
+
+
+def test_end_to_end_subprocess():
+    proc = subprocess.run([sys.executable, "-m", "symness", "ness", "--n", "1"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "'n'" in proc.stderr

@@ -1,0 +1,43 @@
+"""Layering: lower layers never import paper packages or interface modules (parsed with ast)."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1] / "symness"
+LOWER = ("exact", "operators", "lindblad", "perturbation", "models")
+PAPERS = ("mpa", "weak_coupling", "mps", "tba", "ghd", "pump")
+INTERFACE = ("claims", "outputs", "cli", "benchmarks")
+#: Files inside a package that are interface glue (registrations), allowed to import upward.
+GLUE = {"claims.py", "cli.py", "tables.py", "figures.py", "bench.py"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _lower_files():
+    for layer in LOWER:
+        for path in sorted((ROOT / layer).rglob("*.py")) if (ROOT / layer).exists() else []:
+            if path.name not in GLUE:
+                yield pytest.param(path, id=str(path.relative_to(ROOT)))
+
+
+@pytest.mark.parametrize("path", list(_lower_files()))
+def test_lower_layer_imports_no_paper_or_interface_module(path):
+    forbidden = {f"symness.{p}" for p in PAPERS + INTERFACE}
+    bad = [m for m in _imports(path) if any(m == f or m.startswith(f + ".") for f in forbidden)]
+    assert not bad, f"{path.name} imports {bad}"
+
+
+def test_every_subpackage_has_a_docstring():
+    for init in ROOT.glob("*/__init__.py"):
+        assert ast.get_docstring(ast.parse(init.read_text())), init
