@@ -14,7 +14,9 @@ The domain is chosen automatically as the smallest of
 * ``QQ<a>`` (an algebraic number field such as ``QQ<sqrt(5)>`` holding
   ``cos(pi/5)``; elements are reduced modulo the minimal polynomial, so the
   zero test is exact),
-* ``K0[Delta, ...]`` (polynomials in the free symbols over ``QQ`` or ``QQ<a>``),
+* ``K0[Delta, ...]`` (polynomials in the free symbols over ``QQ`` or ``QQ<a>``;
+  for one symbol over ``QQ`` the python-flint ring of
+  :mod:`symness.operators.flint_domain`, ~8x faster),
 * ``K0(Delta, ...)`` (rational functions),
 * ``EX`` (general sympy expressions, simplified with ``cancel``; the zero test
   is then only as strong as sympy's, and arithmetic is slow),
@@ -37,6 +39,7 @@ from sympy.polys.constructor import construct_domain
 from sympy.polys.domains import EX, QQ, Domain
 from sympy.polys.polyerrors import CoercionFailed, PolynomialError
 
+from symness.operators import flint_domain
 from symness.validation import ParameterError
 
 __all__ = ["Pair", "as_expr", "split_real_imag", "choose_domain", "to_pair", "pair_to_expr",
@@ -104,6 +107,8 @@ def choose_domain(parts: list[sympy.Expr]) -> Domain:
         if all(p.is_polynomial(*symbols) for p in parts):
             coeffs = [c for p in parts for c in sympy.Poly(p, *symbols).coeffs()]
             ground = _ground(coeffs)
+            if ground.is_QQ and len(symbols) == 1 and flint_domain.available():
+                return flint_domain.FlintPolyRing(symbols[0])
             return EX if ground.is_EX else ground[tuple(symbols)]
         if all(p.is_rational_function(*symbols) for p in parts):
             fracs = [sympy.together(p).as_numer_denom() for p in parts]
@@ -119,7 +124,7 @@ def parse_domain(domain: Domain | str | None) -> Domain | None:
     """``None``/``"auto"`` -> automatic choice; a sympy ``Domain`` is used as given."""
     if domain is None or domain == "auto":
         return None
-    if isinstance(domain, Domain):
+    if isinstance(domain, (Domain, flint_domain.FlintPolyRing)):
         if getattr(domain, "is_ComplexField", False) or getattr(domain, "is_RealField", False):
             raise ParameterError(f"'domain' must be exact (got inexact {domain})")
         return domain
@@ -148,9 +153,17 @@ def pair_to_expr(pair: Pair, domain: Domain) -> sympy.Expr:
     return re + sympy.I * im
 
 
+def _unify(k1: Domain, k2: Domain) -> Domain:
+    if k1 == k2:
+        return k1
+    if isinstance(k2, flint_domain.FlintPolyRing):
+        return k2.unify(k1)
+    return k1.unify(k2)
+
+
 def unify_domains(domains: list[Domain]) -> Domain:
-    """Return the common domain of several domains (sympy's ``unify``)."""
-    return reduce(lambda k1, k2: k1 if k1 == k2 else k1.unify(k2), domains)
+    """Return the common domain of several domains (sympy's ``unify``, flint ring aware)."""
+    return reduce(_unify, domains)
 
 
 def convert_pair(pair: Pair, source: Domain, target: Domain) -> Pair | None:

@@ -20,6 +20,7 @@ Two implementations:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import repeat
 
 import numpy as np
 from sympy.polys.domains import Domain
@@ -201,9 +202,24 @@ def products(left: dict, right: dict, K: Domain, select: int | None) -> dict:
     for lo in range(0, len(a.x), step):
         for acc, part in zip(channels, _block(a, b, lo, min(lo + step, len(a.x)), select)):
             acc.append(_group_sum(*part))
-    accumulators = []
+    grouped = []
     for parts in channels:
         x, z, v = (np.concatenate([p[i] for p in parts]) for i in range(3))
-        x, z, v = _group_sum(x, z, v) if len(parts) > 1 else (x, z, v)
-        accumulators.append(dict(zip(zip(x.tolist(), z.tolist()), v.tolist())))
-    return _collect(*accumulators, K)
+        grouped.append(_group_sum(x, z, v) if len(parts) > 1 else (x, z, v))
+    return _pairs_from_channels(*grouped, K)
+
+
+def _nonzero(x: np.ndarray, z: np.ndarray, v: np.ndarray, K: Domain):
+    keep = np.fromiter((not K.is_zero(e) for e in v), dtype=bool, count=len(v))
+    return zip(x[keep].tolist(), z[keep].tolist()), v[keep].tolist()
+
+
+def _pairs_from_channels(re_part, im_part, K: Domain) -> dict:
+    """Term dictionary from grouped real and imaginary channels, exact zeros dropped."""
+    keys, values = _nonzero(*re_part, K)
+    out = dict(zip(keys, zip(values, repeat(None))))
+    keys, values = _nonzero(*im_part, K)
+    for key, b in zip(keys, values):
+        old = out.get(key)
+        out[key] = (None if old is None else old[0], b)
+    return out

@@ -6,7 +6,7 @@ import sympy
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from symness.operators.pauli import PauliSum
+from symness.operators.pauli import PauliSum, _common_domain
 from symness.operators.pauli_kernel import popcount, products, products_reference
 
 DELTA = sympy.Symbol("Delta")
@@ -31,8 +31,7 @@ def test_vectorised_kernel_equals_reference(select, data, n):
         b = PauliSum(n, {"YI": 2, "XX": 1, "ZZ": -sympy.I})
     else:
         a, b = data.draw(operators(n)), data.draw(operators(n))
-    K = a.domain if a.domain == b.domain else a.domain.unify(b.domain)
-    pa, pb = a.with_domain(K)._pairs, b.with_domain(K)._pairs
+    K, (pa, pb) = _common_domain([a, b])
     fast = PauliSum._raw(n, products(pa, pb, K, select), K)
     slow = PauliSum._raw(n, products_reference(pa, pb, K, select), K)
     assert fast == slow and len(fast) == len(slow)
