@@ -113,8 +113,8 @@ class PauliSum:
     --------
     >>> from sympy import Symbol
     >>> A = PauliSum(2, {"XX": 1, "ZZ": Symbol("Delta")})
-    >>> A.domain
-    QQ[Delta]
+    >>> A.free_symbols
+    {Delta}
     >>> (A * A).terms[(0, 0)]
     Delta**2 + 1
     """
