@@ -18,6 +18,7 @@ from symness.operators.pauli import (
     identity,
     local_sum,
     sigma,
+    sum_all,
     zero,
 )
 
@@ -73,8 +74,8 @@ def _su2() -> Evidence:
 def _xxz_conserves_sz() -> Evidence:
     ok = True
     for n in range(2, 9):
-        sz = sum((sigma("z", j, n) for j in range(n)), zero(n))
-        sx = sum((sigma("x", j, n) for j in range(n)), zero(n))
+        sz = sum_all((sigma("z", j, n) for j in range(n)), n)
+        sx = sum_all((sigma("x", j, n) for j in range(n)), n)
         for periodic in (False, True) if n > 2 else (False,):
             h = _xxz(n, periodic=periodic)
             ok &= commutator(h, sz).is_zero()

@@ -45,7 +45,7 @@ True
 from __future__ import annotations
 
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from types import MappingProxyType
 
@@ -63,8 +63,8 @@ from symness.operators.pauli_kernel import products as kernel_products
 from symness.validation import ParameterError, require_int
 
 __all__ = ["PauliSum", "commutator", "anticommutator", "hs_inner", "identity", "zero",
-           "pauli_string", "sigma", "from_labels", "site_product", "local_sum", "label_of",
-           "parse_label"]
+           "pauli_string", "sigma", "from_labels", "site_product", "local_sum", "sum_all",
+           "label_of", "parse_label"]
 
 _LETTER = {(0, 0): "I", (1, 0): "X", (1, 1): "Y", (0, 1): "Z"}
 _BITS = {v: k for k, v in _LETTER.items()}
@@ -521,6 +521,25 @@ def from_labels(labels: str, start: int = 0, n: int | None = None, *,
     n = start + len(labels) if n is None else n
     local = site_product(dict(enumerate(labels)), len(labels))
     return local.embed(n, start, periodic=periodic)
+
+
+def sum_all(ops: Iterable[PauliSum], n: int | None = None) -> PauliSum:
+    """Sum many operators at once (one accumulation; ``sum(ops)`` re-copies at every step).
+
+    ``n`` is required when ``ops`` may be empty.
+
+    >>> sum_all(sigma("z", j, 3) for j in range(3)).labelled_terms()
+    {'ZII': 1, 'IZI': 1, 'IIZ': 1}
+    """
+    ops = list(ops)
+    if not ops:
+        if n is None:
+            raise ParameterError("'n' must be given to sum an empty list of operators")
+        return zero(n)
+    for op in ops[1:]:
+        ops[0]._coerce(op)
+    K, pairs = _common_domain(ops)
+    return PauliSum._raw(ops[0].n, accumulate([(p, 1) for p in pairs], K), K)
 
 
 def local_sum(density: PauliSum, n: int, *, periodic: bool) -> PauliSum:

@@ -27,6 +27,7 @@ from symness.operators.pauli import (
     parse_label,
     sigma,
     site_product,
+    sum_all,
     zero,
 )
 from symness.validation import ParameterError
@@ -177,6 +178,14 @@ def test_trace_support_and_subs():
     assert (a - DELTA * from_labels("XZ", start=1, n=4)).simplify().domain == sympy.QQ
 
 
+def test_sum_all_equals_repeated_addition():
+    ops = [PauliSum(2, {"XZ": DELTA}), sigma("+", 1, 2), PauliSum(2, {"XZ": -DELTA, "YY": 1})]
+    assert sum_all(ops) == ops[0] + ops[1] + ops[2]
+    assert sum_all([], 2).is_zero()
+    with pytest.raises(ParameterError, match="'n'"):
+        sum_all([])
+
+
 def test_bad_input_is_refused():
     with pytest.raises(TypeError, match="exact"):
         PauliSum(1, {"X": 0.5})
@@ -274,11 +283,11 @@ def xxz_open(n: int) -> PauliSum:
 @pytest.mark.parametrize("n", [2, 3, 5, 8])
 def test_xxz_conserves_total_sz_for_symbolic_delta(n):
     h = xxz_open(n)
-    sz = sum((sigma("z", j, n) for j in range(n)), zero(n))
+    sz = sum_all((sigma("z", j, n) for j in range(n)), n)
     assert h.domain.is_PolynomialRing and h.domain.symbols == (DELTA,)
     assert commutator(h, sz).is_zero()
     # S^x is conserved only at the isotropic point Delta = 1 (SU(2)): the check can fail
-    sx = sum((sigma("x", j, n) for j in range(n)), zero(n))
+    sx = sum_all((sigma("x", j, n) for j in range(n)), n)
     assert not commutator(h, sx).is_zero()
     assert commutator(h.subs(DELTA, 1), sx).is_zero()
 
