@@ -52,9 +52,14 @@ def _ring_operators(rng: random.Random, domain) -> tuple[PauliSum, PauliSum]:
 
 
 def _cpu_seconds(kernel, a: PauliSum, b: PauliSum, select=None) -> tuple[float, int]:
-    start = time.process_time()
-    out = kernel(a._pairs, b._pairs, a.domain, select)
-    return time.process_time() - start, len(out)
+    """Least CPU time of repeated runs (repeated until 1 s is spent, at most 5 times)."""
+    best, spent, runs = float("inf"), 0.0, 0
+    while runs < 5 and (runs == 0 or spent < 1.0):
+        start = time.process_time()
+        out = kernel(a._pairs, b._pairs, a.domain, select)
+        seconds = time.process_time() - start
+        best, spent, runs = min(best, seconds), spent + seconds, runs + 1
+    return best, len(out)
 
 
 @benchmark("pauli-product", description="exact product of two sums of 1000 Pauli strings "
