@@ -41,7 +41,7 @@ from symness.weak_coupling.baths import (
 )
 
 __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
-           "steady_state_at", "local_t", "temperature_from_t", "SteadyStateError"]
+           "steady_state_at", "edge_hamiltonian", "local_t", "temperature_from_t", "SteadyStateError"]
 
 
 class SteadyStateError(ArithmeticError):
