@@ -25,6 +25,13 @@ import scipy.sparse as sp
 import sympy
 from scipy.sparse.csgraph import connected_components
 
+def _normal(expr):
+    """Canonical form of a rational expression (symbols, rationals, ``I``); zero iff zero."""
+    if isinstance(expr, sympy.MatrixBase):
+        return expr.applyfunc(_normal)
+    return sympy.cancel(expr)
+
+
 __all__ = ["KernelError", "NearDegeneracyError", "SpectralKernel", "numeric_kernel",
            "dense_null_vector",
            "exact_kernel", "ZERO_TOL", "GAP_TOL"]
@@ -139,17 +146,17 @@ def exact_kernel(m: sympy.Matrix) -> SpectralKernel:
     :class:`KernelError` if ``W^H R`` is singular (Jordan block at zero).
     """
     m = sympy.Matrix(m)
-    right = [sympy.simplify(v) for v in m.nullspace(simplify=True)]
-    left = [sympy.simplify(v) for v in m.H.nullspace(simplify=True)]
+    right = [_normal(v) for v in m.nullspace(simplify=_normal)]
+    left = [_normal(v) for v in m.H.nullspace(simplify=_normal)]
     n = m.shape[0]
     if not right:
         return SpectralKernel(right=sympy.zeros(n, 0), dual=sympy.zeros(n, 0))
     r = sympy.Matrix.hstack(*right)
     w = sympy.Matrix.hstack(*left)
-    overlap = (w.H * r).applyfunc(sympy.simplify)
-    if sympy.simplify(overlap.det()) == 0:
+    overlap = (w.H * r).applyfunc(_normal)
+    if _normal(overlap.det()) == 0:
         raise KernelError("zero eigenvalue is not semisimple: W^H R is singular")
-    dual = (w * overlap.inv().H).applyfunc(sympy.simplify)
+    dual = (w * overlap.inv().H).applyfunc(_normal)
     return SpectralKernel(right=r, dual=dual)
 
 

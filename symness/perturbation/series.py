@@ -45,6 +45,13 @@ from symness.perturbation.kernel import (
     numeric_kernel,
 )
 
+def _normal(expr):
+    """Canonical form of a rational expression (symbols, rationals, ``I``); zero iff zero."""
+    if isinstance(expr, sympy.MatrixBase):
+        return expr.applyfunc(_normal)
+    return sympy.cancel(expr)
+
+
 __all__ = ["DegenerateSeries", "NonDegeneracyError", "IDENTITY_44_TOL", "trace_vector"]
 
 #: Relative size of ``P1 L1 G0 L1 P1`` above which (44) is declared violated (float64).
@@ -181,13 +188,14 @@ class DegenerateSeries:
 
     # ----------------------------------------------------------------- reduced inverses
     def _bordered(self, m, right, dual):
-        """Solver of ``[[m, right], [dual^H, 0]] z = rhs`` (nonsingular for a spectral kernel)."""
-        k = right.shape[1]
+        """Solver of ``m z = Q rhs`` with ``z`` in ``Im Q``, ``Q = 1 - right dual^H``.
+
+        Numeric: bordered system ``[[m, right], [dual^H, 0]]`` (sparse LU; nonsingular
+        for a spectral kernel).  Exact: ``(m + right dual^H)^-1``.
+        """
         if self.exact:
-            top = sympy.Matrix.hstack(m, right)
-            bottom = sympy.Matrix.hstack(dual.H, sympy.zeros(k, k))
-            full = sympy.Matrix.vstack(top, bottom)
-            inv = full.inv()
+            # exact route: (m + P)^-1 maps Im Q onto Im Q as m^-1 (P = right dual^H commutes)
+            inv = (m + right * dual.H).inv().applyfunc(_normal)
             return lambda rhs: inv * rhs
         full = sp.bmat([[sp.csr_matrix(m), right], [self._h(dual), None]], format="csc")
         lu = spla.splu(full)
@@ -223,8 +231,7 @@ class DegenerateSeries:
 
     def _border_solve(self, solver, rhs, k: int):
         if self.exact:
-            z = solver(sympy.Matrix.vstack(rhs, sympy.zeros(k, rhs.shape[1])))
-            return z[: rhs.shape[0], :]
+            return solver(rhs)
         rhs = np.asarray(rhs, dtype=complex)
         pad = np.zeros((k,) + rhs.shape[1:], dtype=complex)
         z = solver(np.concatenate([rhs, pad]))
@@ -237,7 +244,7 @@ class DegenerateSeries:
         r1, w1 = self.basis1
         if self.exact:
             x = self.g0(self.pieces[1] * r1)
-            return (self._h(w1) * self.pieces[1] * x).applyfunc(sympy.simplify)
+            return (self._h(w1) * self.pieces[1] * x).applyfunc(_normal)
         x = self.g0(self._dense(self.pieces[1] @ r1))
         return np.asarray(self._h(w1) @ (self.pieces[1] @ x))
 
@@ -291,7 +298,7 @@ class DegenerateSeries:
         r1, _ = self.basis1
         m2 = self.reduced_generator
         if self.exact:
-            null = m2.nullspace(simplify=True)
+            null = m2.nullspace(simplify=_normal)
             if len(null) != 1:
                 raise KernelError(f"Ker P1 L2 P1 has dimension {len(null)}, expected 1 "
                                   "(steady state not unique)")
@@ -299,9 +306,9 @@ class DegenerateSeries:
         else:
             rho = r1 @ dense_null_vector(m2, zero_tol=self.zero_tol, gap_tol=self.gap_tol)
         tr = self._tr(rho)
-        if (sympy.simplify(tr) == 0) if self.exact else abs(tr) < self.zero_tol:
+        if (_normal(tr) == 0) if self.exact else abs(tr) < self.zero_tol:
             raise KernelError("the zeroth-order kernel vector is traceless: cannot normalise")
-        return (rho / tr).applyfunc(sympy.simplify) if self.exact else rho / tr
+        return (rho / tr).applyfunc(_normal) if self.exact else rho / tr
 
     def _next_order(self, m: int):
         if m == 0:
@@ -321,7 +328,7 @@ class DegenerateSeries:
         out = q + p1
         c = -self._tr(out)                                                    # (63)
         out = out + c * rho[0]
-        return out.applyfunc(sympy.simplify) if self.exact else out
+        return out.applyfunc(_normal) if self.exact else out
 
     def _solve_reduced(self, rhs):
         """``R1 y`` with ``M2 y = W1^H rhs`` (minimum-norm solution; consistency checked)."""

@@ -27,7 +27,7 @@ import sympy
 from symness.operators.sparse import site_operator
 from symness.validation import require_int, require_real
 
-__all__ = ["BathConstants", "coupling_operator", "s_operator", "bath_map", "bath_superoperator",
+__all__ = ["BathConstants", "coupling_operator", "s_from_ab", "s_operator", "bath_map", "bath_superoperator",
            "mean_field_coefficient"]
 
 
@@ -65,13 +65,17 @@ def coupling_operator(theta, *, exact: bool = False):
     return cos * sz - sin * sx
 
 
-def s_operator(theta, t, c, d, *, exact: bool = False):
-    """``S = (b sigma^z - a (sigma^x - i t sigma^y)) / 2`` with ``a = c sin, b = d cos`` (B9)-(B12)."""
-    cos, sin = _trig(theta)
+def s_from_ab(a, b, t, *, exact: bool = False):
+    """``S = (b sigma^z - a (sigma^x - i t sigma^y)) / 2`` of (B9), a 2x2 matrix."""
     sx, sy, sz = _pauli(exact)
-    a, b = c * sin, d * cos
     i = sympy.I if exact else 1j
     return (b * sz - a * (sx - i * t * sy)) / 2
+
+
+def s_operator(theta, t, c, d, *, exact: bool = False):
+    """``S`` of (B9) with ``a = c sin(theta)``, ``b = d cos(theta)`` (B10)-(B11), (B32)-(B33)."""
+    cos, sin = _trig(theta)
+    return s_from_ab(c * sin, d * cos, t, exact=exact)
 
 
 def _adjoint(m):
