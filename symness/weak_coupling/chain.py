@@ -41,7 +41,7 @@ from symness.weak_coupling.baths import (
 )
 
 __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
-           "steady_state_at", "edge_hamiltonian", "local_t", "temperature_from_t", "SteadyStateError"]
+           "steady_state_at", "edge_hamiltonian", "zeroth_order_state", "local_t", "temperature_from_t", "SteadyStateError"]
 
 
 class SteadyStateError(ArithmeticError):
@@ -168,3 +168,17 @@ def local_t(rho: np.ndarray, n: int) -> np.ndarray:
 def temperature_from_t(t, h: float = 1.0):
     """Local temperature ``T = h / artanh(t)`` from ``t = tanh(beta h)`` (eq. (100))."""
     return h / np.arctanh(np.asarray(t, dtype=float))
+
+
+def zeroth_order_state(chain: WeakCouplingChain, *, degenerate: str = "effective") -> np.ndarray:
+    """``rho_0`` of (45)-(47) through the engine's Hamiltonian route (any ``n <= 10``).
+
+    ``degenerate="effective"`` handles chains whose levels ``E_{n,k}`` coincide (free
+    fermion chains); it equals the paper's (47) whenever identity (44) holds.
+    """
+    from symness.perturbation.hamiltonian import hamiltonian_zeroth_order
+
+    n = chain.n
+    h0 = field_hamiltonian(n, chain.h)
+    h1 = interaction_hamiltonian(n, chain.alpha) + edge_hamiltonian(chain)
+    return hamiltonian_zeroth_order(h0, h1, pieces(chain)[2], degenerate=degenerate)
