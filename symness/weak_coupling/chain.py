@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+import scipy.linalg as sla
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
@@ -32,6 +33,7 @@ from symness.models.nearest_neighbour import (
 )
 from symness.models.tilted_ising import coupling_tensor
 from symness.operators.sparse import site_operator
+from symness.perturbation.hamiltonian import hamiltonian_zeroth_order
 from symness.validation import ParameterError, require_int, require_real
 from symness.weak_coupling.baths import (
     BathConstants,
@@ -41,7 +43,7 @@ from symness.weak_coupling.baths import (
 )
 
 __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
-           "steady_state_at", "edge_hamiltonian", "zeroth_order_state", "local_t", "temperature_from_t", "SteadyStateError"]
+           "steady_state_at", "hermitian_basis", "edge_hamiltonian", "zeroth_order_state", "local_t", "temperature_from_t", "SteadyStateError"]
 
 
 class SteadyStateError(ArithmeticError):
@@ -133,26 +135,60 @@ def full_liouvillian(chain: WeakCouplingChain, lam: float) -> sp.csr_matrix:
     return (l0 + lam * l1 + lam**2 * l2).tocsr()
 
 
+def hermitian_basis(d: int) -> sp.csr_matrix:
+    """Sparse unitary ``T`` whose columns are ``vec`` of an orthonormal Hermitian basis.
+
+    Columns: ``|a><a|``; ``(|a><b| + |b><a|)/sqrt 2`` and ``i(|a><b| - |b><a|)/sqrt 2``
+    for ``a < b``.  A Hermiticity-preserving superoperator ``L`` becomes the real
+    matrix ``T^† L T`` (two nonzeros per column of ``T``, so the change is cheap).
+    """
+    rows, cols, vals = [], [], []
+    col = 0
+    for a in range(d):
+        rows.append(a * d + a)
+        cols.append(col)
+        vals.append(1.0)
+        col += 1
+    r = 1 / math.sqrt(2)
+    for a in range(d):
+        for b in range(a + 1, d):
+            rows += [a * d + b, b * d + a, a * d + b, b * d + a]
+            cols += [col, col, col + 1, col + 1]
+            vals += [r, r, 1j * r, -1j * r]
+            col += 2
+    return sp.csr_matrix((vals, (rows, cols)), shape=(d * d, d * d), dtype=complex)
+
+
 def steady_state_at(chain: WeakCouplingChain, lam: float, *,
                     residual_tol: float = 1e-9) -> np.ndarray:
-    """Steady state of the full Liouvillian (16) at finite ``lam`` by a direct sparse solve.
+    """Steady state of the full Liouvillian (16) at finite ``lam`` by a direct dense solve.
 
-    One row of ``L vec(rho) = 0`` (a diagonal one, which carries weight in the trace
-    identity ``vec(1)^T L = 0``) is replaced by ``Tr rho = 1``.  Raises
-    :class:`SteadyStateError` if the residual ``||L vec(rho)||`` relative to
-    ``||L||_1`` exceeds ``residual_tol``.  Returns the ``d x d`` density matrix.
+    The Liouvillian preserves Hermiticity, so in the Hermitian basis of
+    :func:`hermitian_basis` it is a real matrix; one of its rows (a diagonal
+    population, which carries weight in ``vec(1)^T L = 0``) is replaced by
+    ``Tr rho = 1`` and the real system is solved by LU (LAPACK).  Raises
+    :class:`SteadyStateError` if the imaginary part of ``T^† L T`` is not
+    negligible, or if the residual ``||L vec(rho)|| / ||L||_1`` exceeds
+    ``residual_tol``.  Limited to ``n <= 6`` (dense ``4096 x 4096``).  Returns the
+    ``d x d`` density matrix.
     """
     lam = float(require_real(lam, "lam", minimum=0, open_minimum=True))
-    big = full_liouvillian(chain, lam).tolil()
-    d = 2**chain.n
-    row = 0
-    big[row, :] = 0
-    big[row, np.arange(d) * (d + 1)] = 1.0
-    rhs = np.zeros(d * d, dtype=complex)
-    rhs[row] = 1.0
-    vec = spla.spsolve(big.tocsc(), rhs)
+    require_int(chain.n, "n", minimum=2, maximum=6)
     gen = full_liouvillian(chain, lam)
-    resid = np.linalg.norm(gen @ vec) / max(spla.norm(gen, 1), 1.0)
+    d = 2**chain.n
+    basis = hermitian_basis(d)
+    real = (basis.conj().T @ gen @ basis).toarray()
+    scale = max(spla.norm(gen, 1), 1.0)
+    if np.abs(real.imag).max() > 1e-12 * scale:
+        raise SteadyStateError("the Liouvillian does not preserve Hermiticity")
+    system = real.real
+    system[0, :] = 0.0
+    system[0, :d] = 1.0
+    rhs = np.zeros(d * d)
+    rhs[0] = 1.0
+    coeffs = sla.solve(system, rhs, check_finite=True)
+    vec = basis @ coeffs
+    resid = np.linalg.norm(gen @ vec) / scale
     rho = vec.reshape(d, d)
     if not np.isfinite(resid) or resid > residual_tol or abs(np.trace(rho) - 1) > 1e-9:
         raise SteadyStateError(f"direct solve at lam={lam:g} failed: relative residual "
@@ -176,8 +212,6 @@ def zeroth_order_state(chain: WeakCouplingChain, *, degenerate: str = "effective
     ``degenerate="effective"`` handles chains whose levels ``E_{n,k}`` coincide (free
     fermion chains); it equals the paper's (47) whenever identity (44) holds.
     """
-    from symness.perturbation.hamiltonian import hamiltonian_zeroth_order
-
     n = chain.n
     h0 = field_hamiltonian(n, chain.h)
     h1 = interaction_hamiltonian(n, chain.alpha) + edge_hamiltonian(chain)
