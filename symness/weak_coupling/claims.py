@@ -25,7 +25,13 @@ from symness.weak_coupling.chain import (
     zeroth_order_state,
 )
 from symness.weak_coupling.models import CONDITION_MODELS, condition_chain
-from symness.weak_coupling.profiles import fig4_data, two_spin_analytic_t
+from symness.weak_coupling.profiles import (
+    fig4_data,
+    fig5_data,
+    fig6_data,
+    relative_errors,
+    two_spin_analytic_t,
+)
 from symness.weak_coupling.sum_rule import sum_rule_sides
 
 P = "001"
@@ -349,3 +355,38 @@ def _condition_fast() -> Evidence:
        slow=True, statement="the alpha_zz condition for N = 2..8 (Liouvillian dimension 65,536)")
 def _condition_slow() -> Evidence:
     return _condition(8)
+
+
+@claim("ishida2022.fig5", paper=P, equation="Fig. 5", kind="numeric", slow=True,
+       statement="N = 6 tilted Ising: the full-Liouvillian profile converges to the engine's "
+                 "zeroth order as O(lam); relative error of order 1e-2 at lam = 0.01 for "
+                 "theta = pi/4, much smaller for theta = pi/2")
+def _fig5() -> Evidence:
+    data = fig5_data(6, (1e-2, 1e-3))
+    err = {frac: relative_errors(entry, "limit") for frac, entry in data.items()}
+    quarter, half = err[0.25], err[0.5]
+    rate = quarter[1e-2] / quarter[1e-3]
+    ok = 1e-3 <= quarter[1e-2] <= 5e-2 and half[1e-2] < 0.1 * quarter[1e-2] and 5 < rate < 20
+    return Evidence.numeric(quarter[1e-3] if ok else math.inf, 5e-3,
+                            reference="engine's zeroth order (45)-(47)",
+                            detail=f"pi/4: rel. err {quarter[1e-2]:.2e} (lam=1e-2), "
+                                   f"{quarter[1e-3]:.2e} (1e-3), ratio {rate:.1f}; "
+                                   f"pi/2: {half[1e-2]:.2e} (1e-2)")
+
+
+@claim("ishida2022.fig6", paper=P, equation="Fig. 6, (150)", kind="numeric", slow=True,
+       statement="N = 6, theta = pi/4: both sides of (150) on the full-Liouvillian state "
+                 "converge to the same weak-coupling value as lam -> 0")
+def _fig6() -> Evidence:
+    data = fig6_data(6, math.pi / 4, (1e-2, 1e-3))
+    limit = data["limit"][0]
+    errs = {lam: (abs(data[lam][0] - limit), abs(data[lam][1] - limit)) for lam in (1e-2, 1e-3)}
+    rates = [errs[1e-2][i] / errs[1e-3][i] for i in range(2)]
+    ok = all(5 < r < 20 for r in rates) and abs(data["limit"][0] - data["limit"][1]) < 1e-11
+    worst = max(errs[1e-3])
+    return Evidence.numeric(worst if ok else math.inf, 5e-4,
+                            reference="engine's zeroth order (both sides equal there)",
+                            detail=f"limit {limit:.6f}; lam=1e-2: LHS {data[1e-2][0]:.6f} RHS "
+                                   f"{data[1e-2][1]:.6f}; lam=1e-3: LHS {data[1e-3][0]:.6f} "
+                                   f"RHS {data[1e-3][1]:.6f}; O(lam) rates {rates[0]:.1f}, "
+                                   f"{rates[1]:.1f}")

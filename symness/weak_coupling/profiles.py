@@ -22,7 +22,8 @@ from symness.weak_coupling.chain import (
 )
 from symness.weak_coupling.sum_rule import sum_rule_sides
 
-__all__ = ["two_spin_analytic_t", "fig4_data", "fig5_data", "fig6_data", "FIG5_LAMBDAS",
+__all__ = ["two_spin_analytic_t", "fig4_data", "fig5_data", "fig6_data", "relative_errors",
+           "FIG5_LAMBDAS",
            "FIG6_LAMBDAS"]
 
 FIG4_LAMBDAS = (0.1, 0.01)
