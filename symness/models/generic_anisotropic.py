@@ -20,5 +20,5 @@ ALPHA = np.array([[0.9, 0.3, -0.4],
 
 
 def coupling_tensor() -> np.ndarray:
-    """The fixed tensor :data:`ALPHA` (a copy)."""
+    """Return a copy of the fixed tensor :data:`ALPHA`."""
     return ALPHA.copy()

@@ -23,7 +23,7 @@ __all__ = ["coupling_tensor", "edge_axis"]
 
 
 def edge_axis(theta: float) -> np.ndarray:
-    """Components ``(x, y, z)`` of ``sigma^{z'} = cos(theta) sigma^z - sin(theta) sigma^x`` (106)."""
+    """Return the axis ``(x, y, z)`` of ``sigma^{z'} = cos sigma^z - sin sigma^x`` (106)."""
     theta = float(require_real(theta, "theta"))
     return np.array([-math.sin(theta), 0.0, math.cos(theta)])
 

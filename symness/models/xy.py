@@ -1,6 +1,6 @@
 """Anisotropic XY chain in a field along z (paper-001 normalisation, Pauli matrices).
 
-``H = h sum_l sigma^z_l + lambda sum_l (J_x sigma^x_l sigma^x_{l+1} + J_y sigma^y_l sigma^y_{l+1})``,
+``H = h sum_l sigma^z_l + lambda sum_l (J_x sx_l sx_{l+1} + J_y sy_l sy_{l+1})``,
 so ``alpha_xx = J_x``, ``alpha_yy = J_y`` and ``alpha_zz = 0``.  Integrable (free fermions).
 """
 

@@ -81,7 +81,8 @@ def level_basis(h0, h1, *, zero_tol: float = ZERO_TOL, gap_tol: float = GAP_TOL)
         idx = np.flatnonzero(cluster == c)
         block = v0[:, idx]
         w, rot = np.linalg.eigh(block.conj().T @ h1 @ block)
-        _check_gaps(w, gap_tol * scale, zero_tol * scale, f"H1 in the H0 eigenspace E={e0[idx[0]]:g}")
+        _check_gaps(w, gap_tol * scale, zero_tol * scale,
+                    f"H1 in the H0 eigenspace E={e0[idx[0]]:g}")
         vectors[:, idx] = block @ rot
         e1[idx] = w
         sub = _groups(w, zero_tol * scale)
@@ -101,7 +102,7 @@ def _check_gaps(values: np.ndarray, gap: float, zero: float, what: str) -> None:
 def hamiltonian_zeroth_order(h0, h1, l2, *, degenerate: str = "raise",
                              zero_tol: float = ZERO_TOL, gap_tol: float = GAP_TOL,
                              chunk: int = 32) -> np.ndarray:
-    """``rho_0`` of eqs. (45)-(47) for ``L0 = -i[H0,.]``, ``L1 = -i[H1,.]`` and superoperator ``L2``.
+    """Return ``rho_0`` of (45)-(47) for ``L0 = -i[H0,.]``, ``L1 = -i[H1,.]``, superoperator ``L2``.
 
     Parameters
     ----------

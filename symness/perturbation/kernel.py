@@ -25,6 +25,7 @@ import scipy.sparse as sp
 import sympy
 from scipy.sparse.csgraph import connected_components
 
+
 def _normal(expr):
     """Canonical form of a rational expression (symbols, rationals, ``I``); zero iff zero."""
     if isinstance(expr, sympy.MatrixBase):
@@ -162,7 +163,7 @@ def exact_kernel(m: sympy.Matrix) -> SpectralKernel:
 
 def dense_null_vector(m: np.ndarray, *, zero_tol: float = ZERO_TOL,
                       gap_tol: float = GAP_TOL) -> np.ndarray:
-    """The unique (up to scale) right null vector of a small dense matrix.
+    """Return the unique (up to scale) right null vector of a small dense matrix.
 
     Raises :class:`KernelError` if the kernel is not one-dimensional at the given
     relative thresholds (or :class:`NearDegeneracyError` if undecidable).

@@ -45,6 +45,7 @@ from symness.perturbation.kernel import (
     numeric_kernel,
 )
 
+
 def _normal(expr):
     """Canonical form of a rational expression (symbols, rationals, ``I``); zero iff zero."""
     if isinstance(expr, sympy.MatrixBase):
@@ -63,7 +64,7 @@ class NonDegeneracyError(ArithmeticError):
 
 
 def trace_vector(dim: int, *, exact: bool = False):
-    """Row-major ``vec(1)`` of a ``d x d`` identity, with ``dim = d**2`` (``Tr rho = t . vec rho``)."""
+    """Return row-major ``vec(1)`` for ``dim = d**2``, so that ``Tr rho = t . vec(rho)``."""
     d = int(round(dim ** 0.5))
     if d * d != dim:
         raise ValueError(f"superoperator dimension must be a square d**2 (got {dim})")
@@ -175,7 +176,7 @@ class DegenerateSeries:
         return (k0.right @ k1.right).tocsr(), (k0.dual @ k1.dual).tocsr()
 
     def projector(self, which: str):
-        """The superoperator ``P0``, ``P1``, ``Q0`` or ``Q1`` as a matrix (small systems)."""
+        """Return the superoperator ``P0``, ``P1``, ``Q0`` or ``Q1`` as a matrix (small systems)."""
         k0 = self.kernel0
         r1, w1 = self.basis1
         eye = sympy.eye(self.dim) if self.exact else sp.identity(self.dim, format="csr")
@@ -348,7 +349,7 @@ class DegenerateSeries:
         return r1 @ y
 
     def series(self, m: int, lam):
-        """Truncated series ``sum_{k<=m} lam^k rho_k`` as a vector."""
+        """Return the truncated series ``sum_{k<=m} lam^k rho_k`` as a vector."""
         total = self.order(0)
         for k in range(1, m + 1):
             total = total + lam**k * self.order(k)

@@ -27,13 +27,13 @@ import sympy
 from symness.operators.sparse import site_operator
 from symness.validation import require_int, require_real
 
-__all__ = ["BathConstants", "coupling_operator", "s_from_ab", "s_operator", "bath_map", "bath_superoperator",
-           "mean_field_coefficient"]
+__all__ = ["BathConstants", "coupling_operator", "s_from_ab", "s_operator", "bath_map",
+           "bath_superoperator", "mean_field_coefficient"]
 
 
 @dataclass(frozen=True)
 class BathConstants:
-    """Spectral constants ``c = (Phi(2h) + Phi(-2h))/2 >= 0`` and ``d = Phi(0) >= 0`` (B32)-(B33)."""
+    """Spectral constants ``c = (Phi(2h) + Phi(-2h))/2 >= 0``, ``d = Phi(0) >= 0`` (B32)-(B33)."""
 
     c: float = 1.0
     d: float = 1.0

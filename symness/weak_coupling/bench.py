@@ -17,8 +17,13 @@ import numpy as np
 from symness.benchmarks import benchmark
 from symness.outputs import Table
 from symness.perturbation.series import DegenerateSeries
-from symness.weak_coupling.chain import local_t, pieces, steady_state_at, tilted_ising_chain, \
-    zeroth_order_state
+from symness.weak_coupling.chain import (
+    local_t,
+    pieces,
+    steady_state_at,
+    tilted_ising_chain,
+    zeroth_order_state,
+)
 
 
 def _timed(func):
@@ -30,7 +35,7 @@ def _timed(func):
 @benchmark("perturbation", description="Ishida-Sugita zeroth order through the engine (N up to "
                                        "8) vs lam -> 0 extrapolation of the full Liouvillian")
 def run(*, quick: bool) -> Table:
-    """Times for N = 3..6 side by side, and the engine alone at N = 8 (not quick)."""
+    """Time N = 3..6 side by side, and the engine alone at N = 8 (not quick)."""
     sizes = (3, 4) if quick else (3, 4, 5, 6, 8)
     rows = []
     for n in sizes:

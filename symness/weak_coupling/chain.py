@@ -43,7 +43,8 @@ from symness.weak_coupling.baths import (
 )
 
 __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
-           "steady_state_at", "hermitian_basis", "edge_hamiltonian", "zeroth_order_state", "local_t", "temperature_from_t", "SteadyStateError"]
+           "steady_state_at", "hermitian_basis", "edge_hamiltonian", "zeroth_order_state",
+           "local_t", "temperature_from_t", "SteadyStateError"]
 
 
 class SteadyStateError(ArithmeticError):
@@ -102,7 +103,7 @@ class WeakCouplingChain:
 def tilted_ising_chain(n: int, theta: float, *, h: float = 1.0, temperature_left: float = 1.5,
                        temperature_right: float = 0.5, c: float = 1.0,
                        d: float = 1.0) -> WeakCouplingChain:
-    """The tilted Ising chain (104)-(110) with baths of the same coupling form (Fig. 3)."""
+    """Build the tilted Ising chain (104)-(110) with baths of the same coupling form (Fig. 3)."""
     consts = BathConstants(c=c, d=d)
     return WeakCouplingChain(n=n, alpha=coupling_tensor(theta), theta_b=theta, h=h,
                              temperature_left=temperature_left,

@@ -5,8 +5,13 @@ from __future__ import annotations
 import json
 import math
 
-from symness.validation import ParameterError, parse_number, require_choice, require_int, \
-    require_real
+from symness.validation import (
+    ParameterError,
+    parse_number,
+    require_choice,
+    require_int,
+    require_real,
+)
 
 MODELS = ("tilted-ising", "transverse-ising", "xy", "xxz-field", "generic-anisotropic")
 
@@ -21,7 +26,8 @@ def register(subparsers) -> None:
     """Add ``weak-coupling profile`` to the ``symness`` parser."""
     import argparse
 
-    top = subparsers.add_parser("weak-coupling", help="Ishida-Sugita weak-coupling NESS (paper 001)")
+    top = subparsers.add_parser("weak-coupling",
+                                help="Ishida-Sugita weak-coupling NESS (paper 001)")
     sub = top.add_subparsers(dest="weak_command", metavar="ACTION")
     p = sub.add_parser("profile", help="zeroth-order temperature profile from the engine",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -30,6 +30,6 @@ CONDITION_MODELS: dict[str, tuple[np.ndarray, float, bool]] = {
 
 
 def condition_chain(name: str, n: int) -> WeakCouplingChain:
-    """The chain ``name`` of :data:`CONDITION_MODELS` with ``n`` spins, T_L = 1.5, T_R = 0.5."""
+    """Build the chain ``name`` of :data:`CONDITION_MODELS`, ``n`` spins, T_L = 1.5, T_R = 0.5."""
     alpha, theta_b, _ = CONDITION_MODELS[name]
     return WeakCouplingChain(n=n, alpha=alpha, theta_b=theta_b)

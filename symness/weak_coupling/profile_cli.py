@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from symness.weak_coupling.baths import BathConstants
-from symness.weak_coupling.chain import WeakCouplingChain, local_t, temperature_from_t, \
-    zeroth_order_state
-from symness.weak_coupling.models import CONDITION_MODELS
 from symness.models.tilted_ising import coupling_tensor
+from symness.weak_coupling.baths import BathConstants
+from symness.weak_coupling.chain import (
+    WeakCouplingChain,
+    local_t,
+    temperature_from_t,
+    zeroth_order_state,
+)
+from symness.weak_coupling.models import CONDITION_MODELS
 
 __all__ = ["profile_rows"]
 

@@ -22,7 +22,8 @@ from symness.weak_coupling.chain import (
 )
 from symness.weak_coupling.sum_rule import sum_rule_sides
 
-__all__ = ["two_spin_analytic_t", "fig4_data", "fig5_data", "fig6_data", "relative_errors",
+__all__ = ["two_spin_k", "two_spin_analytic_t", "fig4_data", "fig5_data", "fig6_data",
+           "relative_errors",
            "FIG5_LAMBDAS",
            "FIG6_LAMBDAS"]
 
@@ -31,15 +32,19 @@ FIG5_LAMBDAS = (1e-1, 1e-2, 1e-3, 1e-4)
 FIG6_LAMBDAS = (0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
 
 
-def two_spin_analytic_t(chain: WeakCouplingChain) -> tuple[float, float, float]:
-    """``(t1, t2, g)`` of (111)-(113) with ``K`` of (B29), ``c, d`` the bath means (B30)-(B31)."""
+def two_spin_k(chain: WeakCouplingChain) -> float:
+    """``K`` of (B29) with ``c, d`` the bath means (B30)-(B31)."""
     c = (float(chain.left.c) + float(chain.right.c)) / 2
     d = (float(chain.left.d) + float(chain.right.d)) / 2
-    cos2 = float(chain.alpha[2, 2])
-    sin2 = float(chain.alpha[0, 0])
+    cos2, sin2 = float(chain.alpha[2, 2]), float(chain.alpha[0, 0])
+    num = c * (chain.t_left - chain.t_right) ** 2 * cos2**2
+    return num / (num + sin2 * (2 * d * cos2 + c * sin2))
+
+
+def two_spin_analytic_t(chain: WeakCouplingChain) -> tuple[float, float, float]:
+    """``(t1, t2, g)`` of (111)-(113) with ``K`` of (B29), ``c, d`` the bath means (B30)-(B31)."""
     delta = chain.t_left - chain.t_right
-    num = c * delta**2 * cos2**2
-    k = num / (num + sin2 * (2 * d * cos2 + c * sin2))
+    k = two_spin_k(chain)
     mean = (chain.t_left + chain.t_right) / 2
     return mean + k / 2 * delta, mean - k / 2 * delta, -k * (1 - k) / 16 * delta**2
 
@@ -58,7 +63,7 @@ def fig4_data() -> dict:
 
 
 def fig5_data(n: int = 6, lambdas=FIG5_LAMBDAS) -> dict:
-    """``{theta/pi: {lam: [T_1..T_N], "limit": [...]}}`` for the tilted Ising chain (Fig. 5)."""
+    """Return ``{theta/pi: {lam: [T_1..T_N], "limit": [...]}}``, tilted Ising chain (Fig. 5)."""
     out = {}
     for frac in (0.25, 0.5):
         chain = tilted_ising_chain(n, frac * math.pi)

@@ -41,7 +41,7 @@ def sum_rule_sides(rho: np.ndarray, n: int, alpha: np.ndarray, t_left: float,
         raise ValueError("eq. (150) needs alpha_+ = alpha_xx + alpha_yy != 0")
     z = [site_operator("Z", j, n) for j in range(n)]
     lhs = -_expect(z[n - 1], rho) + _expect(z[0], rho)
-    bulk = sum(_expect(z[l - 1] @ rho_a(l, l + 1, n), rho)
-               - _expect(rho_a(l - 1, l, n) @ z[l + 1], rho) for l in range(1, n - 1))
+    bulk = sum(_expect(z[j - 1] @ rho_a(j, j + 1, n), rho)
+               - _expect(rho_a(j - 1, j, n) @ z[j + 1], rho) for j in range(1, n - 1))
     edges = -t_left * _expect(rho_a(0, 1, n), rho) + t_right * _expect(rho_a(n - 2, n - 1, n), rho)
     return lhs, float(alpha[2, 2] / alpha_plus * (bulk + edges))

@@ -7,9 +7,13 @@ import math
 import numpy as np
 
 from symness.outputs import Table, table
-from symness.weak_coupling.chain import local_t, steady_state_at, tilted_ising_chain, \
-    zeroth_order_state
-from symness.weak_coupling.profiles import two_spin_analytic_t
+from symness.weak_coupling.chain import (
+    local_t,
+    steady_state_at,
+    tilted_ising_chain,
+    zeroth_order_state,
+)
+from symness.weak_coupling.profiles import two_spin_analytic_t, two_spin_k
 
 THETAS = (0.0625, 0.125, 0.25, 0.375, 0.5)
 
@@ -33,8 +37,7 @@ def two_spin_table() -> Table:
         t0 = local_t(rho0, 2)
         extrap = 2 * steady_state_at(chain, lam / 2) - steady_state_at(chain, lam)
         te = local_t(extrap, 2)
-        delta = chain.t_left - chain.t_right
-        k = 0.0 if delta == 0 else 2 * (t1 - t2) / (2 * delta)
+        k = two_spin_k(chain)
         rows.append([f"{frac:g}", f"{k:.10f}", f"{t1:.12f}", f"{t2:.12f}", f"{g:.3e}",
                      f"{max(abs(t0[0] - t1), abs(t0[1] - t2), abs(_g(rho0, t0) - g)):.1e}",
                      f"{te[0]:.8f}", f"{te[1]:.8f}",

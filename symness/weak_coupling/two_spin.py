@@ -1,4 +1,4 @@
-"""Two spins between two baths, derived by computer algebra (Ishida & Sugita (2022), Sec. IV B, App. B).
+"""Two spins between two baths by computer algebra (Ishida & Sugita (2022), Sec. IV B, App. B).
 
 Everything here is exact sympy.  Pauli matrices, hbar = 1, field frame; ``sigma^{jk} =
 sigma^j_1 ⊗ sigma^k_2`` (82), ``rho^A = sigma^xx + sigma^yy`` (79), ``rho^B = sigma^xy - sigma^yx``
@@ -27,14 +27,14 @@ __all__ = ["C", "S", "H", "T1", "T2", "G", "TL", "TR", "CL", "CR", "DL", "DR", "
            "rho0_103", "p1_l2_rho0", "paper_b18", "equations_b23_b25", "solve_exact",
            "paper_solution"]
 
-I = sympy.I
+IMAG = sympy.I
 C, S = sympy.symbols("C S", real=True)
 H = sympy.Symbol("h", positive=True)
 T1, T2, G, TL, TR = sympy.symbols("t_1 t_2 g t_L t_R", real=True)
 CL, CR, DL, DR = sympy.symbols("c_L c_R d_L d_R", nonnegative=True)
 
 _P = {"0": sympy.eye(2), "x": sympy.Matrix([[0, 1], [1, 0]]),
-      "y": sympy.Matrix([[0, -I], [I, 0]]), "z": sympy.Matrix([[1, 0], [0, -1]])}
+      "y": sympy.Matrix([[0, -IMAG], [IMAG, 0]]), "z": sympy.Matrix([[1, 0], [0, -1]])}
 
 
 def pauli2(a: str, b: str) -> sympy.Matrix:
@@ -60,7 +60,7 @@ def superop(linear_map, d: int = 4) -> sympy.Matrix:
 
 def commutator(ham: sympy.Matrix) -> sympy.Matrix:
     """``rho -> -i [H, rho]`` as a superoperator (eqs. (17), (18), (85), (86))."""
-    return superop(lambda r: -I * (ham * r - r * ham), ham.shape[0])
+    return superop(lambda r: -IMAG * (ham * r - r * ham), ham.shape[0])
 
 
 def apply(sup: sympy.Matrix, rho: sympy.Matrix) -> sympy.Matrix:
@@ -70,7 +70,7 @@ def apply(sup: sympy.Matrix, rho: sympy.Matrix) -> sympy.Matrix:
 
 
 def vanishes_on_circle(expr) -> bool:
-    """True iff ``expr`` (rational in ``C, S``) is zero on ``C^2 + S^2 = 1``."""
+    """Decide whether ``expr`` (rational in ``C, S``) vanishes on ``C^2 + S^2 = 1``."""
     num, _ = sympy.fraction(sympy.cancel(sympy.together(sympy.expand(expr))))
     num = sympy.expand(num)
     if num == 0:
@@ -100,7 +100,7 @@ def general_model() -> dict:
 
 
 def kernel_basis_81() -> list[sympy.Matrix]:
-    """The basis (81) of ``Ker L0``: ``sigma^00, sigma^zz, sigma^0z + sigma^z0, rho^A, rho^B, rho^C``."""
+    """Return the basis (81) of ``Ker L0``: sigma^00, sigma^zz, sigma^0z + sigma^z0, rho^A..C."""
     return [pauli2("0", "0"), pauli2("z", "z"), pauli2("0", "z") + pauli2("z", "0"),
             RHO_A, RHO_B, RHO_C]
 
@@ -171,13 +171,13 @@ def rho0_103(gamma) -> sympy.Matrix:
 
 
 def p1_l2_rho0() -> sympy.Matrix:
-    """``P1 L2 rho_0`` with the engine's ``P1`` and ``rho_0`` of (103), (B22) (left side of (B17))."""
+    """Return ``P1 L2 rho_0`` (engine's ``P1``, ``rho_0`` of (103), (B22)): left side of (B17)."""
     engine = tilted_ising_engine()
     return apply(engine.projector("P1") * engine.pieces[2], rho0_103(gamma_b22()))
 
 
 def paper_b18() -> sympy.Matrix:
-    """The right-hand side of (B18) as printed, with ``a = c S``, ``b = d C``."""
+    """Return the right-hand side of (B18) as printed, with ``a = c S``, ``b = d C``."""
     a_l, a_r, b_l, b_r = CL * S, CR * S, DL * C, DR * C
     gam = gamma_b22()
     rho_cp = RHO_C - gam * RHO_A                                            # (97)
@@ -190,7 +190,7 @@ def paper_b18() -> sympy.Matrix:
 
 
 def equations_b23_b25(p1l2: sympy.Matrix) -> list:
-    """Coefficients of ``sigma^zz``, ``sigma^0z + sigma^z0``, ``rho^C'`` in ``p1l2`` (HS-orthogonal)."""
+    """Return the coefficients of ``sigma^zz``, ``sigma^0z + sigma^z0``, ``rho^C'`` in ``p1l2``."""
     rho_cp = RHO_C - gamma_b22() * RHO_A
     out = []
     for b in (pauli2("z", "z"), pauli2("0", "z") + pauli2("z", "0"), rho_cp):

@@ -12,7 +12,8 @@ from symness.weak_coupling.chain import WeakCouplingChain, edge_hamiltonian, pie
 
 def _hams(chain):
     n = chain.n
-    return field_hamiltonian(n, chain.h), interaction_hamiltonian(n, chain.alpha) + edge_hamiltonian(chain)
+    h1 = interaction_hamiltonian(n, chain.alpha) + edge_hamiltonian(chain)
+    return field_hamiltonian(n, chain.h), h1
 
 
 @pytest.mark.parametrize("n", [3, 4])

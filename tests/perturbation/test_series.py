@@ -6,15 +6,15 @@ import scipy.sparse as sp
 import sympy
 
 from symness.lindblad.liouvillian import liouvillian
-from symness.perturbation.series import DegenerateSeries, NonDegeneracyError
+from symness.models import transverse_ising
 from symness.perturbation.kernel import KernelError
+from symness.perturbation.series import DegenerateSeries, NonDegeneracyError
 from symness.weak_coupling.chain import (
     WeakCouplingChain,
     pieces,
     steady_state_at,
     tilted_ising_chain,
 )
-from symness.models import transverse_ising
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,8 @@ def engine3():
 def test_qubit_decay_closed_form():
     # L0 = -i[sz,.], L1 = -i[0.3 sz,.], L2 = amplitude damping: steady state |down><down|
     sz, sm = np.diag([1.0, -1.0]), np.array([[0, 0], [1.0, 0]])
-    ps = [liouvillian(sz, [], dissipator="standard"), liouvillian(0.3 * sz, [], dissipator="standard"),
+    ps = [liouvillian(sz, [], dissipator="standard"),
+          liouvillian(0.3 * sz, [], dissipator="standard"),
           liouvillian(0 * sz, [sm], dissipator="standard")]
     rho = DegenerateSeries(ps).order(0).reshape(2, 2)
     assert np.allclose(rho, np.diag([0.0, 1.0]), atol=1e-14)
