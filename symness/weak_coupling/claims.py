@@ -14,6 +14,7 @@ import sympy
 
 from symness.claims import Evidence, claim
 from symness.perturbation.series import DegenerateSeries
+from symness.weak_coupling import projections as pj
 from symness.weak_coupling import two_spin as ts
 from symness.weak_coupling.baths import bath_map, coupling_operator, s_from_ab
 from symness.weak_coupling.chain import (
@@ -391,3 +392,41 @@ def _fig6() -> Evidence:
                                    f"{data[1e-2][1]:.6f}; lam=1e-3: LHS {data[1e-3][0]:.6f} "
                                    f"RHS {data[1e-3][1]:.6f}; O(lam) rates {rates[0]:.1f}, "
                                    f"{rates[1]:.1f}")
+
+
+# ------------------------------------------------------------------ Section IV C: projections
+
+@claim("ishida2022.eq130-133", paper=P, equation="(125)-(133)", kind="exact",
+       statement="the two-site projection of P0 L1 rho0 with rho_a of (128) equals (130) for "
+                 "general symmetric alpha_jk (4 sites), hence (131)-(133)")
+def _eq130() -> Evidence:
+    reduced, sym = pj.bulk_projection()
+    ok = (reduced - pj.paper_130(sym)).applyfunc(sympy.expand).is_zero_matrix
+    return Evidence.exact(ok, reference="symbolic: P0 (equal-magnetisation mask), partial trace",
+                          detail="only alpha_+ and alpha_zz survive")
+
+
+@claim("ishida2022.eq134-142", paper=P, equation="(134)-(142)", kind="exact",
+       statement="left and right edge projections equal (136) and the operator form of "
+                 "(140)-(142), general alpha_jk and edge field (120)")
+def _eq136() -> Evidence:
+    left, sym_l = pj.edge_projection("left")
+    right, sym_r = pj.edge_projection("right")
+    ok_l = (left - pj.paper_136(sym_l)).applyfunc(sympy.expand).is_zero_matrix
+    ok_r = (right - pj.paper_140(sym_r)).applyfunc(sympy.expand).is_zero_matrix
+    return Evidence.exact(ok_l and ok_r, reference="symbolic (3 sites)",
+                          detail=f"left {ok_l}, right {ok_r}; printed (138) c^B_(1,2bar,3bar) "
+                                 "and (141) c^B_(N-1bar,N-1,N) read c^B_(1,2bar,3), "
+                                 "c^B_(N-2bar,N-1,N)")
+
+
+@claim("ishida2022.eq149-150", paper=P, equation="(143)-(150)", kind="exact",
+       statement="summing (137), (131), (140) gives (149) (overlines restored) for N = 3..8; "
+                 "<sigma^z rho^A> = 16 c and <rho^A> = 8 c turn it into (150)")
+def _eq149() -> Evidence:
+    ok = all(sympy.expand(lhs - rhs) == 0
+             for lhs, rhs in (pj.sum_rule_from_projections(n) for n in range(3, 9)))
+    f3, f2 = pj.expectation_factors()
+    return Evidence.exact(ok and (f3, f2) == (16, 8), reference="symbolic identity",
+                          detail=f"factors {f3}, {f2}; (149) reads c^A_(l-1bar,l,l+1) - "
+                                 "c^A_(l-1,l,l+1bar)")
