@@ -78,7 +78,7 @@ def _lie(ham: sympy.Matrix, rho: sympy.Matrix) -> sympy.Matrix:
 
 
 def two_site_basis() -> dict[str, sympy.Matrix]:
-    """``rho^A, rho^B, rho^C = sigma^0 sigma^z - sigma^z sigma^0`` on two sites (text after (130))."""
+    """Return two-site ``rho^A``, ``rho^B``, ``rho^C = sigma^0 sigma^z - sigma^z sigma^0`` (130)."""
     x, y, z, o = _P["x"], _P["y"], _P["z"], _P["0"]
     kp = sympy.kronecker_product
     return {"A": kp(x, x) + kp(y, y), "B": kp(x, y) - kp(y, x), "C": kp(o, z) - kp(z, o)}
@@ -105,12 +105,13 @@ def bulk_projection() -> tuple[sympy.Matrix, dict]:
 
 
 def paper_130(sym: dict) -> sympy.Matrix:
-    """The left-hand side of (130) as printed (``l-1..l+2`` = local sites 0..3)."""
+    """Return the left-hand side of (130) as printed (``l-1..l+2`` = local sites 0..3)."""
     t, c = sym["t"], sym["c"]
     b = two_site_basis()
     ap, azz = ALPHA_PLUS, ALPHA_ZZ
-    return ((t[2] - t[1]) / 4 * ap + 4 * azz * (-c["Am"] + c["Ap"]) + 2 * ap * (c["A0"] - c["A1"])) \
-        * b["B"] - 2 * (2 * azz * (-c["Bm"] + c["Bp"]) + ap * (c["B0"] - c["B1"])) * b["A"] \
+    coeff_b = ((t[2] - t[1]) / 4 * ap + 4 * azz * (-c["Am"] + c["Ap"])
+               + 2 * ap * (c["A0"] - c["A1"]))
+    return coeff_b * b["B"] - 2 * (2 * azz * (-c["Bm"] + c["Bp"]) + ap * (c["B0"] - c["B1"])) * b["A"] \
         + 2 * ap * c["B2"] * b["C"]
 
 
@@ -137,7 +138,7 @@ def edge_projection(side: str) -> tuple[sympy.Matrix, dict]:
 
 
 def paper_136(sym: dict) -> sympy.Matrix:
-    """The left-hand side of (136) as printed (sites 1, 2, 3 = local 0, 1, 2)."""
+    """Return the left-hand side of (136) as printed (sites 1, 2, 3 = local 0, 1, 2)."""
     t, c, az = sym["t"], sym["c"], sym["field"]["z"]
     b = two_site_basis()
     ap, azz = ALPHA_PLUS, ALPHA_ZZ
@@ -157,11 +158,11 @@ def paper_140(sym: dict) -> sympy.Matrix:
 
 
 def sum_rule_from_projections(n: int) -> tuple[sympy.Expr, sympy.Expr]:
-    """``(sum of t_{l+1} - t_l from (137), (131), (140), RHS of (149) corrected)`` for ``n`` spins.
+    r"""Return (sum of ``t_{k+1} - t_l`` from (137), (131), (140); RHS of corrected (149)).
 
     Symbols ``c[z; (i, j)]`` stand for ``c^A`` of ``sigma^z_z rho^A_{i,j}`` (1-based paper
     sites) and ``c2[(i, j)]`` for the two-body ``c^A_{i,j}``.  (149) is used with the
-    overlines the extraction lost: ``c^A_{\\bar{l-1},l,l+1} - c^A_{l-1,l,\\bar{l+1}}``.
+    overlines the extraction lost: ``c^A_{\\bar{k-1},k,k+1} - c^A_{k-1,k,\\bar{k+1}}``.
     """
     ap, azz = ALPHA_PLUS, ALPHA_ZZ
     a1, an = sympy.symbols("alpha_1z alpha_Nz", real=True)
@@ -173,13 +174,13 @@ def sum_rule_from_projections(n: int) -> tuple[sympy.Expr, sympy.Expr]:
         return sympy.Symbol(f"c2_{i}{j}", real=True)
 
     diffs = [(-16 * azz * c(3, 1, 2) + 8 * ap * c(2, 1, 3) + 8 * a1 * c2(1, 2)) / ap]     # (137)
-    for l in range(2, n - 1):                                                        # (131)
-        diffs.append((-16 * azz * (-c(l - 1, l, l + 1) + c(l + 2, l, l + 1))
-                      - 8 * ap * (c(l, l - 1, l + 1) - c(l + 1, l, l + 2))) / ap)
+    for k in range(2, n - 1):                                                        # (131)
+        diffs.append((-16 * azz * (-c(k - 1, k, k + 1) + c(k + 2, k, k + 1))
+                      - 8 * ap * (c(k, k - 1, k + 1) - c(k + 1, k, k + 2))) / ap)
     diffs.append((16 * azz * c(n - 2, n - 1, n) - 8 * ap * c(n - 1, n - 2, n)
                   - 8 * an * c2(n - 1, n)) / ap)                                     # (140)
-    rhs = 8 / ap * (2 * azz * sum((c(l - 1, l, l + 1) - c(l + 1, l - 1, l))
-                                  for l in range(2, n))
+    rhs = 8 / ap * (2 * azz * sum((c(k - 1, k, k + 1) - c(k + 1, k - 1, k))
+                                  for k in range(2, n))
                     + a1 * c2(1, 2) - an * c2(n - 1, n))
     return sympy.expand(sum(diffs)), sympy.expand(rhs)
 
