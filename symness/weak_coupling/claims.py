@@ -430,3 +430,16 @@ def _eq149() -> Evidence:
     return Evidence.exact(ok and (f3, f2) == (16, 8), reference="symbolic identity",
                           detail=f"factors {f3}, {f2}; (149) reads c^A_(l-1bar,l,l+1) - "
                                  "c^A_(l-1,l,l+1bar)")
+
+
+@claim("ishida2022.eq111-114.asymmetric", paper=P, equation="(B26)-(B28)", kind="exact",
+       slow=True, statement="with c_L - c_R, d_L - d_R = O(t_L - t_R) the exact solution of "
+                            "(B23)-(B25) differs from (111)-(112) by O(Delta^2) and from (113) "
+                            "by O(Delta^6), Delta = t_L - t_R")
+def _eq111_asymmetric() -> Evidence:
+    orders = ts.asymmetric_orders()
+    got = (orders[ts.T1], orders[ts.T2], orders[ts.G])
+    return Evidence.exact(got == (2, 2, 6), reference="exact rational functions, series in Delta",
+                          detail=f"orders t1 {got[0]}, t2 {got[1]}, g {got[2]}; for fixed "
+                                 "theta != 0 the K-term K Delta/2 is O(Delta^3), so the O(Delta^2)"
+                                 " asymmetry correction dominates at small Delta")

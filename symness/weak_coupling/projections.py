@@ -78,7 +78,7 @@ def _lie(ham: sympy.Matrix, rho: sympy.Matrix) -> sympy.Matrix:
 
 
 def two_site_basis() -> dict[str, sympy.Matrix]:
-    """Return two-site ``rho^A``, ``rho^B``, ``rho^C = sigma^0 sigma^z - sigma^z sigma^0`` (130)."""
+    """Return two-site ``rho^A``, ``rho^B`` and ``rho^C = s0 sz - sz s0`` (text after (130))."""
     x, y, z, o = _P["x"], _P["y"], _P["z"], _P["0"]
     kp = sympy.kronecker_product
     return {"A": kp(x, x) + kp(y, y), "B": kp(x, y) - kp(y, x), "C": kp(o, z) - kp(z, o)}

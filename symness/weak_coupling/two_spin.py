@@ -25,7 +25,7 @@ __all__ = ["C", "S", "H", "T1", "T2", "G", "TL", "TR", "CL", "CR", "DL", "DR", "
            "RHO_A", "RHO_B", "RHO_C", "superop", "commutator", "apply", "vanishes_on_circle",
            "general_model", "kernel_basis_81", "p0_l1_relations", "tilted_ising_engine",
            "rho0_103", "p1_l2_rho0", "paper_b18", "equations_b23_b25", "solve_exact",
-           "paper_solution"]
+           "paper_solution", "asymmetric_orders"]
 
 IMAG = sympy.I
 C, S = sympy.symbols("C S", real=True)
@@ -219,3 +219,23 @@ def paper_solution(c=None, d=None) -> dict:
     k = c * delta**2 * C**4 / (c * delta**2 * C**4 + S**2 * (2 * d * C**2 + c * S**2))
     mean = (TL + TR) / 2
     return {T1: mean + k / 2 * delta, T2: mean - k / 2 * delta, G: -k * (1 - k) / 16 * delta**2}
+
+
+def asymmetric_orders() -> dict:
+    """Order in ``Delta = t_L - t_R`` of (exact solution - (111)-(113)) for ``c_L != c_R``.
+
+    The constants are taken as ``c_{L,R} = c +- e_c Delta/2``, ``d_{L,R} = d +- e_d Delta/2``
+    (the paper's ``a_L ~ a_R`` for small ``Delta``) with ``t_{L,R} = tau +- Delta/2``.
+    Returns ``{t1: p, t2: p, g: p}``, the lowest power of ``Delta`` of each difference
+    (numerator's lowest power minus the denominator's, generic ``C, S``).
+    """
+    tau, delta, c, d, e_c, e_d = sympy.symbols("tau Delta c d e_c e_d", positive=True)
+    sub = {TL: tau + delta / 2, TR: tau - delta / 2, CL: c + e_c * delta / 2,
+           CR: c - e_c * delta / 2, DL: d + e_d * delta / 2, DR: d - e_d * delta / 2}
+    sol, paper = solve_exact(), paper_solution(c, d)
+    out = {}
+    for key in (T1, T2, G):
+        num, den = sympy.fraction(sympy.cancel((sol[key] - paper[key]).subs(sub)))
+        low = [min(m[0] for m in sympy.Poly(sympy.expand(p), delta).monoms()) for p in (num, den)]
+        out[key] = low[0] - low[1]
+    return out
