@@ -111,7 +111,8 @@ def paper_130(sym: dict) -> sympy.Matrix:
     ap, azz = ALPHA_PLUS, ALPHA_ZZ
     coeff_b = ((t[2] - t[1]) / 4 * ap + 4 * azz * (-c["Am"] + c["Ap"])
                + 2 * ap * (c["A0"] - c["A1"]))
-    return coeff_b * b["B"] - 2 * (2 * azz * (-c["Bm"] + c["Bp"]) + ap * (c["B0"] - c["B1"])) * b["A"] \
+    coeff_a = -2 * (2 * azz * (-c["Bm"] + c["Bp"]) + ap * (c["B0"] - c["B1"]))
+    return coeff_b * b["B"] + coeff_a * b["A"] \
         + 2 * ap * c["B2"] * b["C"]
 
 
