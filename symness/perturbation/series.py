@@ -253,15 +253,17 @@ class DegenerateSeries:
         """Size of ``P1 L1 (Q0 L0 Q0)^-1 L1 P1`` (eq. (44)).
 
         Exact: the reduced matrix itself (zero matrix iff (44) holds).  Numeric: the
-        relative Frobenius norm ``||W1^H L1 X|| / (||W1^H L1|| ||X||)`` with
-        ``X = G0 L1 R1``, i.e. measured against the size without cancellation.
+        relative size ``||W1^H L1 X||_F / (||W1||_F ||L1||_2 ||X||_F)`` with
+        ``X = G0 L1 R1`` and ``||L1||_2`` bounded by ``sqrt(||L1||_1 ||L1||_inf)``: at most
+        1, and at rounding level when (44) holds.
         """
         if self.exact:
             return self.second_order_term
         r1, w1 = self.basis1
-        x = self.g0(self._dense(self.pieces[1] @ r1))
-        y = self._h(w1) @ self.pieces[1]
-        scale = spla.norm(y) * np.linalg.norm(x)
+        l1 = self.pieces[1]
+        x = self.g0(self._dense(l1 @ r1))
+        l1_norm = np.sqrt(spla.norm(l1, 1) * spla.norm(l1, np.inf))
+        scale = spla.norm(w1) * l1_norm * np.linalg.norm(x)
         return float(np.linalg.norm(self.second_order_term) / scale) if scale else 0.0
 
     @cached_property

@@ -122,3 +122,27 @@ def test_input_validation():
         DegenerateSeries([np.eye(4), np.eye(4), np.eye(9)])
     with pytest.raises(ValueError, match="degenerate"):
         DegenerateSeries([np.eye(4)] * 3, degenerate="maybe")
+
+
+def test_two_level_problem_of_paper_000():
+    # Prosen's driven XXZ chain: L = L0 + eps L1 with no L2.  Passing L2 = 0 the engine's
+    # Ker P0 L1 P0 is one-dimensional and the series converges at orders 1, 2, 3 to the
+    # exact null vector (independent: SVD of the full generator).
+    from fractions import Fraction
+
+    from symness.models.xxz_boundary_driven import DISSIPATOR, XXZDrive, hamiltonian, jump_operators
+
+    params = XXZDrive(n=3, delta=Fraction(1, 2), mu=Fraction(1, 2), eps=1)
+    l0 = liouvillian(hamiltonian(3, params.delta), [], dissipator=DISSIPATOR)
+    l1 = liouvillian(0 * hamiltonian(3, params.delta), jump_operators(params),
+                     dissipator=DISSIPATOR)
+    engine = DegenerateSeries([l0, l1, sp.csr_matrix(l0.shape)])
+    assert engine.kernel1.dim == 1
+    errors = []
+    for eps in (1e-2, 5e-3):
+        _, _, vh = np.linalg.svd((l0 + eps * l1).toarray())
+        exact = vh[-1].conj() / vh[-1].conj().reshape(8, 8).trace()
+        errors.append([np.abs(engine.series(m, eps) - exact).max() for m in range(3)])
+    slopes = [math.log2(errors[0][m] / errors[1][m]) for m in range(3)]
+    print("slopes", slopes)
+    assert all(abs(s - (m + 1)) < 0.1 for m, s in enumerate(slopes))
