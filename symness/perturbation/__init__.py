@@ -11,4 +11,7 @@ and every higher order by (52), (55), (62) with the trace condition (63).
   Hamiltonians (the paper's route (25)-(33); scales to 8 spins).
 
 Shared machinery (papers 000, 001, 004): the engine takes superoperators, never a model.
+A two-level problem ``L0 + eps L1`` (paper 000: Hamiltonian plus weak dissipation) is
+solved by passing ``L2 = 0``: ``Ker P0 L1 P0`` is then one-dimensional, ``P1 L2 P1 = 0``
+and (62) reduces to the trace condition (tested on Prosen's driven XXZ chain).
 """
