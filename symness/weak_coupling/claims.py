@@ -180,15 +180,21 @@ def _detailed_balance_numeric() -> Evidence:
 
 # ------------------------------------------------------------------ Section IV B: two spins
 
-@claim("ishida2022.eq87-95", paper=P, equation="(87)-(95)", kind="exact",
-       statement="P0 L_I and P0 L_E on the basis (81), general symbolic alpha_jk and edge fields")
+@claim("ishida2022.eq87-95", paper=P, equation="(81), (87)-(95)", kind="exact",
+       statement="(81) is a basis of Ker L0; P0 L_I and P0 L_E on it, general symbolic alpha_jk "
+                 "and edge fields")
 def _eq87_95() -> Evidence:
-    results = [(eq, (a - b).applyfunc(sympy.cancel).is_zero_matrix)
-               for eq, a, b in ts.p0_l1_relations()]
+    engine = ts.general_model()["engine"]
+    p0 = engine.projector("P0")
+    basis = ts.kernel_basis_81()
+    rank = sympy.Matrix.hstack(*[v.reshape(16, 1) for v in basis]).rank()
+    ok81 = engine.kernel0.dim == 6 == rank and all(ts.apply(p0, v) == v for v in basis)
+    results = [("(81)", ok81)] + [(eq, (a - b).applyfunc(sympy.cancel).is_zero_matrix)
+                                  for eq, a, b in ts.p0_l1_relations()]
     bad = [eq for eq, ok in results if not ok]
     return Evidence.exact(not bad, reference="P0 from the engine (spectral kernel of L0)",
-                          detail=f"{len(results) - len(bad)}/{len(results)} hold"
-                                 + (f"; fail: {bad}" if bad else ""))
+                          detail=f"{len(results) - len(bad)}/{len(results)} hold, incl. (81) "
+                                 "spans Ker L0" + (f"; fail: {bad}" if bad else ""))
 
 
 @claim("ishida2022.eq96-98", paper=P, equation="(96)-(98)", kind="exact",
