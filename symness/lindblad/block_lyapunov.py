@@ -20,10 +20,15 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.linalg as sla
+import scipy.sparse as sp
 
 from symness.lindblad.sectors import Sectors
 
 __all__ = ["BlockLyapunov"]
+
+
+def _dense(a) -> np.ndarray:
+    return a.toarray() if sp.issparse(a) else np.asarray(a)
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ class BlockLyapunov:
             for jump in sectors.jumps:
                 piece = jump.pieces[m]
                 if piece is not None:
-                    gamma = gamma + (piece.conj().T @ piece).toarray()
+                    gamma = gamma + _dense(piece.conj().T @ piece)
             self.a.append(-1j * hm - 0.5 * weight * gamma)
         self.blocks = [self._diagonalise(a) for a in self.a]
 
@@ -89,8 +94,8 @@ class BlockLyapunov:
         """``J(X) = sum_k L_k X L_k^†``: sector ``m`` feeds sector ``m + q_k``."""
         out = [np.zeros_like(xm) for xm in x]
         for jump in self.sectors.jumps:
-            for m, piece in enumerate(jump.pieces):
+            for m, (piece, conj) in enumerate(zip(jump.pieces, jump.conjugates)):
                 if piece is not None:
                     left = piece @ x[m]
-                    out[m + jump.shift] += (piece.conj() @ left.T).T
+                    out[m + jump.shift] += (conj @ left.T).T
         return out

@@ -22,19 +22,25 @@ import scipy.sparse as sp
 
 from symness.operators.sparse import number_of_up_spins
 
-__all__ = ["SectorJump", "Sectors", "detect_sectors"]
+__all__ = ["SectorJump", "Sectors", "detect_sectors", "DENSE_PIECE"]
+
+#: Jump blocks with at most this many rows and columns are stored dense.
+DENSE_PIECE = 128
 
 
 @dataclass(frozen=True)
 class SectorJump:
     """One jump operator cut into its sector-to-sector pieces.
 
-    ``pieces[m]`` is the block ``L[sector m + shift, sector m]`` (CSR), or
-    ``None`` when ``m + shift`` is out of range.
+    ``pieces[m]`` is the block ``L[sector m + shift, sector m]``, or ``None``
+    when ``m + shift`` is out of range; ``conjugates[m]`` is its complex
+    conjugate.  Blocks are dense up to :data:`DENSE_PIECE` rows (where numpy's
+    products beat scipy.sparse's per-call overhead) and CSR above.
     """
 
     shift: int
     pieces: tuple
+    conjugates: tuple
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,11 @@ def _changes(op: sp.csr_matrix, ups: np.ndarray) -> set[int]:
     return set(np.unique(ups[coo.row[keep]] - ups[coo.col[keep]]).tolist())
 
 
+def _piece(op: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray):
+    block = op[rows][:, cols].tocsr()
+    return block.toarray() if max(block.shape) <= DENSE_PIECE else block
+
+
 def detect_sectors(hamiltonian, jumps: Sequence) -> Sectors | None:
     """Cut ``H`` and the jumps into magnetisation sectors, if the U(1) structure is present.
 
@@ -121,7 +132,8 @@ def detect_sectors(hamiltonian, jumps: Sequence) -> Sectors | None:
         if len(shifts) != 1 or abs(next(iter(shifts))) != 1:
             return None
         q = next(iter(shifts))
-        pieces = tuple(a[index[m + q]][:, index[m]].tocsr() if 0 <= m + q <= n else None
+        pieces = tuple(_piece(a, index[m + q], index[m]) if 0 <= m + q <= n else None
                        for m in range(n + 1))
-        cut.append(SectorJump(shift=q, pieces=pieces))
+        conjugates = tuple(None if p is None else p.conj() for p in pieces)
+        cut.append(SectorJump(shift=q, pieces=pieces, conjugates=conjugates))
     return Sectors(n=n, index=index, hamiltonian=blocks, jumps=tuple(cut))

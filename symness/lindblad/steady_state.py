@@ -163,16 +163,15 @@ def _solve_full(hamiltonian, jumps, dissipator: str, *, dense: bool) -> np.ndarr
     return v.reshape(dim, dim)
 
 
-def _dense(hamiltonian, jumps, dissipator, *, progress):
+def _dense(hamiltonian, jumps, dissipator, *, sectors, progress):
     return _solve_full(hamiltonian, jumps, dissipator, dense=True), None, None
 
 
-def _sparse(hamiltonian, jumps, dissipator, *, progress):
+def _sparse(hamiltonian, jumps, dissipator, *, sectors, progress):
     return _solve_full(hamiltonian, jumps, dissipator, dense=False), None, None
 
 
-def _sector(hamiltonian, jumps, dissipator, *, progress):
-    sectors = detect_sectors(hamiltonian, jumps)
+def _sector(hamiltonian, jumps, dissipator, *, sectors, progress):
     if sectors is None:
         raise ParameterError("'method' = 'sector' needs H conserving the magnetisation and jumps "
                              "changing it by +-1 each; use 'dense', 'sparse' or 'auto'")
@@ -180,13 +179,14 @@ def _sector(hamiltonian, jumps, dissipator, *, progress):
     return sectors.embed(solution.blocks), solution.iterations, sectors.index
 
 
-#: Method name -> private solver ``(H, jumps, dissipator, *, progress)``
-#: returning ``(rho, iterations, sector index or None)``.
+#: Method name -> private solver ``(H, jumps, dissipator, *, sectors, progress)``
+#: returning ``(rho, iterations, sector index or None)``; ``sectors`` is the
+#: result of :func:`.detect_sectors` (``None`` without U(1) structure).
 METHODS: dict[str, Callable] = {"dense": _dense, "sparse": _sparse, "sector": _sector}
 
 
-def _auto(hamiltonian, jumps) -> str:
-    if detect_sectors(hamiltonian, jumps) is not None:
+def _auto(hamiltonian, sectors) -> str:
+    if sectors is not None:
         return "sector"
     return "dense" if np.shape(hamiltonian)[0] <= 32 else "sparse"
 
@@ -231,11 +231,12 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
     """
     require_choice(method, "method", ("auto", *METHODS))
     jump_weight(dissipator)
-    name = _auto(hamiltonian, jumps) if method == "auto" else method
     start = time.perf_counter()
+    sectors = detect_sectors(hamiltonian, jumps) if method in ("auto", "sector") else None
+    name = _auto(hamiltonian, sectors) if method == "auto" else method
     try:
         rho, iterations, blocks = METHODS[name](hamiltonian, jumps, dissipator,
-                                                progress=progress)
+                                                sectors=sectors, progress=progress)
     except (RuntimeError, np.linalg.LinAlgError) as exc:
         raise SteadyStateError(f"method {name!r}: {exc}") from exc
     checks = check_state(hamiltonian, jumps, rho, dissipator=dissipator, blocks=blocks)
