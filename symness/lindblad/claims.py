@@ -68,7 +68,7 @@ def _current_weak_coupling() -> Evidence:
 
 @claim("foundation.current_continuity", paper="000", equation="(2)-(3)", kind="numeric",
        statement="in the steady state the current is the same on every bond, since "
-                 "d sigma^z_j/dt = 2 (J_{j-1} - J_j) in the bulk")
+                 "d sigma^z_j/dt = 4 (J_{j-1} - J_j) in the bulk")
 def _current_continuity() -> Evidence:
     params = XXZDrive(7, Fraction(1, 2), 1, Fraction(1, 10))
     ss = _solve(params)

@@ -8,6 +8,7 @@ solver's checks as text, CSV or JSON.  Numbers are parsed exactly
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 from symness.outputs import Table, provenance, render
@@ -111,6 +112,9 @@ def register(subparsers) -> None:
                    help="steady-state solver (default auto: U(1) sectors)")
     p.add_argument("--format", choices=("text", "csv", "json"), default="text")
     p.add_argument("--output", help="write to this file (atomically)")
+    # argparse (< 3.13) takes "-3/2" or "-1e-3" for an option; accept any "-digit" or
+    # "-.digit" as a value, the rule Python 3.13 adopted (no option of ours starts so).
+    p._negative_number_matcher = re.compile(r"^-\.?\d")
     p.set_defaults(func=_cmd_ness)
 
 
