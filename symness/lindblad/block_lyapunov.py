@@ -47,6 +47,10 @@ class BlockLyapunov:
         Hamiltonian and jumps cut into magnetisation blocks.
     weight : float
         ``w`` of the dissipator ``w L rho L^† - (w/2){L^† L, rho}``.
+    which : sequence of int, optional
+        Sectors to diagonalise (default all).  Block lists passed to the
+        methods have one entry per sector ``m = 0 .. n``; entries of sectors not
+        in ``which`` are ``None`` and stay ``None``.
 
     Raises
     ------
@@ -55,18 +59,22 @@ class BlockLyapunov:
         undamped coherence: ``T`` is singular and cannot precondition).
     """
 
-    def __init__(self, sectors: Sectors, weight: float) -> None:
+    def __init__(self, sectors: Sectors, weight: float,
+                 which: Sequence[int] | None = None) -> None:
         self.sectors = sectors
         self.weight = weight
-        self.a = []
-        for m, hm in enumerate(sectors.hamiltonian):
+        self.which = tuple(range(sectors.n + 1)) if which is None else tuple(which)
+        self.a: list[np.ndarray | None] = [None] * (sectors.n + 1)
+        self.blocks: list[_EigenBlock | None] = [None] * (sectors.n + 1)
+        for m in self.which:
+            hm = sectors.hamiltonian[m]
             gamma = np.zeros_like(hm)
             for jump in sectors.jumps:
                 piece = jump.pieces[m]
                 if piece is not None:
                     gamma = gamma + _dense(piece.conj().T @ piece)
-            self.a.append(-1j * hm - 0.5 * weight * gamma)
-        self.blocks = [self._diagonalise(a) for a in self.a]
+            self.a[m] = -1j * hm - 0.5 * weight * gamma
+            self.blocks[m] = self._diagonalise(self.a[m])
 
     @staticmethod
     def _diagonalise(a: np.ndarray) -> _EigenBlock:
@@ -78,24 +86,29 @@ class BlockLyapunov:
                                "mode; use method='sparse' or 'dense'")
         return _EigenBlock(vectors=vec, inverse=sla.inv(vec), denominators=den)
 
-    def apply(self, x: Sequence[np.ndarray]) -> list[np.ndarray]:
-        """``T(X)`` block by block."""
-        return [a @ xm + xm @ a.conj().T for a, xm in zip(self.a, x)]
+    def apply(self, x: Sequence[np.ndarray | None]) -> list[np.ndarray | None]:
+        """``T(X)`` on the sectors in ``which``."""
+        return [None if m not in self.which else self.a[m] @ xm + xm @ self.a[m].conj().T
+                for m, xm in enumerate(x)]
 
-    def solve(self, c: Sequence[np.ndarray]) -> list[np.ndarray]:
-        """``T^{-1}(C)`` block by block (exact up to the conditioning of ``V``)."""
-        out = []
-        for blk, cm in zip(self.blocks, c):
-            y = (blk.inverse @ cm @ blk.inverse.conj().T) / blk.denominators
-            out.append(blk.vectors @ y @ blk.vectors.conj().T)
+    def solve(self, c: Sequence[np.ndarray | None]) -> list[np.ndarray | None]:
+        """``T^{-1}(C)`` on the sectors in ``which`` (exact up to the conditioning of ``V``)."""
+        out: list[np.ndarray | None] = [None] * len(c)
+        for m in self.which:
+            blk = self.blocks[m]
+            y = (blk.inverse @ c[m] @ blk.inverse.conj().T) / blk.denominators
+            out[m] = blk.vectors @ y @ blk.vectors.conj().T
         return out
 
-    def jump_map(self, x: Sequence[np.ndarray]) -> list[np.ndarray]:
-        """``J(X) = sum_k L_k X L_k^†``: sector ``m`` feeds sector ``m + q_k``."""
-        out = [np.zeros_like(xm) for xm in x]
+    def jump_map(self, x: Sequence[np.ndarray]) -> list[np.ndarray | None]:
+        """``J(X) = sum_k L_k X L_k^†`` on the sectors in ``which``; ``x`` has all sectors.
+
+        Sector ``m`` of ``X`` feeds sector ``m + q_k`` of ``J(X)``.
+        """
+        out = [np.zeros_like(xm) if m in self.which else None for m, xm in enumerate(x)]
         for jump in self.sectors.jumps:
             for m, (piece, conj) in enumerate(zip(jump.pieces, jump.conjugates)):
-                if piece is not None:
+                if piece is not None and m + jump.shift in self.which:
                     left = piece @ x[m]
                     out[m + jump.shift] += (conj @ left.T).T
         return out

@@ -57,12 +57,32 @@ class Sectors:
         Dense diagonal blocks ``H[index[m], index[m]]``.
     jumps : tuple of SectorJump
         The jump operators cut into blocks.
+    mirror : tuple of ndarray or None
+        Present when the reflection-with-spin-flip ``S`` (site ``j -> n-1-j``,
+        ``up <-> down``) maps ``H`` onto itself and the set of jumps onto itself.
+        ``S`` maps sector ``m`` onto ``n - m``, and a unique steady state obeys
+        ``rho = S rho S^†``, i.e. ``rho_{n-m} = rho_m[mirror[m]][:, mirror[m]]``.
     """
 
     n: int
     index: tuple
     hamiltonian: tuple
     jumps: tuple
+    mirror: tuple | None = None
+
+    @property
+    def independent(self) -> tuple[int, ...]:
+        """Sectors solved for: ``0 .. n//2`` with the mirror symmetry, else all."""
+        return tuple(range(self.n // 2 + 1 if self.mirror is not None else self.n + 1))
+
+    def complete(self, blocks: Sequence[np.ndarray | None]) -> list[np.ndarray]:
+        """Fill the sectors that are not :attr:`independent` from their mirror images."""
+        full = list(blocks)
+        for m in range(self.n + 1):
+            if full[m] is None:
+                q = self.mirror[self.n - m]
+                full[m] = full[self.n - m][np.ix_(q, q)]
+        return full
 
     @property
     def sizes(self) -> tuple[int, ...]:
@@ -98,6 +118,35 @@ def _piece(op: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray):
     return block.toarray() if max(block.shape) <= DENSE_PIECE else block
 
 
+def _same(a: sp.csr_matrix, b: sp.csr_matrix) -> bool:
+    """Equal up to a few ulps (rounding from a different summation order)."""
+    scale = max(abs(a).max(), abs(b).max(), np.finfo(float).tiny)
+    return bool(abs(a - b).max() <= 8 * np.finfo(float).eps * scale)
+
+
+def _mirror(h: sp.csr_matrix, jumps: list[sp.csr_matrix], index: tuple, n: int):
+    """Permutations giving ``rho_{n-m} = S rho_m S^†`` if ``S`` (reflect + flip) is a symmetry."""
+    states = np.arange(2**n)
+    flipped = (2**n - 1) ^ states
+    image = np.zeros_like(states)
+    for j in range(n):  # bit j of the flipped state goes to bit n-1-j
+        image |= ((flipped >> j) & 1) << (n - 1 - j)
+    if not _same(h[image][:, image], h):
+        return None
+    unmatched = list(jumps)
+    for a in jumps:
+        mapped = a[image][:, image]
+        match = next((k for k, b in enumerate(unmatched) if _same(mapped, b)), None)
+        if match is None:
+            return None
+        unmatched.pop(match)
+    position = np.empty_like(states)
+    for idx in index:
+        position[idx] = np.arange(len(idx))
+    # rho_{n-m}[position[image[a]], position[image[b]]] = rho_m[pos a, pos b]
+    return tuple(np.argsort(position[image[idx]]) for idx in index)
+
+
 def detect_sectors(hamiltonian, jumps: Sequence) -> Sectors | None:
     """Cut ``H`` and the jumps into magnetisation sectors, if the U(1) structure is present.
 
@@ -123,7 +172,7 @@ def detect_sectors(hamiltonian, jumps: Sequence) -> Sectors | None:
         return None
     index = tuple(np.flatnonzero(ups == m) for m in range(n + 1))
     blocks = tuple(h[idx][:, idx].toarray() for idx in index)
-    cut = []
+    cut, nonzero = [], []
     for op in jumps:
         a = sp.csr_matrix(op, dtype=complex)
         shifts = _changes(a, ups)
@@ -136,4 +185,6 @@ def detect_sectors(hamiltonian, jumps: Sequence) -> Sectors | None:
                        for m in range(n + 1))
         conjugates = tuple(None if p is None else p.conj() for p in pieces)
         cut.append(SectorJump(shift=q, pieces=pieces, conjugates=conjugates))
-    return Sectors(n=n, index=index, hamiltonian=blocks, jumps=tuple(cut))
+        nonzero.append(a)
+    return Sectors(n=n, index=index, hamiltonian=blocks, jumps=tuple(cut),
+                   mirror=_mirror(h, nonzero, index, n))

@@ -90,6 +90,11 @@ def test_detection_reads_the_operators():
     assert sorted(j.shift for j in sectors.jumps) == [-1, -1, 1, 1]
     # at mu = 1 two of the jumps (3) vanish and are dropped
     assert len(detect_sectors(*prosen_model(3, mu=1.0)).jumps) == 2
+    # reflection + spin flip maps L1 <-> L4, L2 <-> L3 (3) and H (2) onto itself ...
+    assert sectors.mirror is not None and sectors.independent == (0, 1)
+    # ... but not a chain with random fields, nor unequal rates at the two ends
+    assert detect_sectors(*random_u1_model(3, 0)).mirror is None
+    assert detect_sectors(h, [*jumps[:3], 1.01 * jumps[3]]).mirror is None
     # a jump that changes the magnetisation by both +1 and -1 breaks the structure
     assert detect_sectors(h, [sigma_x(0, 3)]) is None
     # a field along x breaks conservation by H
@@ -103,6 +108,17 @@ def test_auto_falls_back_without_u1_structure():
     assert ss.method == "dense" and ss.checks.passed
     with pytest.raises(ParameterError, match="'method'"):
         steady_state(h, jumps, dissipator="standard", method="sector")
+
+
+def test_mirror_images_match_the_dense_solution():
+    # The sector solver computes sectors m <= n/2 only; the others are mirror images.
+    h, jumps = prosen_model(5, delta=0.8, mu=-0.6, eps=0.3)
+    sectors = detect_sectors(h, jumps)
+    ref = steady_state(h, jumps, dissipator=DISSIPATOR, method="dense").rho
+    blocks = sectors.restrict(ref)
+    completed = sectors.complete([b if m in sectors.independent else None
+                                  for m, b in enumerate(blocks)])
+    assert max(np.abs(x - y).max() for x, y in zip(completed, blocks)) < 1e-12
 
 
 def test_lyapunov_inverse_is_exact():
