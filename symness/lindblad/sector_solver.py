@@ -18,9 +18,12 @@ spectrum of ``B`` lies in the disc ``|z - 1| <= 1`` except that the rank-one
 term moves the eigenvalue 0 of ``1 - Phi`` (the steady state) away; ``B`` is
 nonsingular when the steady state is unique (then ``tr X0 = -w tr(Gamma)/2**n
 != 0``).  Its conditioning does not degrade as ``eps -> 0``: ``T`` and ``J``
-both scale with the dissipation, so GMRES iteration counts stay bounded
-(measured in ``tests/lindblad`` and by ``symness bench ness``).  GMRES's
-residual is the true residual ``L(rho) + X0 (tr rho - 1)``.
+both scale with the dissipation, so GMRES iteration counts stay bounded.
+Measured to ``rtol = 1e-12`` for Prosen's chain (``mu = 1``, ``Delta = 1/2`` and
+``3/2``, ``n = 6`` and ``8``): 10-24 iterations at ``eps = 1e-5``, 19-31 at
+``1e-3``, 24-39 at ``0.1``, 21-53 at ``1``, 13-29 at ``10``; 34 at ``n = 10``
+and 40 at ``n = 12`` (``eps = 1e-3``).  GMRES's residual is the true residual
+``L(rho) + X0 (tr rho - 1)``.
 
 The reflection-with-spin-flip symmetry ``S`` of :attr:`.Sectors.mirror` (Prosen's
 jumps (3) are mapped onto each other by ``j -> n+1-j`` with ``up <-> down``)
