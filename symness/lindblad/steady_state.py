@@ -7,7 +7,8 @@
     a rank-one term; the reference for tiny systems (``2**n <= 64``).
 ``"sparse"``
     The same equation as a sparse LU (SuperLU) of the full generator; an
-    independent check up to ``n ~ 8``.
+    independent check up to ``n = 7`` (8 s; at ``n = 8`` fill-in makes it take
+    more than ten minutes).
 ``"sector"``
     The fast method: GMRES in the U(1) block of equal ket/bra magnetisation,
     preconditioned by the exact block Lyapunov inverse
