@@ -28,11 +28,21 @@ from left to right, as in ``σx ⊗ σz ⊗ 1``.
 
 Coefficients
 ------------
-Exact, in a real sympy domain chosen automatically (``QQ``, ``QQ<a>``,
-``QQ[Delta]``, ``QQ(Delta)``, or ``EX``), stored as (real, imaginary) pairs;
-see :mod:`symness.operators.coefficients`.  Free symbols are real parameters.
-Coefficients are always in normal form (exact zeros dropped), so
-``is_zero`` and ``==`` are exact.  ``.terms`` shows them as sympy expressions.
+Exact, in a real domain chosen automatically (``QQ`` with python-flint
+``fmpq``; ``QQ<a>`` for algebraic numbers such as ``cos(pi/7)``; ``QQ[Delta]``
+as python-flint ``fmpq_poly`` for one symbol, sympy ``K[Delta, ...]`` or
+``K(Delta, ...)`` otherwise; ``EX`` as the last resort), or given with
+``domain=``; stored as (real, imaginary) pairs, see
+:mod:`symness.operators.coefficients`.  Free symbols are real parameters.
+Coefficients are always in normal form (exact zeros dropped), so ``is_zero``
+and ``==`` are exact.  ``.terms`` shows them as sympy expressions.
+
+Cost (``symness bench pauli-product``, CPU seconds on the shared 2-core
+machine): the product of two random sums of 1000 strings on 12 sites (~10^6
+distinct output strings) takes ~2-3 s with rational, ~5-7 s with complex
+rational and ~4.5 s with ``QQ[Delta]`` (flint) coefficients, against ~20-28 s
+with sympy's ``QQ[Delta]``; a commutator ``[H_XXZ(Delta), Q]`` with a 4-local
+``Q`` of 2305 strings on a 12-site ring takes ~0.03-0.06 s.
 
 Examples
 --------
