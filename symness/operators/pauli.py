@@ -70,32 +70,12 @@ from symness.operators.pauli_kernel import (
     products_reference,
 )
 from symness.operators.pauli_kernel import products as kernel_products
+from symness.operators.pauli_labels import check_key, label_of, parse_label
 from symness.validation import ParameterError, require_int
 
 __all__ = ["PauliSum", "commutator", "anticommutator", "hs_inner", "identity", "zero",
            "pauli_string", "sigma", "from_labels", "site_product", "local_sum", "sum_all",
            "label_of", "parse_label"]
-
-_LETTER = {(0, 0): "I", (1, 0): "X", (1, 1): "Y", (0, 1): "Z"}
-_BITS = {v: k for k, v in _LETTER.items()}
-
-
-def label_of(x: int, z: int, n: int) -> str:
-    """Label string of ``P(x, z)``, site 0 first: ``label_of(0b01, 0b10, 2) == "XZ"``."""
-    return "".join(_LETTER[(x >> j) & 1, (z >> j) & 1] for j in range(n))
-
-
-def parse_label(label: str) -> tuple[int, int]:
-    """``(x, z)`` of a label string over ``I, X, Y, Z`` (site 0 first)."""
-    x = z = 0
-    for j, ch in enumerate(label.upper()):
-        if ch not in _BITS:
-            raise ParameterError(f"'label' must use the letters I, X, Y, Z (got {label!r})")
-        bx, bz = _BITS[ch]
-        x |= bx << j
-        z |= bz << j
-    return x, z
-
 
 def _is_scalar(value: object) -> bool:
     return isinstance(value, (numbers.Number, Fraction, sympy.Expr)) and not isinstance(
@@ -136,7 +116,7 @@ class PauliSum:
         n = require_int(n, "n", minimum=1)
         parts: dict[tuple[int, int], tuple[sympy.Expr, sympy.Expr]] = {}
         for key, value in (terms or {}).items():
-            key = _check_key(key, n)
+            key = check_key(key, n)
             re, im = cf.split_real_imag(cf.as_expr(value))
             old = parts.get(key, (0, 0))
             parts[key] = (old[0] + re, old[1] + im)
@@ -189,7 +169,7 @@ class PauliSum:
 
     def coefficient(self, key: tuple[int, int] | str) -> sympy.Expr:
         """Coefficient of one Pauli string (zero if absent)."""
-        key = _check_key(key, self._n)
+        key = check_key(key, self._n)
         pair = self._pairs.get(key)
         return sympy.S.Zero if pair is None else cf.pair_to_expr(pair, self._domain)
 
@@ -390,18 +370,6 @@ class PauliSum:
 
 
 # ------------------------------------------------------------ module helpers
-def _check_key(key, n: int) -> tuple[int, int]:
-    if isinstance(key, str):
-        if len(key) != n:
-            raise ParameterError(f"label {key!r} must have length n = {n}")
-        return parse_label(key)
-    x, z = key
-    limit = 1 << n
-    if not (isinstance(x, int) and isinstance(z, int) and 0 <= x < limit and 0 <= z < limit):
-        raise ParameterError(f"string key (x, z) must be integers in [0, 2**{n}) (got {key!r})")
-    return int(x), int(z)
-
-
 def _neg(pair):
     a, b = pair
     return (None if a is None else -a, None if b is None else -b)
