@@ -1,0 +1,106 @@
+"""Small exact-diagonalisation reference for the TBA checks (periodic XXZ rings).
+
+H = sum_{l=0}^{L-1} (s^x_l s^x_{l+1} + s^y_l s^y_{l+1} + Delta s^z_l s^z_{l+1}), spin-1/2
+operators, site L identified with site 0, J = 1.  Dense numpy, block-diagonal in S^z; meant
+for L <= 14.  Thermal averages are per site of translation-invariant sums of local
+operators, e.g. the total current J_n = sum_l j_{n,l} of eq. (13).
+
+Local operators are built from Pauli strings with :mod:`symness.operators.sparse`
+(0-based sites, site 0 the leftmost kron factor, |0> = up).  The operators used here:
+
+* h_l            = s_l . s_{l+1} with anisotropy (energy density of Q_1 = H - Delta L/4
+                   up to the constant Delta/4);
+* J_E = J_1      = sum_l i [h_{l-1}, h_l]  (energy current, from eq. (13) with q_l = h_l);
+* Q_2            = c_2 J_E with c_2 fixed by the one-magnon check (``one_magnon_q2_factor``),
+  so that its single-particle eigenvalue is q_{2}(lambda) = -(sin gamma/2) e'(lambda);
+* J_2            = i sum_{x,n} (x - n) [h_n, q_{2,x}]  (total current of Q_2, eq. (13)).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import scipy.sparse as sp
+
+from symness.operators.sparse import number_of_up_spins, site_operator
+from symness.validation import require_int, require_real
+
+__all__ = ["XXZRing", "bond", "energy_current_density"]
+
+
+def bond(delta: float, left: int, n: int) -> sp.csr_matrix:
+    """h_{l,l+1} = s^x s^x + s^y s^y + Delta s^z s^z on sites (left, left + 1 mod n)."""
+    right = (left + 1) % n
+    out = sp.csr_matrix((2**n, 2**n), dtype=complex)
+    for pauli, coupling in (("X", 1.0), ("Y", 1.0), ("Z", delta)):
+        out = out + 0.25 * coupling * (site_operator(pauli, left, n) @ site_operator(pauli, right, n))
+    return out
+
+
+def energy_current_density(delta: float, site: int, n: int) -> sp.csr_matrix:
+    """j_{E,l} = i [h_{l-1,l}, h_{l,l+1}] (eq. (13) with q_l = h_{l,l+1})."""
+    a, b = bond(delta, (site - 1) % n, n), bond(delta, site, n)
+    return 1j * (a @ b - b @ a)
+
+
+@dataclass(frozen=True)
+class XXZRing:
+    """Periodic XXZ ring of ``n`` sites at anisotropy ``delta`` (spin-1/2, J = 1)."""
+
+    n: int
+    delta: float
+
+    def __post_init__(self) -> None:
+        require_int(self.n, "n", minimum=3, maximum=16)
+        require_real(self.delta, "delta", minimum=-1, maximum=1)
+
+    @cached_property
+    def hamiltonian(self) -> sp.csr_matrix:
+        """H as a sparse matrix."""
+        return sum(bond(self.delta, j, self.n) for j in range(self.n))
+
+    @cached_property
+    def sectors(self) -> list[np.ndarray]:
+        """Basis indices of the S^z sectors."""
+        ups = number_of_up_spins(self.n)
+        return [np.flatnonzero(ups == m) for m in range(self.n + 1)]
+
+    @cached_property
+    def spectrum(self) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(indices, eigenvalues, eigenvectors) per S^z sector."""
+        out = []
+        ham = self.hamiltonian.tocsr()
+        for idx in self.sectors:
+            block = ham[idx][:, idx].toarray()
+            vals, vecs = np.linalg.eigh(block)
+            out.append((idx, vals, vecs))
+        return out
+
+    def _weights(self, beta: float, h: float) -> tuple[list[np.ndarray], float]:
+        """Boltzmann weights per sector (shifted) and ln Z."""
+        energies = []
+        for idx, vals, _ in self.spectrum:
+            sz = 0.5 * (2 * number_of_up_spins(self.n)[idx[0]] - self.n)
+            energies.append(vals - h * sz)
+        emin = min(float(e.min()) for e in energies)
+        weights = [np.exp(-beta * (e - emin)) for e in energies]
+        total = sum(float(w.sum()) for w in weights)
+        return [w / total for w in weights], math.log(total) - beta * emin
+
+    def beta_free_energy(self, beta: float, h: float = 0.0) -> float:
+        """beta f = -(1/L) ln Tr exp(-beta (H - h S^z))."""
+        return -self._weights(beta, h)[1] / self.n
+
+    def thermal_average(self, operator: sp.spmatrix, beta: float, h: float = 0.0) -> float:
+        """Tr(rho O) for the thermal state (O conserving S^z)."""
+        weights, _ = self._weights(beta, h)
+        op = sp.csr_matrix(operator)
+        total = 0.0
+        for (idx, _, vecs), w in zip(self.spectrum, weights):
+            block = op[idx][:, idx].toarray()
+            diag = np.einsum("ia,ij,ja->a", vecs.conj(), block, vecs).real
+            total += float(w @ diag)
+        return total
