@@ -28,7 +28,75 @@ import scipy.sparse as sp
 from symness.operators.sparse import number_of_up_spins, site_operator
 from symness.validation import require_int, require_real
 
-__all__ = ["XXZRing", "bond", "energy_current_density"]
+__all__ = ["XXZRing", "bond", "energy_current_density", "local_bond", "q2_density",
+           "continuity_current", "embed"]
+
+
+def local_bond(delta: float) -> np.ndarray:
+    """Two-site h = s^x s^x + s^y s^y + Delta s^z s^z as a dense 4x4 matrix."""
+    sx = np.array([[0, 1], [1, 0]]) / 2
+    sy = np.array([[0, -1j], [1j, 0]]) / 2
+    sz = np.array([[1, 0], [0, -1]]) / 2
+    return (np.kron(sx, sx) + np.kron(sy, sy) + delta * np.kron(sz, sz)).real.astype(complex)
+
+
+def _on(op: np.ndarray, first: int, width: int) -> np.ndarray:
+    """Dense ``op`` acting on sites first .. of an open window of ``width`` sites."""
+    k = int(round(np.log2(op.shape[0])))
+    return np.kron(np.kron(np.eye(2**first), op), np.eye(2 ** (width - first - k)))
+
+
+def q2_density(delta: float) -> np.ndarray:
+    """q_{2,x} = -i [h_{x-1,x}, h_{x,x+1}] on sites x-1, x, x+1 (8x8).
+
+    The sign makes its one-magnon eigenvalue sin k (cos k - Delta) = -(sin gamma/2) e'(lambda),
+    the paper's recursion in the convention e^{ik} = sinh(lambda + i gamma/2)/sinh(lambda -
+    i gamma/2) (checked in ``tests/tba/test_exact_diag.py``); Q_2 = -J_E.
+    """
+    a, b = _on(local_bond(delta), 0, 3), _on(local_bond(delta), 1, 3)
+    return -1j * (a @ b - b @ a)
+
+
+def continuity_current(q: np.ndarray, delta: float) -> np.ndarray:
+    """Traceless local current j_x of eq. (13) for a density q_x on w sites x .. x+w-1.
+
+    Solves j_x - j_{x+1} = i [H, q_x] with j_x supported on the w + 1 sites x-1 .. x+w-1
+    (least squares, minimal norm: the identity, the only null direction, is excluded).
+
+    Returns
+    -------
+    ndarray
+        j_x on sites x-1 .. x+w-1, shape (2^{w+1}, 2^{w+1}).
+
+    Raises
+    ------
+    RuntimeError
+        If the continuity equation has no local solution (residual > 1e-10).
+    """
+    w = int(round(np.log2(q.shape[0])))
+    width = w + 2
+    hwin = sum(_on(local_bond(delta), s, width) for s in range(width - 1))
+    qwin = _on(q, 1, width)
+    rhs = 1j * (hwin @ qwin - qwin @ hwin)
+    dim = 2 ** (w + 1)
+    basis_cols = []
+    for e in range(dim * dim):
+        unit = np.zeros(dim * dim, dtype=complex)
+        unit[e] = 1.0
+        op = unit.reshape(dim, dim)
+        basis_cols.append((_on(op, 0, width) - _on(op, 1, width)).ravel())
+    mat = np.array(basis_cols).T
+    sol, *_ = np.linalg.lstsq(mat, rhs.ravel(), rcond=None)
+    residual = np.linalg.norm(mat @ sol - rhs.ravel())
+    if residual > 1e-10:
+        raise RuntimeError(f"no local current for this density (residual {residual:.2e})")
+    return sol.reshape(dim, dim)
+
+
+def embed(op: np.ndarray, n: int) -> sp.csr_matrix:
+    """A dense operator on sites 0 .. k-1 of a ring of ``n`` sites, as sparse matrix."""
+    k = int(round(np.log2(op.shape[0])))
+    return sp.kron(sp.csr_matrix(op), sp.identity(2 ** (n - k), format="csr"), format="csr")
 
 
 def bond(delta: float, left: int, n: int) -> sp.csr_matrix:
