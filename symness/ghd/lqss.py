@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from symness.tba.dressing import Dressing
+from symness.tba.quadrature import Convolution
 from symness.tba.thermal import Macrostate, TBAConvergenceError
 
 __all__ = ["RaySolution", "cell_fraction_positive", "solve_ray"]
@@ -60,7 +61,7 @@ def _segment_fraction(a: np.ndarray, b: np.ndarray) -> np.ndarray:
                     np.where((a <= 0) & (b <= 0), 0.0, cross))
 
 
-def solve_ray(zeta: float, left: Macrostate, right: Macrostate, *, kernel: np.ndarray,
+def solve_ray(zeta: float, left: Macrostate, right: Macrostate, *, kernel: Convolution,
               initial: np.ndarray | None = None, tol: float = 1e-12,
               max_iter: int = 100) -> RaySolution:
     """Solve eq. (16) on the ray ``zeta`` by iteration.
@@ -71,8 +72,8 @@ def solve_ray(zeta: float, left: Macrostate, right: Macrostate, *, kernel: np.nd
         The ray x/t.
     left, right : Macrostate
         Boundary states on the same grid and string content.
-    kernel : ndarray
-        Convolution matrix of the grid (``tba.quadrature.convolution_matrix``).
+    kernel : Convolution
+        Convolution operator of the grid (``tba.quadrature.Convolution``).
     initial : ndarray, optional
         Starting fillings (e.g. the solution on a neighbouring ray).
     tol : float

@@ -22,7 +22,7 @@ import numpy as np
 
 from symness.tba.charges import (charge_current, charge_density, spin_current,
                                  spin_density)
-from symness.tba.quadrature import RapidityGrid, convolution_matrix
+from symness.tba.quadrature import Convolution, RapidityGrid
 from symness.tba.strings import StringContent
 from symness.tba.thermal import Macrostate, thermal_state
 from symness.ghd.lqss import solve_ray
@@ -85,7 +85,7 @@ def profile(left: Macrostate, right: Macrostate, zetas: np.ndarray, *,
         Tolerance of the LQSS iteration on each ray.
     """
     zetas = np.asarray(zetas, dtype=float)
-    kernel = convolution_matrix(left.content, left.grid)
+    kernel = Convolution(left.content, left.grid)
     values = {k: np.empty(zetas.size) for k in OBSERVABLES}
     its, res = np.empty(zetas.size, dtype=int), np.empty(zetas.size)
     guess = None

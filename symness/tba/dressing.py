@@ -12,8 +12,9 @@ Then (Bertini et al. 2016, eqs. (3), (12), (14); Takahashi 1999, eq. (9.44)):
 * velocity        v_j = (e_j')^dr / (k_j')^dr, the lattice group velocity (sites/time, J = 1)
                   in the direction of increasing site index.
 
-On the grid the dressing is the linear system (1 + K diag(sigma theta)) f^dr = f; it is
-LU-factorised once per macrostate (:class:`Dressing`).  Functions that tend to constants
+On the grid the dressing is the linear system (1 + K diag(sigma theta)) f^dr = f, solved by
+GMRES with the FFT convolution of ``quadrature.Convolution`` (relative residual 1e-14;
+non-convergence raises :class:`TBAConvergenceError`).  Functions that tend to constants
 (the magnetisation n_j) are dressed with :func:`dress_constant`, valid when the filling
 is constant (infinite temperature).
 """
@@ -23,12 +24,12 @@ from __future__ import annotations
 from functools import cached_property
 
 import numpy as np
-import scipy.linalg as sla
+import scipy.sparse.linalg as spla
 
 from symness.tba.bare import bare_charge_derivative, bare_momentum_derivative, string_a
 from symness.tba.kernels import kernel_integrals
-from symness.tba.quadrature import convolution_matrix
-from symness.tba.thermal import Macrostate
+from symness.tba.quadrature import Convolution
+from symness.tba.thermal import Macrostate, TBAConvergenceError
 
 __all__ = ["Dressing", "dress_constant"]
 
@@ -39,26 +40,38 @@ class Dressing:
     Parameters
     ----------
     state : Macrostate
-    kernel : ndarray, optional
-        Convolution matrix of ``state.grid`` (pass it to reuse it across many states).
+    kernel : Convolution, optional
+        Convolution operator of ``state.grid`` (pass it to reuse it across many states).
     """
 
-    def __init__(self, state: Macrostate, kernel: np.ndarray | None = None) -> None:
+    def __init__(self, state: Macrostate, kernel: Convolution | None = None) -> None:
         self.state = state
         self.lam = state.grid.points
         content = state.content
         self.sigma = np.array(content.signs, dtype=float)[:, None]
-        kmat = convolution_matrix(content, state.grid) if kernel is None else kernel
-        weights = (self.sigma * state.filling).ravel()
-        self._lu = sla.lu_factor(np.eye(weights.size) + kmat * weights[None, :],
-                                 check_finite=False)
+        self._conv = Convolution(content, state.grid) if kernel is None else kernel
+        self._weights = self.sigma * state.filling
+        shape = self._weights.shape
+        size = self._weights.size
 
-    def dress(self, f: np.ndarray) -> np.ndarray:
+        def matvec(x: np.ndarray) -> np.ndarray:
+            y = x.reshape(shape)
+            return (y + self._conv(self._weights * y)).ravel()
+
+        self._operator = spla.LinearOperator((size, size), matvec=matvec, dtype=float)
+
+    def dress(self, f: np.ndarray, *, rtol: float = 1e-14) -> np.ndarray:
         """f^dr for f of shape (s, N) (or (m, s, N) for several functions at once)."""
         f = np.asarray(f, dtype=float)
-        shape = f.shape
-        rhs = f.reshape(-1, shape[-2] * shape[-1]).T
-        return sla.lu_solve(self._lu, rhs, check_finite=False).T.reshape(shape)
+        if f.ndim == 3:
+            return np.array([self.dress(g, rtol=rtol) for g in f])
+        scale = float(np.max(np.abs(f))) or 1.0
+        sol, info = spla.gmres(self._operator, f.ravel() / scale, rtol=rtol, atol=0.0,
+                               restart=80, maxiter=20)
+        if info != 0:
+            raise TBAConvergenceError(f"dressing: GMRES did not reach rtol={rtol:.0e} "
+                                      f"(info={info})")
+        return sol.reshape(f.shape) * scale
 
     @cached_property
     def _dressed_derivatives(self) -> tuple[np.ndarray, np.ndarray]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -130,6 +130,12 @@ class XXZRing:
         """H as a sparse matrix."""
         return sum(bond(self.delta, j, self.n) for j in range(self.n))
 
+    @classmethod
+    @lru_cache(maxsize=8)
+    def cached(cls, n: int, delta: float) -> "XXZRing":
+        """A shared instance (its spectrum is computed once per process)."""
+        return cls(n, delta)
+
     @cached_property
     def sectors(self) -> list[np.ndarray]:
         """Basis indices of the S^z sectors."""
@@ -140,7 +146,7 @@ class XXZRing:
     def spectrum(self) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """(indices, eigenvalues, eigenvectors) per S^z sector."""
         out = []
-        ham = self.hamiltonian.tocsr()
+        ham = self.hamiltonian.real.tocsr()  # real symmetric in the S^z basis
         for idx in self.sectors:
             block = ham[idx][:, idx].toarray()
             vals, vecs = np.linalg.eigh(block)
@@ -169,6 +175,6 @@ class XXZRing:
         total = 0.0
         for (idx, _, vecs), w in zip(self.spectrum, weights):
             block = op[idx][:, idx].toarray()
-            diag = np.einsum("ia,ij,ja->a", vecs.conj(), block, vecs).real
-            total += float(w @ diag)
+            rho = (vecs * w[None, :]) @ vecs.T
+            total += float(np.sum(rho * block.T).real)
         return total

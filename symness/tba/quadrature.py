@@ -19,7 +19,7 @@ from symness.tba.kernels import kernel_matrix_function
 from symness.tba.strings import StringContent
 from symness.validation import require_real
 
-__all__ = ["RapidityGrid", "refined", "convolution_matrix"]
+__all__ = ["RapidityGrid", "refined", "Convolution"]
 
 
 @dataclass(frozen=True)
@@ -62,15 +62,30 @@ def refined(grid: RapidityGrid) -> RapidityGrid:
     return RapidityGrid(step=grid.step / 2, cutoff=grid.cutoff + 2.0)
 
 
-def convolution_matrix(content: StringContent, grid: RapidityGrid) -> np.ndarray:
-    """Block matrix K with (K f)_j(lambda_i) = sum_k int T_jk(lambda_i - mu) f_k(mu) dmu.
+class Convolution:
+    """The block convolution (K f)_j(lambda_i) = sum_k int T_jk(lambda_i - mu) f_k(mu) dmu.
 
-    Shape (s N, s N), species-major: index j * N + i.
+    Trapezoid rule on ``grid``; applied with FFTs (the grid is uniform, so K is a block
+    Toeplitz matrix): O(s^2 N log N) per application, no dense matrix is stored.
+
+    Parameters
+    ----------
+    content : StringContent
+    grid : RapidityGrid
     """
-    lam = grid.points
-    n = lam.size
-    diffs = np.arange(-(n - 1), n) * grid.step
-    t = kernel_matrix_function(content, diffs) * grid.step  # (s, s, 2n - 1)
-    idx = (np.arange(n)[:, None] - np.arange(n)[None, :]) + (n - 1)
-    s = content.species
-    return t[:, :, idx].transpose(0, 2, 1, 3).reshape(s * n, s * n)
+
+    def __init__(self, content: StringContent, grid: RapidityGrid) -> None:
+        self.content, self.grid = content, grid
+        n = grid.size
+        self._n = n
+        self._m = 1 << int(np.ceil(np.log2(3 * n - 2)))
+        diffs = np.arange(-(n - 1), n) * grid.step
+        t = kernel_matrix_function(content, diffs) * grid.step  # (s, s, 2n - 1)
+        self._kernel_fft = np.fft.rfft(t, self._m, axis=-1)
+
+    def __call__(self, f: np.ndarray) -> np.ndarray:
+        """K f for f of shape (..., s, N)."""
+        ff = np.fft.rfft(f, self._m, axis=-1)
+        prod = np.einsum("jkm,...km->...jm", self._kernel_fft, ff)
+        full = np.fft.irfft(prod, self._m, axis=-1)
+        return full[..., self._n - 1: 2 * self._n - 1]

@@ -29,7 +29,7 @@ import numpy as np
 
 from symness.tba.bare import bare_energy, magnetisation, string_a
 from symness.tba.kernels import kernel_integrals
-from symness.tba.quadrature import RapidityGrid, convolution_matrix, refined
+from symness.tba.quadrature import Convolution, RapidityGrid, refined
 from symness.tba.strings import StringContent
 from symness.validation import require_real
 
@@ -109,19 +109,19 @@ def asymptotic_log_eta(content: StringContent, mu: float, *, tol: float = 1e-15,
 
 
 def _solve(content: StringContent, beta: float, mu: float, grid: RapidityGrid, tol: float,
-           max_iter: int, kernel: np.ndarray | None = None) -> ThermalState:
+           max_iter: int, kernel: Convolution | None = None) -> ThermalState:
     lam = grid.points
     s, npts = content.species, lam.size
     sig = np.array(content.signs, dtype=float)[:, None]
     x_inf = asymptotic_log_eta(content, mu)
     l_inf = _log1p_inv_exp(x_inf)[:, None]
     drive = x_inf[:, None] + beta * bare_energy(content, lam)
-    kmat = convolution_matrix(content, grid) if kernel is None else kernel
+    conv = Convolution(content, grid) if kernel is None else kernel
     x = drive.copy()
     history_x, history_f = [], []
     residual = math.inf
     for it in range(1, max_iter + 1):
-        g = drive + (kmat @ (sig * (_log1p_inv_exp(x) - l_inf)).ravel()).reshape(s, npts)
+        g = drive + conv(sig * (_log1p_inv_exp(x) - l_inf))
         f = g - x
         residual = float(np.max(np.abs(f)))
         if residual < tol:
