@@ -62,7 +62,7 @@ def _segment_fraction(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def solve_ray(zeta: float, left: Macrostate, right: Macrostate, *, kernel: Convolution,
-              initial: np.ndarray | None = None, tol: float = 1e-12,
+              initial: np.ndarray | None = None, tol: float = 1e-10,
               max_iter: int = 100) -> RaySolution:
     """Solve eq. (16) on the ray ``zeta`` by iteration.
 

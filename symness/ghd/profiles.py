@@ -72,7 +72,7 @@ def domain_wall_states(content: StringContent, grid: RapidityGrid) -> tuple[Macr
 
 
 def profile(left: Macrostate, right: Macrostate, zetas: np.ndarray, *,
-            tol: float = 1e-12) -> Profile:
+            tol: float = 1e-10) -> Profile:
     """Solve the LQSS on every ray of ``zetas`` (sweeping left to right) and evaluate.
 
     Parameters
