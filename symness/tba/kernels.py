@@ -62,8 +62,9 @@ def a_derivative(n: int, parity: int, gamma: float, lam: np.ndarray, order: int)
     lam = np.asarray(lam, dtype=float)
     if _is_degenerate(x):
         return np.zeros_like(lam)
-    if order == 0:
-        return np.sin(x) / (np.cosh(2 * lam) - np.cos(x)) / np.pi
+    if order == 0:  # sin x / (cosh 2l - cos x), written with e^{-2|l|} to avoid overflow
+        e = np.exp(-2 * np.abs(lam))
+        return 2 * np.sin(x) * e / (1 - 2 * np.cos(x) * e + e * e) / np.pi
     coth = 1.0 / np.tanh(lam - 0.5j * x)
     return _coth_derivative_polynomial(order)(coth).imag / np.pi
 
