@@ -62,8 +62,8 @@ def _segment_fraction(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def solve_ray(zeta: float, left: Macrostate, right: Macrostate, *, kernel: Convolution,
-              initial: np.ndarray | None = None, tol: float = 1e-10,
-              max_iter: int = 100) -> RaySolution:
+              initial: np.ndarray | None = None, guess: tuple | None = None,
+              tol: float = 1e-10, max_iter: int = 100) -> RaySolution:
     """Solve eq. (16) on the ray ``zeta`` by iteration.
 
     Parameters
@@ -76,6 +76,8 @@ def solve_ray(zeta: float, left: Macrostate, right: Macrostate, *, kernel: Convo
         Convolution operator of the grid (``tba.quadrature.Convolution``).
     initial : ndarray, optional
         Starting fillings (e.g. the solution on a neighbouring ray).
+    guess : tuple of ndarray, optional
+        Dressed (k')^dr, (e')^dr of a neighbouring ray (GMRES starting vectors).
     tol : float
         Sup-norm tolerance on the change of the fillings.
 
@@ -87,13 +89,14 @@ def solve_ray(zeta: float, left: Macrostate, right: Macrostate, *, kernel: Convo
     residual = np.inf
     for it in range(1, max_iter + 1):
         state = Macrostate(left.content, left.grid, filling, left.filling_inf)
-        dressing = Dressing(state, kernel)
+        dressing = Dressing(state, kernel, guess=guess, rtol=min(1e-10, tol))
+        guess = dressing.dressed_derivatives
         frac = cell_fraction_positive(dressing.velocity - zeta)
         new = frac * left.filling + (1.0 - frac) * right.filling
         residual = float(np.max(np.abs(new - filling)))
-        filling = new
         if residual < tol:
-            state = Macrostate(left.content, left.grid, filling, left.filling_inf)
-            return RaySolution(zeta, state, Dressing(state, kernel), it, residual)
+            # the state whose velocities reproduce its own fillings to within tol
+            return RaySolution(zeta, state, dressing, it, residual)
+        filling = new
     raise TBAConvergenceError(f"LQSS on ray zeta={zeta}: no convergence to {tol:.1e} after "
                               f"{max_iter} iterations (residual {residual:.2e})")

@@ -88,10 +88,10 @@ def profile(left: Macrostate, right: Macrostate, zetas: np.ndarray, *,
     kernel = Convolution(left.content, left.grid)
     values = {k: np.empty(zetas.size) for k in OBSERVABLES}
     its, res = np.empty(zetas.size, dtype=int), np.empty(zetas.size)
-    guess = None
+    initial, guess = None, None
     for i, z in enumerate(zetas):
-        sol = solve_ray(z, left, right, kernel=kernel, initial=guess, tol=tol)
-        guess = sol.state.filling
+        sol = solve_ray(z, left, right, kernel=kernel, initial=initial, guess=guess, tol=tol)
+        initial, guess = sol.state.filling, sol.dressing.dressed_derivatives
         for key, val in observables(sol.dressing).items():
             values[key][i] = val
         its[i], res[i] = sol.iterations, sol.residual

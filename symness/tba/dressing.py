@@ -42,9 +42,15 @@ class Dressing:
     state : Macrostate
     kernel : Convolution, optional
         Convolution operator of ``state.grid`` (pass it to reuse it across many states).
+    guess : tuple of ndarray, optional
+        Starting vectors for GMRES: previous (k')^dr and (e')^dr of a nearby state.
+    rtol : float
+        Relative residual of the GMRES solves.
     """
 
-    def __init__(self, state: Macrostate, kernel: Convolution | None = None) -> None:
+    def __init__(self, state: Macrostate, kernel: Convolution | None = None, *,
+                 guess: tuple[np.ndarray, np.ndarray] | None = None,
+                 rtol: float = 1e-14) -> None:
         self.state = state
         self.lam = state.grid.points
         content = state.content
@@ -59,15 +65,16 @@ class Dressing:
             return (y + self._conv(self._weights * y)).ravel()
 
         self._operator = spla.LinearOperator((size, size), matvec=matvec, dtype=float)
+        self._guess, self._rtol = guess, rtol
 
-    def dress(self, f: np.ndarray, *, rtol: float = 1e-14) -> np.ndarray:
-        """f^dr for f of shape (s, N) (or (m, s, N) for several functions at once)."""
+    def dress(self, f: np.ndarray, *, x0: np.ndarray | None = None) -> np.ndarray:
+        """f^dr for f of shape (s, N); ``x0`` is an optional starting guess for f^dr."""
         f = np.asarray(f, dtype=float)
-        if f.ndim == 3:
-            return np.array([self.dress(g, rtol=rtol) for g in f])
+        rtol = self._rtol
         scale = float(np.max(np.abs(f))) or 1.0
-        sol, info = spla.gmres(self._operator, f.ravel() / scale, rtol=rtol, atol=0.0,
-                               restart=80, maxiter=20)
+        start = None if x0 is None else np.asarray(x0, dtype=float).ravel() / scale
+        sol, info = spla.gmres(self._operator, f.ravel() / scale, x0=start, rtol=rtol,
+                               atol=0.0, restart=80, maxiter=20)
         if info != 0:
             raise TBAConvergenceError(f"dressing: GMRES did not reach rtol={rtol:.0e} "
                                       f"(info={info})")
@@ -76,9 +83,14 @@ class Dressing:
     @cached_property
     def _dressed_derivatives(self) -> tuple[np.ndarray, np.ndarray]:
         c = self.state.content
-        both = self.dress(np.array([bare_momentum_derivative(c, self.lam),
-                                    bare_charge_derivative(c, self.lam, 1)]))
-        return both[0], both[1]
+        g_k, g_e = self._guess if self._guess is not None else (None, None)
+        return (self.dress(bare_momentum_derivative(c, self.lam), x0=g_k),
+                self.dress(bare_charge_derivative(c, self.lam, 1), x0=g_e))
+
+    @property
+    def dressed_derivatives(self) -> tuple[np.ndarray, np.ndarray]:
+        """((k')^dr, (e')^dr), e.g. as the GMRES guess of a nearby state."""
+        return self._dressed_derivatives
 
     @property
     def total_density(self) -> np.ndarray:
