@@ -23,7 +23,7 @@ from symness.outputs import Table
 
 
 def _naive_thermal(content, beta: float, grid) -> float:
-    """beta f by plain iteration with a dense kernel matrix (the baseline)."""
+    """Beta f by plain iteration with a dense kernel matrix (the baseline)."""
     from symness.tba.bare import bare_energy, string_a
     from symness.tba.kernels import kernel_matrix_function
     from symness.tba.thermal import asymptotic_log_eta
@@ -48,8 +48,8 @@ def _naive_thermal(content, beta: float, grid) -> float:
     a_int = np.array([a_integral(m, v, content.gamma)
                       for m, v in zip(content.lengths, content.parities)])
     lf = np.logaddexp(0, -x)
-    return beta * content.delta / 4 - float(np.sum(sig[:, 0] * (l_inf[:, 0] * a_int
-                                                                + grid.integrate(a * (lf - l_inf)))))
+    entropy = np.sum(sig[:, 0] * (l_inf[:, 0] * a_int + grid.integrate(a * (lf - l_inf))))
+    return beta * content.delta / 4 - float(entropy)
 
 
 def _timed(fn):

@@ -131,7 +131,7 @@ def _domain_wall() -> Evidence:
                  "sin^2(pi/m) (1 - (m/2pi) sin(2pi/m)) at Delta = cos(pi l/m)")
 def _drude() -> Evidence:
     cases = ((1, 2), (1, 3), (1, 4), (2, 5))
-    err = max(abs(spin_drude_weight(F(l, m)) - prosen_ilievski(l, m)) for l, m in cases)
+    err = max(abs(spin_drude_weight(F(p, m)) - prosen_ilievski(p, m)) for p, m in cases)
     return Evidence.numeric(err, 1e-11, "Prosen & Ilievski, PRL 111, 057203 (2013)",
                             detail="l/m in {1/2, 1/3, 1/4, 2/5}")
 
@@ -140,9 +140,9 @@ def _drude() -> Evidence:
        kind="cross-check", slow=True,
        statement="GHD spin Drude weight = Prosen-Ilievski closed form for all l/m, m <= 8")
 def _drude_all() -> Evidence:
-    cases = [(l, m) for m in range(3, 9) for l in range(1, m // 2 + 1 if m % 2 else m // 2)
-             if math.gcd(l, m) == 1]
-    err = max(abs(spin_drude_weight(F(l, m)) - prosen_ilievski(l, m)) for l, m in cases)
+    cases = [(p, m) for m in range(3, 9) for p in range(1, m // 2 + 1 if m % 2 else m // 2)
+             if math.gcd(p, m) == 1]
+    err = max(abs(spin_drude_weight(F(p, m)) - prosen_ilievski(p, m)) for p, m in cases)
     # Richardson in mu leaves O(eps^4) ~ 1e-11 for the larger m
     return Evidence.numeric(err, 1e-10, "Prosen & Ilievski (2013)",
                             detail=f"{len(cases)} anisotropies")
@@ -160,8 +160,8 @@ MAZUR_TABLE = {(1, 2): sympy.Integer(1), (1, 3): sympy.Rational(9, 16),
                  "(GHD) Drude weight 8 D for m = 3..6 and equals it at Delta = 0")
 def _mazur() -> Evidence:
     margins = []
-    for (l, m), dz in MAZUR_TABLE.items():
-        margins.append(8 * spin_drude_weight(F(l, m)) - float(dz))
+    for (p, m), dz in MAZUR_TABLE.items():
+        margins.append(8 * spin_drude_weight(F(p, m)) - float(dz))
     equal = abs(margins[0])
     strict = min(margins[1:])
     return Evidence.numeric(equal if strict > 1e-3 else math.inf, 1e-11,

@@ -8,7 +8,6 @@ Examples::
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
 import numpy as np
@@ -34,8 +33,12 @@ def gamma_over_pi_from_delta(delta: Fraction) -> Fraction:
 
 def _cmd_profile(args) -> int:
     from symness.cli import write_or_print
-    from symness.ghd.profiles import (OBSERVABLES, domain_wall_states, profile,
-                                      two_temperature_states)
+    from symness.ghd.profiles import (
+        OBSERVABLES,
+        domain_wall_states,
+        profile,
+        two_temperature_states,
+    )
     from symness.outputs import Table, render
     from symness.tba.quadrature import RapidityGrid
     from symness.tba.strings import string_content

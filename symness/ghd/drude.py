@@ -58,7 +58,7 @@ def spin_drude_weight(gamma_over_pi: Fraction, *, grid: RapidityGrid | None = No
     return (4 * d1 - d2) / 3
 
 
-def prosen_ilievski(l: int, m: int) -> float:
-    """(1/8) sin^2(pi l/m)/sin^2(pi/m) (1 - (m/2pi) sin(2pi/m))."""
-    return (FREE_FERMION_DRUDE * math.sin(math.pi * l / m) ** 2 / math.sin(math.pi / m) ** 2
+def prosen_ilievski(p: int, m: int) -> float:
+    """Return (1/8) sin^2(pi p/m)/sin^2(pi/m) (1 - (m/2pi) sin(2pi/m)) at Delta = cos(pi p/m)."""
+    return (FREE_FERMION_DRUDE * math.sin(math.pi * p / m) ** 2 / math.sin(math.pi / m) ** 2
             * (1 - m / (2 * math.pi) * math.sin(2 * math.pi / m)))

@@ -1,5 +1,7 @@
-"""Figures of Bertini et al. (2016): Fig. 1 (thermal <j_2>), Fig. 2 (two temperatures),
-Fig. 4 (domain wall), and the spin Drude weight against Prosen's bound (paper 000 Fig. 2).
+"""Figures of Bertini et al. (2016): Figs. 1, 2, 4 and the spin Drude weight.
+
+Fig. 1 (thermal <j_2>), Fig. 2 (two temperatures), Fig. 4 (domain wall), and the spin
+Drude weight against Prosen's bound (paper 000 Fig. 2).
 
 Anisotropies: the text of Figs. 1-2 does not survive extraction; we use
 Delta = cos(pi/3), cos(pi/4), cos(pi/6) and say so in the captions.
@@ -138,15 +140,15 @@ def drude_figure(outdir: Path) -> list[Path]:
     fig, ax = plt.subplots(figsize=(5, 3.6))
     rows = []
     for m in range(2, 13):
-        for l in range(1, m):
-            if math.gcd(l, m) != 1 or 2 * l > m:
+        for p in range(1, m):
+            if math.gcd(p, m) != 1 or 2 * p > m:
                 continue
-            d = 8 * spin_drude_weight(F(l, m))
-            rows.append((l, m, math.cos(math.pi * l / m), d, 8 * prosen_ilievski(l, m)))
+            d = 8 * spin_drude_weight(F(p, m))
+            rows.append((p, m, math.cos(math.pi * p / m), d, 8 * prosen_ilievski(p, m)))
     x = [r[2] for r in rows]
     ax.plot(x, [r[3] for r in rows], "o", ms=3, label="GHD 8D")
     ax.plot(x, [r[4] for r in rows], "x", ms=4, label="Prosen-Ilievski")
-    ax.plot([math.cos(math.pi * l / m) for l, m in MAZUR_TABLE],
+    ax.plot([math.cos(math.pi * p / m) for p, m in MAZUR_TABLE],
             [float(v) for v in MAZUR_TABLE.values()], "s", mfc="none", label="D_Z (000, (20))")
     ax.set_xlabel("Δ")
     ax.set_ylabel("8 D  (D(Δ=0) = 1)")

@@ -66,7 +66,7 @@ def thermal_observables(beta: float, h: float = 0.0) -> dict[str, float]:
 
 
 def beta_free_energy(beta: float, h: float = 0.0) -> float:
-    """beta f per site at Delta = 0."""
+    """Beta f per site at Delta = 0."""
     return -beta * h / 2 - _integrate(
         lambda k: np.logaddexp(0.0, -beta * (np.cos(k) + h)), -math.pi, math.pi) / (2 * math.pi)
 

@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from symness.tba.charges import (charge_current, charge_density, spin_current,
-                                 spin_density)
+from symness.ghd.lqss import solve_ray
+from symness.tba.charges import charge_current, charge_density, spin_current, spin_density
 from symness.tba.quadrature import Convolution, RapidityGrid
 from symness.tba.strings import StringContent
 from symness.tba.thermal import Macrostate, thermal_state
-from symness.ghd.lqss import solve_ray
 
 __all__ = ["OBSERVABLES", "Profile", "two_temperature_states", "domain_wall_states",
            "observables", "profile"]
@@ -47,7 +46,7 @@ class Profile:
 
 
 def observables(dressing) -> dict[str, float]:
-    """The values of :data:`OBSERVABLES` in one macrostate (given by its ``Dressing``)."""
+    """Evaluate :data:`OBSERVABLES` in one macrostate (given by its ``Dressing``)."""
     return {"q1": charge_density(dressing, 1), "q2": charge_density(dressing, 2),
             "sz": spin_density(dressing), "j1": charge_current(dressing, 1),
             "j2": charge_current(dressing, 2), "jz": spin_current(dressing)}

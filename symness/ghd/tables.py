@@ -16,10 +16,10 @@ def drude_table() -> Table:
     from symness.ghd.drude import prosen_ilievski, spin_drude_weight
 
     rows = []
-    for (l, m), dz in MAZUR_TABLE.items():
-        ghd = 8 * spin_drude_weight(Fraction(l, m))
-        exact = 8 * prosen_ilievski(l, m)
-        rows.append([f"pi*{l}/{m}", f"{math.cos(math.pi * l / m):.6f}", f"{ghd:.12f}",
+    for (p, m), dz in MAZUR_TABLE.items():
+        ghd = 8 * spin_drude_weight(Fraction(p, m))
+        exact = 8 * prosen_ilievski(p, m)
+        rows.append([f"pi*{p}/{m}", f"{math.cos(math.pi * p / m):.6f}", f"{ghd:.12f}",
                      f"{exact:.12f}", f"{abs(ghd - exact):.1e}", str(dz), f"{float(dz):.6f}"])
     return Table(title="Spin Drude weight at infinite temperature, normalised D(Delta=0) = 1",
                  columns=["gamma", "Delta", "8D (GHD)", "8D (Prosen-Ilievski)", "|diff|",

@@ -43,7 +43,7 @@ def bare_charge(content: StringContent, lam: np.ndarray, n: int) -> np.ndarray:
 
 
 def bare_charge_derivative(content: StringContent, lam: np.ndarray, n: int) -> np.ndarray:
-    """d q_{n,j}/d lambda, shape (s, N)."""
+    """D q_{n,j}/d lambda, shape (s, N)."""
     g = content.gamma
     factor = -math.pi * math.sin(g) * (-math.sin(g) / 2) ** (n - 1)
     return factor * string_a(content, lam, n)

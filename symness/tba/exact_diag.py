@@ -94,7 +94,7 @@ def continuity_current(q: np.ndarray, delta: float) -> np.ndarray:
 
 
 def embed(op: np.ndarray, n: int) -> sp.csr_matrix:
-    """A dense operator on sites 0 .. k-1 of a ring of ``n`` sites, as sparse matrix."""
+    """Embed a dense operator on sites 0 .. k-1 into a ring of ``n`` sites (sparse)."""
     k = int(round(np.log2(op.shape[0])))
     return sp.kron(sp.csr_matrix(op), sp.identity(2 ** (n - k), format="csr"), format="csr")
 
@@ -104,7 +104,8 @@ def bond(delta: float, left: int, n: int) -> sp.csr_matrix:
     right = (left + 1) % n
     out = sp.csr_matrix((2**n, 2**n), dtype=complex)
     for pauli, coupling in (("X", 1.0), ("Y", 1.0), ("Z", delta)):
-        out = out + 0.25 * coupling * (site_operator(pauli, left, n) @ site_operator(pauli, right, n))
+        pair = site_operator(pauli, left, n) @ site_operator(pauli, right, n)
+        out = out + 0.25 * coupling * pair
     return out
 
 
@@ -133,7 +134,7 @@ class XXZRing:
     @classmethod
     @lru_cache(maxsize=8)
     def cached(cls, n: int, delta: float) -> "XXZRing":
-        """A shared instance (its spectrum is computed once per process)."""
+        """Return a shared instance (its spectrum is computed once per process)."""
         return cls(n, delta)
 
     @cached_property
@@ -165,7 +166,7 @@ class XXZRing:
         return [w / total for w in weights], math.log(total) - beta * emin
 
     def beta_free_energy(self, beta: float, h: float = 0.0) -> float:
-        """beta f = -(1/L) ln Tr exp(-beta (H - h S^z))."""
+        """Beta f = -(1/L) ln Tr exp(-beta (H - h S^z))."""
         return -self._weights(beta, h)[1] / self.n
 
     def thermal_average(self, operator: sp.spmatrix, beta: float, h: float = 0.0) -> float:

@@ -33,12 +33,12 @@ __all__ = ["angle", "a_function", "a_derivative", "a_integral", "kernel_terms",
 
 
 def angle(n: int, parity: int, gamma: float) -> float:
-    """The angle x = n gamma + (1 - v) pi/2, reduced to [0, 2 pi)."""
+    """Return the angle x = n gamma + (1 - v) pi/2, reduced to [0, 2 pi)."""
     return math.fmod(n * gamma + (0.0 if parity == 1 else math.pi), 2 * math.pi)
 
 
 def _is_degenerate(x: float) -> bool:
-    """True when sin(x) = 0 (x a multiple of pi, up to float rounding of rational gamma)."""
+    """Return True when sin(x) = 0 (x a multiple of pi, up to float rounding of rational gamma)."""
     return min(abs(x), abs(x - math.pi), abs(x - 2 * math.pi)) < 1e-12
 
 
@@ -53,7 +53,7 @@ def _coth_derivative_polynomial(order: int) -> np.polynomial.Polynomial:
 
 
 def a_derivative(n: int, parity: int, gamma: float, lam: np.ndarray, order: int) -> np.ndarray:
-    """The ``order``-th derivative of a_n^v at real ``lam`` (order 0 is a_n^v itself).
+    """Evaluate the ``order``-th derivative of a_n^v at real ``lam`` (order 0 is a_n^v itself).
 
     Uses a = (1/pi) Im coth(lambda - i x/2) and the exact polynomial form of the
     derivatives of coth, so every charge q_{n,j} is evaluated in closed form.

@@ -58,7 +58,7 @@ class RapidityGrid:
 
 
 def refined(grid: RapidityGrid) -> RapidityGrid:
-    """The grid used for the error estimate: half the step, cutoff + 2."""
+    """Return the grid used for the error estimate: half the step, cutoff + 2."""
     return RapidityGrid(step=grid.step / 2, cutoff=grid.cutoff + 2.0)
 
 

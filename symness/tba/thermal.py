@@ -92,7 +92,7 @@ def _log1p_inv_exp(x: np.ndarray) -> np.ndarray:
 
 def asymptotic_log_eta(content: StringContent, mu: float, *, tol: float = 1e-15,
                        max_iter: int = 200) -> np.ndarray:
-    """ln eta_j^oo solving x_j = mu n_j + sum_k I_jk sigma_k ln(1 + e^{-x_k}) (Newton)."""
+    """Ln eta_j^oo solving x_j = mu n_j + sum_k I_jk sigma_k ln(1 + e^{-x_k}) (Newton)."""
     ints = kernel_integrals(content)
     sig = np.array(content.signs, dtype=float)
     n = magnetisation(content)
@@ -190,7 +190,7 @@ def thermal_state(content: StringContent, beta: float, h: float = 0.0, *,
 
 def infinite_temperature_state(content: StringContent, mu: float = 0.0, *,
                                grid: RapidityGrid | None = None) -> ThermalState:
-    """The state exp(mu S^z)/Z (beta = 0, beta h = mu): constant fillings."""
+    """Solve the state exp(mu S^z)/Z (beta = 0, beta h = mu): constant fillings."""
     mu = float(require_real(mu, "mu"))
     return _solve(content, 0.0, mu, grid or RapidityGrid(), 1e-14, 10)
 

@@ -12,4 +12,5 @@ def test_free_fermion_normalisation():
 def test_prosen_2011_value_of_the_bethe_ansatz_drude_weight():
     # paper 000 quotes D_BA = 1 - sin(2 lambda)/(2 lambda) at lambda = pi/m (normalised)
     import math
-    assert abs(8 * prosen_ilievski(1, 3) - (1 - math.sin(2 * math.pi / 3) / (2 * math.pi / 3))) < 1e-15
+    lam = math.pi / 3
+    assert abs(8 * prosen_ilievski(1, 3) - (1 - math.sin(2 * lam) / (2 * lam))) < 1e-15

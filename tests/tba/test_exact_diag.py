@@ -1,8 +1,7 @@
 import numpy as np
 import pytest
 
-from symness.tba.exact_diag import (XXZRing, continuity_current, embed, local_bond,
-                                    q2_density)
+from symness.tba.exact_diag import XXZRing, continuity_current, embed, local_bond, q2_density
 
 
 def _one_magnon(n, k):

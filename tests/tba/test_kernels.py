@@ -4,8 +4,13 @@ import numpy as np
 import pytest
 from scipy.integrate import quad
 
-from symness.tba.kernels import a_derivative, a_function, a_integral, kernel_integrals
-from symness.tba.kernels import kernel_matrix_function
+from symness.tba.kernels import (
+    a_derivative,
+    a_function,
+    a_integral,
+    kernel_integrals,
+    kernel_matrix_function,
+)
 from symness.tba.strings import string_content
 
 
