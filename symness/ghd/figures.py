@@ -59,7 +59,7 @@ def fig1(outdir: Path) -> list[Path]:
     rows = []
     betas_tba = np.linspace(0.25, 5.0, 20)
     betas_ed = np.linspace(0.0, 5.0, 51)
-    for g in _GAMMAS:
+    for color, g in enumerate(_GAMMAS):
         content = string_content(g)
         delta = content.delta
         j2 = continuity_current(q2_density(delta), delta)
@@ -67,13 +67,15 @@ def fig1(outdir: Path) -> list[Path]:
         for n, style in ((10, ":"), (12, "-")):
             ring = XXZRing.cached(n, delta)
             op = embed(j2, n)
-            ed = [ring.thermal_average(op, b) for b in betas_ed]
-            ax.plot(betas_ed, ed, style, lw=1, label=f"ED L={n}, γ=π·{g}" if n == 12 else None)
+            ed = ring.thermal_averages(op, betas_ed)
+            ax.plot(betas_ed, ed, style, lw=1, color=f"C{color}",
+                    label=f"ED L={n}, γ=π·{g}" if n == 12 else None)
         tba = [charge_current(Dressing(thermal_state(content, b)), 2) + vac for b in betas_tba]
-        ax.plot(betas_tba, tba, "o", ms=3, label=f"TBA (14), γ=π·{g}")
+        ax.plot(betas_tba, tba, "o", ms=3, color=f"C{color}", label=f"TBA (14), γ=π·{g}")
         rows += [(str(g), float(b), float(t)) for b, t in zip(betas_tba, tba)]
     ax.set_xlabel("β")
     ax.set_ylabel("⟨j₂⟩ (traceless, per site)")
+    ax.set_title("dotted: ED L=10; lines: ED L=12; dots: TBA", fontsize=8)
     ax.legend(fontsize=6)
     fig.tight_layout()
     out = outdir / "bertini2016_fig1.png"

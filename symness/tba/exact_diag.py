@@ -169,13 +169,24 @@ class XXZRing:
         """Beta f = -(1/L) ln Tr exp(-beta (H - h S^z))."""
         return -self._weights(beta, h)[1] / self.n
 
+    def eigen_expectations(self, operator: sp.spmatrix) -> list[np.ndarray]:
+        """Diagonal elements <a|O|a> in the eigenbasis, per S^z sector (O conserving S^z)."""
+        op = sp.csr_matrix(operator)
+        out = []
+        for idx, _, vecs in self.spectrum:
+            block = op[idx][:, idx].toarray()
+            out.append(np.einsum("ia,ia->a", vecs, block @ vecs).real)
+        return out
+
     def thermal_average(self, operator: sp.spmatrix, beta: float, h: float = 0.0) -> float:
         """Tr(rho O) for the thermal state (O conserving S^z)."""
-        weights, _ = self._weights(beta, h)
-        op = sp.csr_matrix(operator)
-        total = 0.0
-        for (idx, _, vecs), w in zip(self.spectrum, weights):
-            block = op[idx][:, idx].toarray()
-            rho = (vecs * w[None, :]) @ vecs.T
-            total += float(np.sum(rho * block.T).real)
-        return total
+        return self.thermal_averages(operator, [beta], h)[0]
+
+    def thermal_averages(self, operator: sp.spmatrix, betas, h: float = 0.0) -> list[float]:
+        """Tr(rho O) for several inverse temperatures (one basis change of O)."""
+        diag = self.eigen_expectations(operator)
+        out = []
+        for beta in betas:
+            weights, _ = self._weights(beta, h)
+            out.append(float(sum(w @ d for w, d in zip(weights, diag))))
+        return out
