@@ -95,8 +95,10 @@ def solve_ray(zeta: float, left: Macrostate, right: Macrostate, *, kernel: Convo
         new = frac * left.filling + (1.0 - frac) * right.filling
         residual = float(np.max(np.abs(new - filling)))
         if residual < tol:
-            # the state whose velocities reproduce its own fillings to within tol
-            return RaySolution(zeta, state, dressing, it, residual)
+            # the state whose velocities reproduce its own fillings to within tol, dressed
+            # to full precision (GMRES warm-started from the loose solves of the iteration)
+            final = Dressing(state, kernel, guess=guess)
+            return RaySolution(zeta, state, final, it, residual)
         filling = new
     raise TBAConvergenceError(f"LQSS on ray zeta={zeta}: no convergence to {tol:.1e} after "
                               f"{max_iter} iterations (residual {residual:.2e})")
