@@ -145,14 +145,22 @@ class XXZRing:
 
     @cached_property
     def spectrum(self) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """(indices, eigenvalues, eigenvectors) per S^z sector."""
-        out = []
+        """(indices, eigenvalues, eigenvectors) per S^z sector.
+
+        Sectors with more than n/2 up spins are the spin flips of the others (H is
+        invariant under prod_l sigma^x_l): flipping maps the sorted basis of sector m onto
+        the reversed sorted basis of sector n - m, so their eigenvectors are row-reversed.
+        """
         ham = self.hamiltonian.real.tocsr()  # real symmetric in the S^z basis
-        for idx in self.sectors:
-            block = ham[idx][:, idx].toarray()
-            vals, vecs = np.linalg.eigh(block)
-            out.append((idx, vals, vecs))
-        return out
+        out = {}
+        for m, idx in enumerate(self.sectors):
+            if m <= self.n // 2:
+                vals, vecs = np.linalg.eigh(ham[idx][:, idx].toarray())
+                out[m] = (idx, vals, vecs)
+        for m in range(self.n // 2 + 1, self.n + 1):
+            _, vals, vecs = out[self.n - m]
+            out[m] = (self.sectors[m], vals, vecs[::-1])
+        return [out[m] for m in range(self.n + 1)]
 
     def _weights(self, beta: float, h: float) -> tuple[list[np.ndarray], float]:
         """Boltzmann weights per sector (shifted) and ln Z."""
