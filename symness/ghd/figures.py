@@ -156,8 +156,8 @@ def drude_figure(outdir: Path) -> list[Path]:
     ax.set_ylabel("8 D  (D(Δ=0) = 1)")
     ax.legend(fontsize=7)
     fig.tight_layout()
-    paths = [_save(fig, outdir / "bertini2016_drude.png"),
-             _csv(outdir / "bertini2016_drude.csv", "symness figure bertini2016-drude",
+    paths = [_save(fig, outdir / "bertini2016_drude_fig.png"),
+             _csv(outdir / "bertini2016_drude_fig.csv", "symness figure bertini2016-drude",
                   ["l", "m", "delta", "8D_ghd", "8D_prosen_ilievski"], rows)]
     plt.close(fig)
     return paths
