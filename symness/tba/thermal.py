@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from symness.tba.bare import bare_energy, magnetisation, string_a
+from symness.tba.bare import bare_charge, magnetisation, string_a
 from symness.tba.kernels import kernel_integrals
 from symness.tba.quadrature import Convolution, RapidityGrid, refined
 from symness.tba.strings import StringContent
 from symness.validation import require_real
 
 __all__ = ["TBAConvergenceError", "Macrostate", "ThermalState", "asymptotic_log_eta",
-           "thermal_state", "infinite_temperature_state"]
+           "thermal_state", "infinite_temperature_state", "gge_state"]
 
 
 class TBAConvergenceError(RuntimeError):
@@ -108,14 +108,15 @@ def asymptotic_log_eta(content: StringContent, mu: float, *, tol: float = 1e-15,
                               f"Newton steps (|step| = {np.max(np.abs(step)):.2e})")
 
 
-def _solve(content: StringContent, beta: float, mu: float, grid: RapidityGrid, tol: float,
+def _solve(content: StringContent, charges: dict[int, float], mu: float, grid: RapidityGrid,
+           tol: float,
            max_iter: int, kernel: Convolution | None = None) -> ThermalState:
     lam = grid.points
     s, npts = content.species, lam.size
     sig = np.array(content.signs, dtype=float)[:, None]
     x_inf = asymptotic_log_eta(content, mu)
     l_inf = _log1p_inv_exp(x_inf)[:, None]
-    drive = x_inf[:, None] + beta * bare_energy(content, lam)
+    drive = x_inf[:, None] + sum(b * bare_charge(content, lam, n) for n, b in charges.items())
     conv = Convolution(content, grid) if kernel is None else kernel
     x = drive.copy()
     history_x, history_f = [], []
@@ -141,7 +142,7 @@ def _solve(content: StringContent, beta: float, mu: float, grid: RapidityGrid, t
         else:
             x = g
     else:
-        raise TBAConvergenceError(f"Yang-Yang equations (beta={beta}, mu={mu}): no convergence "
+        raise TBAConvergenceError(f"Yang-Yang equations ({charges=}, {mu=}): no convergence "
                                   f"to {tol:.1e} after {max_iter} iterations "
                                   f"(residual {residual:.2e})")
     l_full = _log1p_inv_exp(x)
@@ -152,6 +153,8 @@ def _solve(content: StringContent, beta: float, mu: float, grid: RapidityGrid, t
                       for n, v in zip(content.lengths, content.parities)])
     entropy_term = float(np.sum(sig[:, 0] * (l_inf[:, 0] * a_int
                                              + grid.integrate(a * (l_full - l_inf)))))
+    beta = charges.get(1, 0.0)
+    # -(1/L) ln Tr exp(-sum_n beta_n Q_n + mu S^z), plus beta Delta/4 for H = Q_1 + Delta L/4
     bf = beta * content.delta / 4 - mu / 2 - entropy_term
     return ThermalState(content=content, grid=grid, filling=1.0 / (1.0 + np.exp(x)),
                         filling_inf=1.0 / (1.0 + np.exp(x_inf)), beta=beta, mu=mu,
@@ -185,14 +188,40 @@ def thermal_state(content: StringContent, beta: float, h: float = 0.0, *,
     """
     beta = float(require_real(beta, "beta", minimum=0))
     h = float(require_real(h, "h"))
-    return _solve(content, beta, beta * h, grid or RapidityGrid(), tol, max_iter)
+    return _solve(content, {1: beta}, beta * h, grid or RapidityGrid(), tol, max_iter)
 
 
 def infinite_temperature_state(content: StringContent, mu: float = 0.0, *,
                                grid: RapidityGrid | None = None) -> ThermalState:
     """Solve the state exp(mu S^z)/Z (beta = 0, beta h = mu): constant fillings."""
     mu = float(require_real(mu, "mu"))
-    return _solve(content, 0.0, mu, grid or RapidityGrid(), 1e-14, 10)
+    return _solve(content, {}, mu, grid or RapidityGrid(), 1e-14, 10)
+
+
+def gge_state(content: StringContent, charges: dict[int, float], mu: float = 0.0, *,
+              grid: RapidityGrid | None = None, tol: float = 1e-13,
+              max_iter: int = 500) -> ThermalState:
+    """Generalized Gibbs state exp(-sum_n beta_n Q_n + mu S^z)/Z of the local charges.
+
+    Parameters
+    ----------
+    charges : dict
+        {n: beta_n} for Q_n^(1/2) (n = 1 is H - Delta L/4, n = 2 is -J_E); the driving
+        term of the Yang-Yang equation is sum_n beta_n q_{n,j}(lambda) + mu n_j.
+    mu : float
+        Chemical potential of S^z.
+
+    Returns
+    -------
+    ThermalState
+        ``beta_free_energy`` is -(1/L) ln Tr of the GGE weight with Q_1 = H (i.e. it
+        includes beta_1 Delta/4), as for :func:`thermal_state`.
+    """
+    charges = {int(n): float(require_real(b, f"beta_{n}")) for n, b in charges.items()}
+    if any(n < 1 for n in charges):
+        raise ValueError(f"'charges' keys must be integers >= 1 (got {sorted(charges)})")
+    return _solve(content, charges, float(require_real(mu, "mu")), grid or RapidityGrid(), tol,
+                  max_iter)
 
 
 def grid_error(content: StringContent, beta: float, h: float, grid: RapidityGrid) -> float:
