@@ -43,15 +43,16 @@ def free_fermion_profile_error(step: float) -> float:
        kind="cross-check",
        statement="at Delta = 0 the LQSS profiles (domain wall: <s^z> = -arcsin(zeta)/pi, "
                  "<j^z> = sqrt(1 - zeta^2)/pi; two temperatures) match the free-fermion "
-                 "closed forms; the rapidity quadrature of the step converges at order 2")
+                 "closed forms; the rapidity quadrature of the step converges at order 4")
 def _free_fermion_profiles() -> Evidence:
-    coarse, fine = free_fermion_profile_error(0.04), free_fermion_profile_error(0.02)
+    coarse, fine = free_fermion_profile_error(0.025), free_fermion_profile_error(0.0125)
     order = math.log2(coarse / fine)
-    ok_order = order > 1.5
-    # O(h^2): the cell-averaged filling at the jump of (16); 1e-4 at h = 0.02
-    return Evidence.numeric(fine if ok_order else math.inf, 1e-4,
+    ok_order = order > 3.5
+    # O(h^4): piecewise-cubic quadrature across the jump of (16); ~1e-8 at h = 0.0125
+    return Evidence.numeric(fine if ok_order else math.inf, 3e-8,
                             "closed forms, Gauss-Legendre in k",
-                            detail=f"h=0.04: {coarse:.1e}, h=0.02: {fine:.1e}, order {order:.2f}")
+                            detail=f"h=0.025: {coarse:.1e}, h=0.0125: {fine:.1e}, "
+                                   f"order {order:.2f}")
 
 
 @claim("bertini2016.ghd.light_cone", paper="003", equation="(16), Fig. 2",
@@ -89,20 +90,19 @@ def conservation_error(left, right, zmax: float, rays: int) -> float:
        slow=True,
        statement="charges are conserved: int_0^Z (<q>(zeta) - q_R) dzeta = <j>(0) - j_R for "
                  "q1, q2, s^z (two temperatures and domain wall, Delta = 1/2); the residual "
-                 "is the O(h^2) rapidity quadrature of the step in (16)")
+                 "is the trapezoid rule in zeta across the kinks of the profiles, O(dzeta^2)")
 def _conservation() -> Evidence:
-    content = string_content(F(1, 3))
+    content, grid = string_content(F(1, 3)), RapidityGrid(step=0.05, cutoff=12.0)
     errs = []
-    for step in (0.1, 0.05):
-        grid = RapidityGrid(step=step, cutoff=10.0)
+    for rays in (61, 121):
         errs.append(max(
-            conservation_error(*two_temperature_states(content, 1.0, 2.0, grid), 1.2, 61),
-            conservation_error(*domain_wall_states(content, grid), 1.2, 61)))
+            conservation_error(*two_temperature_states(content, 1.0, 2.0, grid), 1.2, rays),
+            conservation_error(*domain_wall_states(content, grid), 1.2, rays)))
     order = math.log2(errs[0] / errs[1])
-    return Evidence.numeric(errs[1] if order > 1.5 else math.inf, 2e-4,
+    return Evidence.numeric(errs[1] if order > 1.3 else math.inf, 2e-5,
                             "exact conservation of the self-similar solution",
-                            detail=f"h=0.1: {errs[0]:.1e}, h=0.05: {errs[1]:.1e}, "
-                                   f"order {order:.2f}")
+                            detail=f"61 rays: {errs[0]:.1e}, 121 rays: {errs[1]:.1e}, "
+                                   f"order in dzeta {order:.2f}")
 
 
 @claim("bertini2016.ghd.domain_wall_light_cone", paper="003", equation="Example 3, Fig. 4",
