@@ -42,16 +42,19 @@ class RaySolution:
     residual: float
 
 
-#: Lagrange basis on the nodes t = -1, 0, 1, 2 of a cell [0, 1] (t in units of the step).
-_BASIS = [np.polynomial.Polynomial.fromroots(r) / d
-          for r, d in (((0, 1, 2), -6.0), ((-1, 1, 2), 2.0), ((-1, 0, 2), -2.0), ((-1, 0, 1), 6.0))]
-_ANTIDERIVATIVES = [b.integ() for b in _BASIS]
+#: Lagrange basis on the nodes t = -1, 0, 1, 2 of a cell [0, 1] (t in units of the step),
+#: as power-series coefficients, and the coefficients of its antiderivatives.
+_BASIS = np.array([np.polynomial.polynomial.polyfromroots(r) / d
+                   for r, d in (((0, 1, 2), -6.0), ((-1, 1, 2), 2.0), ((-1, 0, 2), -2.0),
+                                ((-1, 0, 1), 6.0))])
+_ANTI = np.array([np.polynomial.polynomial.polyint(c) for c in _BASIS])
+#: Integrals of the basis over a full cell: (-1/24, 13/24, 13/24, -1/24).
+_FULL = np.polynomial.polynomial.polyval(1.0, _ANTI.T)
 
 
 def _cell_roots(values: np.ndarray) -> np.ndarray:
     """Roots in [0, 1] of the cubic through (t, values) at t = -1, 0, 1, 2."""
-    poly = sum(v * b for v, b in zip(values, _BASIS))
-    roots = poly.roots()
+    roots = np.polynomial.polynomial.polyroots(values @ _BASIS)
     real = roots[np.abs(roots.imag) < 1e-12].real
     return np.sort(real[(real >= 0) & (real <= 1)])
 
@@ -71,35 +74,36 @@ def cell_fraction_positive(u: np.ndarray) -> np.ndarray:
     out = np.zeros_like(u, dtype=float)
     cells = np.arange(n - 1)
     for j in range(s):
-        alpha, beta = np.zeros(n - 1), (u[j, :-1] > 0).astype(float)
-        partial = np.flatnonzero((u[j, :-1] > 0) != (u[j, 1:] > 0))
-        segments = []  # (cell, start, end) for cells with a crossing
+        positive = u[j] > 0
+        covered = (positive[:-1] & positive[1:]).astype(float)
+        partial = np.flatnonzero(positive[:-1] != positive[1:])
+        segments = []  # (cell, start, end) of the covered parts of cells with a crossing
         for c in partial:
-            stencil = np.clip(np.arange(c - 1, c + 3), 0, n - 1)
-            roots = _cell_roots(u[j, stencil]) if 0 < c < n - 2 else np.array([])
+            roots = _cell_roots(u[j, c - 1:c + 3]) if 0 < c < n - 2 else np.array([])
             if roots.size == 0:  # linear fallback (grid edge or no cubic root in the cell)
                 roots = np.array([u[j, c] / (u[j, c] - u[j, c + 1])])
             edges = np.concatenate([[0.0], roots, [1.0]])
-            positive = u[j, c] > 0
+            inside = bool(positive[c])
             for a, b in zip(edges[:-1], edges[1:]):
-                if positive:
+                if inside:
                     segments.append((c, a, b))
-                positive = not positive
-            beta[c] = 0.0
-        weights = np.zeros(n)
+                inside = not inside
         # the two edge cells use the linear (trapezoid) interpolant: no 4-point stencil fits
         for c in (0, n - 2):
-            segments += [(c, alpha[c], beta[c])] if beta[c] > alpha[c] else []
-            beta[c] = alpha[c] = 0.0
-        for k, anti in enumerate(_ANTIDERIVATIVES):
-            np.add.at(weights, np.clip(cells + k - 1, 0, n - 1), anti(beta) - anti(alpha))
+            if covered[c]:
+                segments.append((c, 0.0, 1.0))
+                covered[c] = 0.0
+        weights = np.zeros(n)
+        for k in range(4):
+            weights += np.bincount(np.clip(cells + k - 1, 0, n - 1), covered * _FULL[k],
+                                   minlength=n)
         for c, a, b in segments:
             if c in (0, n - 2):
                 weights[c] += (b - a) - (b * b - a * a) / 2
                 weights[c + 1] += (b * b - a * a) / 2
-                continue
-            for k, anti in enumerate(_ANTIDERIVATIVES):
-                weights[c + k - 1] += anti(b) - anti(a)
+            else:
+                weights[c - 1:c + 3] += (np.polynomial.polynomial.polyval(b, _ANTI.T)
+                                         - np.polynomial.polynomial.polyval(a, _ANTI.T))
         out[j] = weights
     return out
 
