@@ -82,7 +82,7 @@ def _cmd_profile(args) -> int:
                 command=command, parameters=params,
                 notes=["q1 = energy density of H - Delta L/4, q2 = -(energy current), sz, and "
                        "the currents of eq. (14) (zero in the all-up state); spin-1/2, J = 1",
-                       f"rapidity quadrature error O(step^2); max iterations "
+                       f"rapidity quadrature error O(step^4); max iterations "
                        f"{int(prof.iterations.max())}, max residual "
                        f"{float(prof.residuals.max()):.1e}"])
     write_or_print(render(tab, args.format), args.output)
