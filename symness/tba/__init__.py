@@ -4,9 +4,9 @@ Modules, bottom up:
 
 ``strings``     Takahashi-Suzuki string content for gamma/pi rational (lengths, parities, signs)
 ``kernels``     the functions a_n^v(lambda), scattering kernels T_jk and their integrals
-``quadrature``  uniform rapidity grid (trapezoid rule) and convolution matrices
+``quadrature``  uniform rapidity grid (trapezoid rule) and FFT convolution with T_jk
 ``bare``        bare energies, momenta, magnetisation and the local charges q_{n,j}(lambda)
-``thermal``     Yang-Yang equations at inverse temperature beta and field h
+``thermal``     Yang-Yang equations: thermal states (beta, h) and GGEs (beta_n Q_n)
 ``dressing``    dressing, root/hole densities, effective velocities
 ``charges``     expectation values of charge densities and currents (paper eqs. (3), (14))
 ``exact_diag``  small exact-diagonalisation reference (periodic chains) for the checks
