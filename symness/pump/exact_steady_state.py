@@ -30,7 +30,7 @@ from symness.models.xxz_ring import Eigensystem
 from symness.pump.couplings import Channels, Couplings
 
 __all__ = ["DegeneratePairs", "degenerate_pairs", "generator_q", "ExactSteadyState",
-           "exact_steady_state", "DEGENERACY_TOL", "multiplet_count"]
+           "exact_steady_state", "zero_mode", "DEGENERACY_TOL", "multiplet_count"]
 
 #: Two levels closer than this (in units of J) are treated as degenerate.
 DEGENERACY_TOL = 1e-9
@@ -130,12 +130,18 @@ def _gain_matrix(ch: Channels, energy: np.ndarray, pairs: DegeneratePairs) -> np
     return ch.multiplicity * out
 
 
-def generator_q(cp: Couplings, pairs: DegeneratePairs) -> np.ndarray:
-    """Dense matrix of ``L^Q`` of eq. (11) on the pair basis (``rho_ab`` coefficients)."""
+def generator_q(cp: Couplings, pairs: DegeneratePairs,
+                channels: tuple[Channels, ...] | None = None) -> np.ndarray:
+    """Dense matrix of ``L^Q`` of eq. (11) on the pair basis (``rho_ab`` coefficients).
+
+    ``channels`` defaults to all channel sets of ``cp`` (phonons, and the drive
+    if ``eps_d != 0``); pass one set to get its part alone (``L^Q`` is
+    ``eps_ph^2 L_ph + eps_d^2 L_d``).
+    """
     energy = cp.energy
     index = {(int(x), int(y)): p for p, (x, y) in enumerate(zip(pairs.a, pairs.b))}
     lq = np.zeros((pairs.size, pairs.size), dtype=complex)
-    for ch in cp.channel_sets():
+    for ch in cp.channel_sets() if channels is None else channels:
         lq += _gain_matrix(ch, energy, pairs)
         k = _loss_matrix(ch, energy, pairs.a, pairs.b)  # K_ac for every pair (a, c)
         for p_ac, (x, c) in enumerate(zip(pairs.a, pairs.b)):
@@ -177,6 +183,12 @@ class ExactSteadyState:
 
 
 def exact_steady_state(cp: Couplings, pairs: DegeneratePairs | None = None) -> ExactSteadyState:
+    """Build ``L^Q`` for ``cp`` and return its zero mode (see :func:`zero_mode`)."""
+    pairs = pairs or degenerate_pairs(cp.eigen)
+    return zero_mode(generator_q(cp, pairs), pairs)
+
+
+def zero_mode(lq: np.ndarray, pairs: DegeneratePairs) -> ExactSteadyState:
     """Solve ``L^Q x = 0`` with ``Tr rho = 1`` (bordered dense LU).
 
     Raises
@@ -185,8 +197,6 @@ def exact_steady_state(cp: Couplings, pairs: DegeneratePairs | None = None) -> E
         If the residual ``||L^Q x|| / (||L^Q|| ||x||)`` exceeds 1e-10 or the
         zero mode is not unique (LU pivot ratio below 1e-13).
     """
-    pairs = pairs or degenerate_pairs(cp.eigen)
-    lq = generator_q(cp, pairs)
     pop = pairs.populations
     system = lq.copy()
     row = int(np.argmax(np.abs(lq).sum(axis=1)))  # replace one equation by the trace

@@ -29,7 +29,6 @@ from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.integrate import quad
 from scipy.interpolate import CubicSpline
 
 from symness.models.xxz_ring import HEISENBERG, XXZRing, bond_operator, ring_sum, spin_operator
