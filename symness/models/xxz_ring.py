@@ -26,8 +26,8 @@ import scipy.sparse as sp
 from symness.operators.sparse import number_of_up_spins, site_operator
 from symness.validation import require_int, require_real
 
-__all__ = ["XXZRing", "Eigensystem", "HEISENBERG", "hamiltonian", "bond_operator", "spin_operator", "ring_sum",
-           "translation", "eigensystem"]
+__all__ = ["XXZRing", "Eigensystem", "HEISENBERG", "hamiltonian", "bond_operator",
+           "spin_operator", "ring_sum", "translation", "eigensystem"]
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ class Couplings:
         return self.eigen.energy
 
     def channel_sets(self) -> tuple[Channels, ...]:
-        """The channel sets with a non-zero amplitude."""
+        """Return the channel sets with a non-zero amplitude."""
         return (self.phonon,) + ((self.drive,) if float(self.params.eps_d) != 0 else ())
 
 

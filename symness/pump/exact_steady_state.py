@@ -95,7 +95,7 @@ def multiplet_count(eigen: Eigensystem, tol: float = DEGENERACY_TOL, *,
 
 
 def degenerate_pairs(eigen: Eigensystem, tol: float = DEGENERACY_TOL) -> DegeneratePairs:
-    """The conserved operators ``|a><b|`` of equal momentum (the set Q, translation-invariant part)."""
+    """List the conserved ``|a><b|`` of equal momentum (translation-invariant part of Q)."""
     groups, gap = _multiplets(eigen.energy, eigen.momentum, tol)
     a = np.concatenate([np.repeat(g, len(g)) for g in groups])
     b = np.concatenate([np.tile(g, len(g)) for g in groups])

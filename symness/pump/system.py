@@ -19,6 +19,7 @@ from functools import cached_property
 
 import numpy as np
 
+from symness.models.xxz_ring import hamiltonian
 from symness.pump import charges as charge_ops
 from symness.pump.couplings import Couplings, couplings
 from symness.pump.currents import heat_current_eq16, spin_current
@@ -32,7 +33,6 @@ from symness.pump.exact_steady_state import (
 from symness.pump.forces import drive_rates, phonon_rates
 from symness.pump.gge import CommonBasis, GGESolution, common_basis, diagonal_values, solve_gge
 from symness.pump.model import PumpParams
-from symness.models.xxz_ring import hamiltonian
 from symness.validation import ParameterError
 
 __all__ = ["PumpSystem", "OBSERVABLES", "GGE_SIZES"]
@@ -122,7 +122,7 @@ class PumpSystem:
         return sol, {k: sol.expect(v) for k, v in obs.items()}
 
     def gge_basis(self, n_c: int) -> CommonBasis:
-        """The simultaneous eigenbasis used for ``n_c`` charges."""
+        """Return the simultaneous eigenbasis used for ``n_c`` charges."""
         return self._gge_data(n_c)[4]
 
 
