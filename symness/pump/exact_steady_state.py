@@ -189,7 +189,11 @@ def exact_steady_state(cp: Couplings, pairs: DegeneratePairs | None = None) -> E
 
 
 def zero_mode(lq: np.ndarray, pairs: DegeneratePairs) -> ExactSteadyState:
-    """Solve ``L^Q x = 0`` with ``Tr rho = 1`` (bordered dense LU).
+    """Solve ``L^Q x = 0`` with ``Tr rho = 1`` (bordered dense LU, real form).
+
+    ``L^Q`` maps Hermitian matrices to Hermitian matrices, so it is solved as a
+    real-linear map on ``(rho_aa, Re rho_ab, Im rho_ab)`` (``a < b``): a real LU
+    of the same size, four times cheaper than the complex one.
 
     Raises
     ------
@@ -198,23 +202,35 @@ def zero_mode(lq: np.ndarray, pairs: DegeneratePairs) -> ExactSteadyState:
         zero mode is not unique (LU pivot ratio below 1e-13).
     """
     pop = pairs.populations
-    system = lq.copy()
-    row = int(np.argmax(np.abs(lq).sum(axis=1)))  # replace one equation by the trace
+    index = {(int(u), int(v)): p for p, (u, v) in enumerate(zip(pairs.a, pairs.b))}
+    swap = np.array([index[(int(v), int(u))] for u, v in zip(pairs.a, pairs.b)], dtype=int)
+    up = np.flatnonzero(pairs.a < pairs.b)
+    low = swap[up]
+    cols = lq.copy()  # columns: y_up -> x_up = x_low = 1; y_low -> x_up = i, x_low = -i
+    cols[:, up] = lq[:, up] + lq[:, low]
+    cols[:, low] = 1j * (lq[:, up] - lq[:, low])
+    system = np.empty(lq.shape)
+    system[pop] = cols[pop].real
+    system[up] = cols[up].real
+    system[low] = cols[up].imag
+    del cols
+    row = int(pop[0])  # replace one population equation by the trace
     system[row, :] = 0
     system[row, pop] = 1
-    rhs = np.zeros(pairs.size, dtype=complex)
+    rhs = np.zeros(pairs.size)
     rhs[row] = 1
-    lu, piv = sla.lu_factor(system, check_finite=False)
+    lu, piv = sla.lu_factor(system, check_finite=False, overwrite_a=True)
     diag = np.abs(np.diag(lu))
     if diag.min() < 1e-13 * diag.max():
         raise RuntimeError(f"L^Q has a degenerate zero mode (pivot ratio "
                            f"{diag.min() / diag.max():.1e}); steady state not unique")
-    x = sla.lu_solve((lu, piv), rhs, check_finite=False)
+    y = sla.lu_solve((lu, piv), rhs, check_finite=False)
+    x = y.astype(complex)
+    x[up] = y[up] + 1j * y[low]
+    x[low] = y[up] - 1j * y[low]
     residual = float(np.linalg.norm(lq @ x) / (np.linalg.norm(lq) * np.linalg.norm(x)))
     if residual > 1e-10:
         raise RuntimeError(f"L^Q zero mode residual {residual:.1e} > 1e-10")
-    index = {(int(u), int(v)): p for p, (u, v) in enumerate(zip(pairs.a, pairs.b))}
-    swap = np.array([index[(int(v), int(u))] for u, v in zip(pairs.a, pairs.b)])
     herm = float(np.abs(x - x[swap].conj()).max())
     min_eig = _min_eigenvalue(pairs, x, index)
     return ExactSteadyState(pairs=pairs, x=x, residual=residual, hermiticity=herm,
