@@ -85,7 +85,9 @@ def _panel(ax, rows, x, y, curves, xlabel, ylabel):
     ax.axhline(0, color="0.8", lw=0.5)
 
 
-def _figure(rows, panels, title):
+def _draw(outdir: Path, rows, panels, title: str, name: str, csv_name: str,
+          extra=None) -> list[Path]:
+    """Draw ``panels`` (x, y, curves, xlabel, ylabel), let ``extra(axes)`` add to them, save."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -95,82 +97,82 @@ def _figure(rows, panels, title):
     axes = [axes] if len(panels) == 1 else list(axes)
     for ax, (x, y, curves, xl, yl) in zip(axes, panels):
         _panel(ax, rows, x, y, curves, xl, yl)
+    if extra is not None:
+        extra(axes)
     axes[0].legend(fontsize=7)
     fig.suptitle(title, fontsize=9)
     fig.tight_layout()
-    return fig, axes, plt
+    path = _save(fig, Path(outdir) / name)
+    plt.close(fig)
+    return [path, Path(outdir) / csv_name]
 
 
 RATIO_LABEL = r"$\epsilon_d/\epsilon_{ph}$"
+BOTH = [("exact", 0), ("gge", 6)]
+
+
+def _fig3_inset(rows):
+    def add(axes):
+        inset = axes[1].inset_axes([0.6, 0.12, 0.36, 0.36])
+        for n in INSET_SIZES:
+            xs, ys = _series(rows, "gge", 6, "ratio", "c3", n=n)
+            inset.plot(xs, ys, label=f"N={n}")
+        inset.set_title("<C3>/N, $N_C=6$", fontsize=6)
+        inset.tick_params(labelsize=5)
+        inset.legend(fontsize=5)
+    return add
 
 
 @figure("lange2017-fig3", description="energy and heat current vs eps_d/eps_ph, B = -1, n = 12 "
         "(Lange et al. 2017, Fig. 3)")
 def fig3(outdir: Path) -> list[Path]:
     """Fig. 3: (a) <H0>/N, (b) <J_H>/N; inset: <C3>/N for n = 8, 10, 12 (N_C = 6)."""
-    outdir = Path(outdir)
     rows = fig3_rows(outdir)
-    curves = [("exact", 0), ("gge", 6), ("gge", 4), ("gge", 2)]
-    fig, axes, plt = _figure(rows, [("ratio", "energy", curves, RATIO_LABEL, "<H0>/N"),
-                                    ("ratio", "heat_current", curves, RATIO_LABEL, "<J_H>/N")],
-                             "Lange et al. (2017) Fig. 3: J=1, Delta=0.8, B=-1, w=1.6, n=12")
-    inset = axes[1].inset_axes([0.6, 0.12, 0.36, 0.36])
-    for n in INSET_SIZES:
-        xs, ys = _series(rows, "gge", 6, "ratio", "c3", n=n)
-        inset.plot(xs, ys, label=f"N={n}")
-    inset.set_title("<C3>/N, $N_C=6$", fontsize=6)
-    inset.tick_params(labelsize=5)
-    inset.legend(fontsize=5)
-    path = _save(fig, outdir / "lange2017_fig3.png")
-    plt.close(fig)
-    return [path, outdir / "lange2017_fig3.csv"]
+    curves = BOTH + [("gge", 4), ("gge", 2)]
+    return _draw(outdir, rows, [("ratio", "energy", curves, RATIO_LABEL, "<H0>/N"),
+                                ("ratio", "heat_current", curves, RATIO_LABEL, "<J_H>/N")],
+                 "Lange et al. (2017) Fig. 3: J=1, Delta=0.8, B=-1, w=1.6, n=12",
+                 "lange2017_fig3.png", "lange2017_fig3.csv", _fig3_inset(rows))
 
 
 @figure("lange2017-fig4", description="spin current vs eps_d/eps_ph at B = 0, n = 12 "
         "(Lange et al. 2017, Fig. 4)")
 def fig4(outdir: Path) -> list[Path]:
     """Fig. 4: <J_S>/N (and the vanishing <J_H>/N) at B = 0."""
-    outdir = Path(outdir)
-    rows = fig4_rows(outdir)
-    curves = [("exact", 0), ("gge", 6)]
-    fig, _, plt = _figure(rows, [("ratio", "spin_current", curves, RATIO_LABEL, "<J_S>/N"),
-                                 ("ratio", "heat_current", curves, RATIO_LABEL, "<J_H>/N")],
-                          "Lange et al. (2017) Fig. 4: B=0, n=12")
-    path = _save(fig, outdir / "lange2017_fig4.png")
-    plt.close(fig)
-    return [path, outdir / "lange2017_fig4.csv"]
+    return _draw(outdir, fig4_rows(outdir),
+                 [("ratio", "spin_current", BOTH, RATIO_LABEL, "<J_S>/N"),
+                  ("ratio", "heat_current", BOTH, RATIO_LABEL, "<J_H>/N")],
+                 "Lange et al. (2017) Fig. 4: B=0, n=12", "lange2017_fig4.png",
+                 "lange2017_fig4.csv")
+
+
+def _c3_curves(rows):
+    def add(axes):
+        for method, n_c in BOTH:
+            xs, ys = _series(rows, method, n_c, "field", "c3")
+            axes[1].plot(xs, ys, color="C0", ls=_STYLE[(method, n_c)]["ls"],
+                         label=f"<C3>/N {method}")
+        axes[1].legend(fontsize=7)
+    return add
 
 
 @figure("lange2017-fig5", description="heat and spin current vs B at (eps_d/eps_ph)^2 = 2.5, "
         "n = 12 (Lange et al. 2017, Fig. 5)")
 def fig5(outdir: Path) -> list[Path]:
     """Fig. 5: (a) <J_H>/N, (b) <J_S>/N and <C3>/N versus B."""
-    outdir = Path(outdir)
     rows = fig5_rows(outdir)
-    curves = [("exact", 0), ("gge", 6)]
-    fig, axes, plt = _figure(rows, [("field", "heat_current", curves, "B", "<J_H>/N"),
-                                    ("field", "spin_current", curves, "B", "<J_S>/N, <C3>/N")],
-                             "Lange et al. (2017) Fig. 5: (eps_d/eps_ph)^2=2.5, n=12")
-    for (method, n_c), color in ((("exact", 0), "C0"), (("gge", 6), "C0")):
-        xs, ys = _series(rows, method, n_c, "field", "c3")
-        axes[1].plot(xs, ys, color=color, ls=_STYLE[(method, n_c)]["ls"],
-                     label=f"<C3>/N {method}")
-    axes[1].legend(fontsize=7)
-    path = _save(fig, outdir / "lange2017_fig5.png")
-    plt.close(fig)
-    return [path, outdir / "lange2017_fig5.csv"]
+    return _draw(outdir, rows, [("field", "heat_current", BOTH, "B", "<J_H>/N"),
+                                ("field", "spin_current", BOTH, "B", "<J_S>/N, <C3>/N")],
+                 "Lange et al. (2017) Fig. 5: (eps_d/eps_ph)^2=2.5, n=12",
+                 "lange2017_fig5.png", "lange2017_fig5.csv", _c3_curves(rows))
 
 
 @figure("lange2017-fig6", description="energy and C4 vs B at (eps_d/eps_ph)^2 = 2.5, n = 12 "
         "(Lange et al. 2017, Fig. 6)")
 def fig6(outdir: Path) -> list[Path]:
     """Fig. 6: (a) <H0>/N, (b) <C4>/N versus B (data of Fig. 5)."""
-    outdir = Path(outdir)
-    rows = fig5_rows(outdir)
-    curves = [("exact", 0), ("gge", 6)]
-    fig, _, plt = _figure(rows, [("field", "energy", curves, "B", "<H0>/N"),
-                                 ("field", "c4", curves, "B", "<C4>/N (boost normalisation)")],
-                          "Lange et al. (2017) Fig. 6: (eps_d/eps_ph)^2=2.5, n=12")
-    path = _save(fig, outdir / "lange2017_fig6.png")
-    plt.close(fig)
-    return [path, outdir / "lange2017_fig5.csv"]
+    return _draw(outdir, fig5_rows(outdir),
+                 [("field", "energy", BOTH, "B", "<H0>/N"),
+                  ("field", "c4", BOTH, "B", "<C4>/N (boost normalisation)")],
+                 "Lange et al. (2017) Fig. 6: (eps_d/eps_ph)^2=2.5, n=12",
+                 "lange2017_fig6.png", "lange2017_fig5.csv")
