@@ -14,6 +14,7 @@ from symness.pump import charges as ch
 from symness.pump.currents import energy_current, heat_current_eq16, spin_current
 from symness.pump.exact_steady_state import (
     DegeneratePairs,
+    degeneracy_spread,
     multiplet_count,
     zero_mode,
 )
@@ -269,11 +270,14 @@ def _count() -> Evidence:
     counts = {tol: multiplet_count(es, tol, same_momentum=False) for tol in
               (1e-12, 1e-10, 1e-8, 1e-6)}
     same_k = multiplet_count(es, 1e-9)
+    spread = degeneracy_spread(es, 1e-9, same_momentum=False)
     values = {c for c, _ in counts.values()}
     total = counts[1e-12][0]
     parity_ok = total % 2 == 0 and 7969 % 2 == 1
-    spread = (max(values) - min(values)) if parity_ok else math.inf
-    return Evidence.numeric(spread, 0, reference="multiplet sizes of H0 (B = -1, Delta = 0.8)",
+    change = (max(values) - min(values)) if parity_ok else math.inf
+    return Evidence.numeric(change, 0, reference="multiplet sizes of H0 (B = -1, Delta = 0.8)",
                             detail=f"{total} conserved |n><m| (paper: 7969, odd), "
                                    f"{same_k[0]} of equal momentum; tol 1e-12..1e-6 give the "
-                                   f"same count; smallest gap above tol {counts[1e-12][1]:.1e}")
+                                   f"same count; levels within a multiplet differ by <= "
+                                   f"{spread:.1e}, the smallest gap between multiplets is "
+                                   f"{counts[1e-12][1]:.1e}")

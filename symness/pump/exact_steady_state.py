@@ -31,7 +31,8 @@ from symness.models.xxz_ring import Eigensystem
 from symness.pump.couplings import Channels, Couplings
 
 __all__ = ["DegeneratePairs", "degenerate_pairs", "generator_q", "ExactSteadyState",
-           "exact_steady_state", "zero_mode", "DEGENERACY_TOL", "multiplet_count"]
+           "exact_steady_state", "zero_mode", "DEGENERACY_TOL", "degeneracy_spread",
+           "multiplet_count"]
 
 #: Two levels closer than this (in units of J) are treated as degenerate.
 DEGENERACY_TOL = 1e-9
@@ -93,6 +94,14 @@ def multiplet_count(eigen: Eigensystem, tol: float = DEGENERACY_TOL, *,
     labels = eigen.momentum if same_momentum else np.zeros_like(eigen.momentum)
     groups, gap = _multiplets(eigen.energy, labels, tol)
     return int(sum(len(g) ** 2 for g in groups)), gap
+
+
+def degeneracy_spread(eigen: Eigensystem, tol: float = DEGENERACY_TOL, *,
+                      same_momentum: bool = True) -> float:
+    """Largest energy spread inside a multiplet (how degenerate the "degenerate" levels are)."""
+    labels = eigen.momentum if same_momentum else np.zeros_like(eigen.momentum)
+    groups, _ = _multiplets(eigen.energy, labels, tol)
+    return max(float(np.ptp(eigen.energy[g])) for g in groups)
 
 
 def degenerate_pairs(eigen: Eigensystem, tol: float = DEGENERACY_TOL) -> DegeneratePairs:
