@@ -51,6 +51,9 @@ class Channels:
     ops: tuple[np.ndarray, ...]
     gamma: Callable[[np.ndarray], np.ndarray]  # nu.shape -> nu.shape + (k, k)
     multiplicity: float
+    #: ``2 Re Gamma(nu)`` for a single-operator channel (skips the Lamb shift where
+    #: only the rate enters, e.g. the gain terms of ``L^Q``).
+    rate: Callable[[np.ndarray], np.ndarray] | None = None
 
 
 @dataclass(frozen=True)
@@ -84,8 +87,11 @@ def couplings(params: PumpParams, eigen: Eigensystem | None = None) -> Couplings
                                                 float(p.eta_ph)))
         return g[..., None, None]
 
+    def ph_rate(nu):
+        return eps_ph2 * phonon_gamma(nu, float(p.omega_ph), float(p.t_ph), float(p.eta_ph))
+
     phonon = Channels(ops=(eigen.to_eigenbasis(phonon_coupling(p)),), gamma=ph_gamma,
-                      multiplicity=float(p.n))
+                      multiplicity=float(p.n), rate=ph_rate)
     x1, x2 = drive_channels(p)
     eps_d = float(p.eps_d)
     drive = Channels(ops=(eps_d * eigen.to_eigenbasis(x1), eps_d * eigen.to_eigenbasis(x2)),

@@ -119,10 +119,11 @@ def _loss_matrix(ch: Channels, energy: np.ndarray, a: np.ndarray, c: np.ndarray)
     for start in range(0, len(a), _CHUNK):
         sl = slice(start, start + _CHUNK)
         gam = ch.gamma(energy[c[sl], None] - energy[None, :])  # (p, k, al, be)
-        for al, op_a in enumerate(ch.ops):
-            for be, op_b in enumerate(ch.ops):
-                out[sl] += np.einsum("pk,pk,pk->p", op_a[a[sl], :], gam[..., al, be],
-                                     op_b[:, c[sl]].T)
+        rows = [op[a[sl], :] for op in ch.ops]
+        cols = [op[:, c[sl]].T for op in ch.ops]
+        for al, row in enumerate(rows):
+            for be, col in enumerate(cols):
+                out[sl] += np.einsum("pk,pk,pk->p", row, gam[..., al, be], col)
     return ch.multiplicity * out
 
 
@@ -131,12 +132,17 @@ def _gain_matrix(ch: Channels, energy: np.ndarray, pairs: DegeneratePairs) -> np
     out = np.zeros((pairs.size, pairs.size), dtype=complex)
     for start in range(0, pairs.size, _CHUNK):
         sl = slice(start, start + _CHUNK)
-        gam = ch.gamma(energy[None, a] - energy[a[sl], None])  # nu = E_c - E_a, (p, q, al, be)
-        for al, op_a in enumerate(ch.ops):
-            for be, op_b in enumerate(ch.ops):
+        nu = energy[None, a] - energy[a[sl], None]  # E_c - E_a, rows p, columns q
+        lefts = [op[np.ix_(a[sl], a)] for op in ch.ops]  # (A)_{a_p c_q}
+        rights = [op[np.ix_(b, b[sl])].T for op in ch.ops]  # (A)_{d_q b_p}
+        if len(ch.ops) == 1 and ch.rate is not None:  # Gamma + Gamma^* = rate
+            out[sl] += ch.rate(nu) * lefts[0] * rights[0]
+            continue
+        gam = ch.gamma(nu)
+        for al in range(len(ch.ops)):
+            for be in range(len(ch.ops)):
                 g = gam[..., al, be]
-                out[sl] += (g * op_b[np.ix_(a[sl], a)] * op_a[np.ix_(b, b[sl])].T
-                            + g.conj() * op_a[np.ix_(a[sl], a)] * op_b[np.ix_(b, b[sl])].T)
+                out[sl] += g * lefts[be] * rights[al] + g.conj() * lefts[al] * rights[be]
     return ch.multiplicity * out
 
 

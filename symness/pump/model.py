@@ -209,6 +209,8 @@ def drive_gamma(nu: np.ndarray, omega: float, eta: float) -> np.ndarray:
     nu = np.asarray(nu, dtype=float)
     plus = 1.0 / (eta - 1j * (nu + omega))
     minus = 1.0 / (eta - 1j * (nu - omega))
-    g11 = (plus + minus) / 4
-    g12 = (plus - minus) / 4j
-    return np.stack([np.stack([g11, g12], -1), np.stack([-g12, g11], -1)], -2)
+    out = np.empty(nu.shape + (2, 2), dtype=complex)
+    out[..., 0, 0] = out[..., 1, 1] = (plus + minus) / 4
+    out[..., 0, 1] = (plus - minus) / 4j
+    out[..., 1, 0] = -out[..., 0, 1]
+    return out

@@ -22,7 +22,6 @@ import numpy as np
 from symness.models.xxz_ring import hamiltonian
 from symness.pump import charges as charge_ops
 from symness.pump.couplings import Couplings, couplings
-from symness.pump.currents import heat_current_eq16, spin_current
 from symness.pump.exact_steady_state import (
     DegeneratePairs,
     ExactSteadyState,
@@ -35,7 +34,10 @@ from symness.pump.gge import CommonBasis, GGESolution, common_basis, diagonal_va
 from symness.pump.model import PumpParams
 from symness.validation import ParameterError
 
-__all__ = ["PumpSystem", "OBSERVABLES", "GGE_SIZES"]
+__all__ = ["PumpSystem", "OBSERVABLES", "GGE_SIZES", "SPIN_CURRENT_DENSITY"]
+
+#: ``J_S`` of eq. (18) in Pauli words: ``i J/2 (S+S- - S-S+) = J/4 (XY - YX)``.
+SPIN_CURRENT_DENSITY = {"XY": charge_ops.J / 4, "YX": -charge_ops.J / 4}
 
 OBSERVABLES = ("energy", "heat_current", "spin_current", "c3", "c4")
 #: Truncations of the paper: N_C = 2 (C1, C2), 4 (C1-C3, J_S^c), 6 (C1-C5, J_S^c).
@@ -58,8 +60,8 @@ class PumpSystem:
     def observables(self) -> dict[str, np.ndarray]:
         """Eigenbasis matrices of the observables (densities: divided by ``n``)."""
         ring, es, n = self.params.ring, self.couplings.eigen, self.params.n
-        js = es.to_eigenbasis(spin_current(ring))
-        c3 = es.to_eigenbasis(heat_current_eq16(ring))
+        js = es.to_eigenbasis(charge_ops.density_operator(SPIN_CURRENT_DENSITY, ring))
+        c3 = es.to_eigenbasis(charge_ops.charge_operator(ring, 3))  # = eq. (16), claim eq16
         return {"energy": es.to_eigenbasis(hamiltonian(ring)) / n,
                 "heat_current": (c3 - float(ring.field) * js) / n,
                 "spin_current": js / n, "c3": c3 / n,
