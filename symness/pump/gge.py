@@ -78,6 +78,8 @@ class GGESolution:
     iterations: int
     residual_history: tuple[float, ...]
     chi_condition: float
+    #: Ratio steps of the continuation used to reach this point (0: direct Newton).
+    continuation: int = 0
 
     def expect(self, diag_values: np.ndarray) -> float:
         """``Tr(rho0 O)`` for ``O`` diagonal in the common basis (its diagonal given)."""
@@ -109,22 +111,28 @@ def solve_gge(charges: np.ndarray, w: np.ndarray, lam0: np.ndarray, *, tol: floa
     scale = max(1.0, float(np.abs(w).sum(axis=0).max()))
     history = []
 
-    def force_norm(x):
+    def evaluate(x):
         _, g, chi, jac = force_terms(x, charges, w)
-        return float(np.linalg.norm(np.linalg.solve(chi, g))) / scale, g, chi, jac
+        try:
+            force = float(np.linalg.norm(np.linalg.solve(chi, g))) / scale
+        except np.linalg.LinAlgError:  # rho collapsed onto a charge eigenspace: reject
+            force = np.inf
+        return force, g, chi, jac
 
-    norm, g, chi, jac = force_norm(lam)
+    norm, g, chi, jac = evaluate(lam)
     for it in range(max_iter + 1):
         history.append(norm)
         if norm <= tol:
             rho, *_ = force_terms(lam, charges, w)
             return GGESolution(lam=lam, rho=rho, iterations=it, residual_history=tuple(history),
                                chi_condition=float(np.linalg.cond(chi)))
+        if it == max_iter:
+            break
         step = np.linalg.lstsq(jac, -g, rcond=None)[0]
-        t = 1.0
-        while t > 1e-6:
-            new = force_norm(lam + t * step)
-            if new[0] < norm:
+        merit, t = float(np.linalg.norm(g)), 1.0  # Newton on g is a descent direction of |g|
+        while t > 1e-8:
+            new = evaluate(lam + t * step)
+            if np.isfinite(new[0]) and np.linalg.norm(new[1]) < merit:
                 break
             t /= 2
         else:

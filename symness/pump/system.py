@@ -14,7 +14,7 @@ Observables are densities (divided by ``n``): ``energy`` = ``<H0>/n``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -42,6 +42,8 @@ SPIN_CURRENT_DENSITY = {"XY": charge_ops.J / 4, "YX": -charge_ops.J / 4}
 OBSERVABLES = ("energy", "heat_current", "spin_current", "c3", "c4")
 #: Truncations of the paper: N_C = 2 (C1, C2), 4 (C1-C3, J_S^c), 6 (C1-C5, J_S^c).
 GGE_SIZES = (2, 4, 6)
+#: Equal steps in eps_d used when Newton from the thermal start does not converge.
+_CONTINUATION_STEPS = 10
 
 
 @dataclass
@@ -120,7 +122,16 @@ class PumpSystem:
             lam0 = np.zeros(len(rows))
             lam0[0], lam0[1] = -float(self.params.field) / float(self.params.t_ph), \
                 1.0 / float(self.params.t_ph)
-        sol = solve_gge(rows, eps_ph**2 * w_ph + eps_d**2 * w_d, lam0)
+        try:
+            sol = solve_gge(rows, eps_ph**2 * w_ph + eps_d**2 * w_d, lam0)
+        except RuntimeError:
+            # continuation in the drive from the thermal state (which solves eps_d = 0);
+            # needed at large |B| where Newton from the thermal start leaves the basin
+            lam, steps = lam0, 0
+            for frac in np.linspace(0, 1, _CONTINUATION_STEPS + 1)[1:]:
+                step_sol = solve_gge(rows, eps_ph**2 * w_ph + (frac * eps_d) ** 2 * w_d, lam)
+                lam, steps = step_sol.lam, steps + 1
+            sol = replace(step_sol, continuation=steps)
         return sol, {k: sol.expect(v) for k, v in obs.items()}
 
     def gge_basis(self, n_c: int) -> CommonBasis:
