@@ -112,12 +112,15 @@ def solve_gge(charges: np.ndarray, w: np.ndarray, lam0: np.ndarray, *, tol: floa
     history = []
 
     def evaluate(x):
-        _, g, chi, jac = force_terms(x, charges, w)
-        try:
-            force = float(np.linalg.norm(np.linalg.solve(chi, g))) / scale
-        except np.linalg.LinAlgError:  # rho collapsed onto a charge eigenspace: reject
-            force = np.inf
-        return force, g, chi, jac
+        # trial points far out may collapse rho onto one charge eigenspace (chi singular,
+        # overflow): such points are rejected by the line search, not reported
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            _, g, chi, jac = force_terms(x, charges, w)
+            try:
+                force = float(np.linalg.norm(np.linalg.solve(chi, g))) / scale
+            except np.linalg.LinAlgError:
+                force = np.inf
+        return (force if np.isfinite(force) else np.inf), g, chi, jac
 
     norm, g, chi, jac = evaluate(lam)
     for it in range(max_iter + 1):
