@@ -66,3 +66,10 @@ def test_gge_approaches_exact_energy():
     _, ex = s.exact(1.0)
     _, gg = s.gge(6, 1.0)
     assert abs(gg["energy"] - ex["energy"]) < 0.05 * abs(ex["energy"])
+
+
+def test_large_field_needs_and_survives_continuation():
+    # paper (Methods): at large |B| convergence becomes hard; heat current odd in B
+    sols = {b: PumpSystem(PumpParams(n=8, field=b)).gge(6, 2.5**0.5) for b in (-4.0, 4.0)}
+    assert all(sol.residual_history[-1] <= 1e-11 for sol, _ in sols.values())
+    assert abs(sols[-4.0][1]["heat_current"] + sols[4.0][1]["heat_current"]) < 1e-12
