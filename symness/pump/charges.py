@@ -20,9 +20,7 @@ where ``[h_r, q(0)]`` contains the string ``s`` at start ``p`` with coefficient
 ``c``; the part growing with the absolute position ``P`` cancels because
 ``sum_r [h_r, q(0)]`` is a divergence (``[H, C_i] = 0``), which the code checks.
 
-The single-site Pauli product table here is minimal (``sigma^a sigma^b =
-delta_ab + i eps_abc sigma^c``); ``symness.operators.pauli`` (landing on main)
-is the shared general algebra and should replace ``_word_product``.
+Commutators use the exact Pauli algebra :mod:`symness.operators.pauli`.
 """
 
 from __future__ import annotations
@@ -34,6 +32,7 @@ import scipy.sparse as sp
 import sympy
 
 from symness.models.xxz_ring import XXZRing
+from symness.operators.pauli import PauliSum, commutator, local_sum
 from symness.pump.currents import total_sz
 
 __all__ = ["J", "DELTA", "FIELD", "field_bond_density", "Density", "bond_density", "boost",
@@ -44,24 +43,6 @@ J, DELTA = sympy.symbols("J Delta", positive=True)
 FIELD = sympy.Symbol("B", real=True)
 Density = dict[str, sympy.Expr]
 
-_PRODUCT = {  # sigma^a sigma^b = phase * sigma^c
-    ("I", "I"): (1, "I"), ("I", "X"): (1, "X"), ("I", "Y"): (1, "Y"), ("I", "Z"): (1, "Z"),
-    ("X", "I"): (1, "X"), ("Y", "I"): (1, "Y"), ("Z", "I"): (1, "Z"),
-    ("X", "X"): (1, "I"), ("Y", "Y"): (1, "I"), ("Z", "Z"): (1, "I"),
-    ("X", "Y"): (sympy.I, "Z"), ("Y", "Z"): (sympy.I, "X"), ("Z", "X"): (sympy.I, "Y"),
-    ("Y", "X"): (-sympy.I, "Z"), ("Z", "Y"): (-sympy.I, "X"), ("X", "Z"): (-sympy.I, "Y"),
-}
-
-
-def _word_product(u: str, v: str) -> tuple[sympy.Expr, str]:
-    phase, out = sympy.Integer(1), []
-    for a, b in zip(u, v):
-        ph, c = _PRODUCT[(a, b)]
-        phase *= ph
-        out.append(c)
-    return phase, "".join(out)
-
-
 def _place(word: str, start: int, lo: int, length: int) -> str:
     return "I" * (start - lo) + word + "I" * (length - (start - lo) - len(word))
 
@@ -70,19 +51,6 @@ def _strip(word: str) -> tuple[str, int]:
     """Word without leading/trailing identities and the offset of its first letter."""
     left = len(word) - len(word.lstrip("I"))
     return word.strip("I"), left
-
-
-def _commutator_at(u: str, pu: int, v: str, pv: int) -> dict[tuple[str, int], sympy.Expr]:
-    """``[u@pu, v@pv]`` as ``{(stripped word, start): coefficient}``."""
-    lo, hi = min(pu, pv), max(pu + len(u), pv + len(v))
-    a, b = _place(u, pu, lo, hi - lo), _place(v, pv, lo, hi - lo)
-    ph1, w = _word_product(a, b)
-    ph2, _ = _word_product(b, a)
-    coeff = sympy.expand(ph1 - ph2)
-    if coeff == 0:
-        return {}
-    word, off = _strip(w)
-    return {(word, lo + off): coeff}
 
 
 def bond_density() -> Density:
@@ -108,15 +76,18 @@ def boost(density: Density, bond: Density | None = None) -> Density:
     """
     width = max(len(w) for w in density)
     h = bond_density() if bond is None else bond
+    pad = 2  # q(0) sits on sites pad .. pad + width - 1 of a window of length
+    length = width + 2 * pad + 1
+    q = PauliSum(length, {_place(w, pad, 0, length): c for w, c in density.items()})
     conserved: dict[str, sympy.Expr] = {}
     out: dict[str, sympy.Expr] = {}
     for r in range(-2, width + 1):  # bonds (r, r+1) that can overlap the support [0, width)
-        for hw, hc in h.items():
-            for qw, qc in density.items():
-                for (word, p), c in _commutator_at(hw, r, qw, 0).items():
-                    term = c * hc * qc
-                    conserved[word] = conserved.get(word, 0) + term
-                    out[word] = out.get(word, 0) - sympy.I * (r - p) * term
+        bond_r = PauliSum(length, {_place(w, pad + r, 0, length): c for w, c in h.items()})
+        for label, term in commutator(bond_r, q).labelled_terms().items():
+            word, off = _strip(label)
+            p = off - pad
+            conserved[word] = conserved.get(word, 0) + term
+            out[word] = out.get(word, 0) - sympy.I * (r - p) * term
     if any(sympy.expand(v) != 0 for v in conserved.values()):
         raise ValueError("boost: the density is not that of a conserved charge")
     return {w: e for w, c in out.items() if (e := sympy.factor(sympy.expand(c))) != 0}
@@ -147,28 +118,15 @@ def heat_current_density_eq16() -> Density:
 
 def ring_commutator(first: Density, second: Density, length: int) -> dict[str, sympy.Expr]:
     """``[sum_P first@P, sum_P second@P]`` on a ring of ``length`` sites (words of that length)."""
-    def ring_words(dens):
-        out = {}
-        for word, c in dens.items():
-            if len(word) > length:
-                raise ValueError(f"'length' must be >= {len(word)} (got {length})")
-            for p in range(length):
-                full = ["I"] * length
-                for k, a in enumerate(word):
-                    full[(p + k) % length] = a
-                key = "".join(full)
-                out[key] = out.get(key, 0) + c
-        return out
+    def on_ring(dens: Density) -> PauliSum:
+        width = max(len(w) for w in dens)
+        if width > length:
+            raise ValueError(f"'length' must be >= {width} (got {length})")
+        local = PauliSum(width, {w.ljust(width, "I"): c for w, c in dens.items()})
+        return local_sum(local, length, periodic=True)
 
-    u, v = ring_words(first), ring_words(second)
-    out: dict[str, sympy.Expr] = {}
-    for wu, cu in u.items():
-        for wv, cv in v.items():
-            ph1, w = _word_product(wu, wv)
-            ph2, _ = _word_product(wv, wu)
-            if ph1 != ph2:
-                out[w] = out.get(w, 0) + (ph1 - ph2) * cu * cv
-    return {w: e for w, c in out.items() if (e := sympy.expand(c)) != 0}
+    comm = commutator(on_ring(first), on_ring(second)).labelled_terms()
+    return {w: e for w, c in comm.items() if (e := sympy.expand(c)) != 0}
 
 
 def pauli_word_matrix(letters: dict[int, str], n: int) -> sp.csr_matrix:
