@@ -281,3 +281,30 @@ def _count() -> Evidence:
                                    f"same count; levels within a multiplet differ by <= "
                                    f"{spread:.1e}, the smallest gap between multiplets is "
                                    f"{counts[1e-12][1]:.1e}")
+
+
+@claim("lange2017.uniqueness", paper=PAPER, equation="text after (9)", kind="numeric",
+       statement="at B = 0 the pi rotation about y commutes with H0 and every phonon coupling "
+                 "(a strong symmetry): without drive the zero mode of L^Q is not unique, the "
+                 "drive's staggered field removes the degeneracy")
+def _uniqueness() -> Evidence:
+    from symness.pump.model import phonon_coupling
+
+    s = _system(field=0.0)
+    p = s.params
+    n = p.n
+    rot = ch.pauli_word_matrix({j: "Y" for j in range(n)}, n)  # prod_j sigma^y_j
+    h = hamiltonian(p.ring)
+    comm = max(abs(rot @ h - h @ rot).max(),
+               max(abs(rot @ phonon_coupling(p, j) - phonon_coupling(p, j) @ rot).max()
+                   for j in range(n)))
+    try:
+        s.exact(0.0)
+        degenerate = False
+    except RuntimeError:
+        degenerate = True
+    unique, _ = s.exact(0.5)
+    return Evidence.numeric(comm if degenerate else math.inf, 1e-14,
+                            reference="strong-symmetry argument",
+                            detail=f"n=8: kernel without drive degenerate: {degenerate}; with "
+                                   f"drive unique (residual {unique.residual:.0e})")

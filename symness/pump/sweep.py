@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,9 +33,14 @@ def solve_point(system: PumpSystem, method: str, ratio: float, n_c: int = 6) -> 
     require_choice(method, "method", METHODS)
     p = system.params
     if method == "exact":
-        state, obs = system.exact(ratio)
-        check = f"residual={state.residual:.1e};min_eig={state.min_eigenvalue:.1e}"
         n_c = 0
+        try:
+            state, obs = system.exact(ratio)
+        except RuntimeError as exc:  # e.g. B = 0 without drive: kernel not unique
+            return {"method": method, "n_c": n_c, "n": p.n, "field": float(p.field),
+                    "ratio": float(ratio), **{k: math.nan for k in OBSERVABLES},
+                    "check": f"failed: {exc}".replace(",", ";")}
+        check = f"residual={state.residual:.1e};min_eig={state.min_eigenvalue:.1e}"
     else:
         if n_c not in GGE_SIZES:
             raise ParameterError(f"'n_c' must be one of {GGE_SIZES} (got {n_c})")
