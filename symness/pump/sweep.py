@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from tqdm import tqdm
@@ -75,31 +75,36 @@ def _write(path: Path, rows: list[dict]) -> None:
     atomic_write_text(path, buf.getvalue())
 
 
-def run_sweep(base: PumpParams, *, method: str, vary: str, values: Iterable[float],
-              output: Path, n_c: int = 6, progress: bool = True) -> list[dict]:
+def run_sweep(base: PumpParams, *, method: str | None = None, vary: str,
+              values: Iterable[float], output: Path, n_c: int = 6, progress: bool = True,
+              methods: Sequence[tuple[str, int]] | None = None) -> list[dict]:
     """Solve at every value of ``vary`` (``"ratio"`` or ``"field"``), resuming from ``output``.
 
-    ``base.eps_d / base.eps_ph`` is the ratio when sweeping the field.
+    ``base.eps_d / base.eps_ph`` is the ratio when sweeping the field.  Either one
+    ``method`` (with ``n_c`` for the GGE) or several ``methods = [(method, n_c), ...]``,
+    solved on the same prepared system at each point (one eigensystem per field).
     """
-    require_choice(method, "method", METHODS)
+    combos = list(methods) if methods is not None else [(method, n_c)]
+    for m, _ in combos:
+        require_choice(m, "method", METHODS)
     require_choice(vary, "vary", ("ratio", "field"))
     output = Path(output)
     rows = read_rows(output)
     done = {_key(r) for r in rows}
-    values = [float(v) for v in values]
-    n_c_key = 0 if method == "exact" else n_c
     ratio0 = float(base.eps_d) / float(base.eps_ph)
     todo = []
-    for v in values:
+    for v in (float(v) for v in values):
         field, ratio = (v, ratio0) if vary == "field" else (float(base.field), v)
-        if (method, n_c_key, base.n, field, ratio) not in done:
-            todo.append((field, ratio))
+        for m, k in combos:
+            if (m, 0 if m == "exact" else k, base.n, field, ratio) not in done:
+                todo.append((field, ratio, m, k))
     system = None
-    for field, ratio in tqdm(todo, desc=f"{method} n={base.n} {vary}", disable=not progress,
-                             unit="pt"):
+    label = "+".join(m if m == "exact" else f"gge{k}" for m, k in combos)
+    for field, ratio, m, k in tqdm(todo, desc=f"{label} n={base.n} {vary}",
+                                   disable=not progress, unit="pt"):
         if system is None or float(system.params.field) != field:
             system = PumpSystem(base.with_(field=field, eps_d=1.0, eps_ph=1.0))
-        rows.append(solve_point(system, method, ratio, n_c))
+        rows.append(solve_point(system, m, ratio, k))
         _write(output, rows)
     if not todo and not output.exists():
         _write(output, rows)
