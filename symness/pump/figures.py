@@ -34,11 +34,10 @@ def fig3_rows(outdir: Path) -> list[dict]:
     """Ratio sweep at B = -1: exact, N_C = 2, 4, 6 at n = 12; N_C = 6 at n = 8, 10 (inset)."""
     path = Path(outdir) / "lange2017_fig3.csv"
     base = PumpParams(n=N, field=-1.0)
-    for n_c in (2, 4, 6):
-        run_sweep(base, method="gge", n_c=n_c, vary="ratio", values=RATIOS, output=path)
     for n in INSET_SIZES[:-1]:
         run_sweep(base.with_(n=n), method="gge", n_c=6, vary="ratio", values=RATIOS, output=path)
-    return run_sweep(base, method="exact", vary="ratio", values=RATIOS, output=path)
+    return run_sweep(base, methods=[("gge", 2), ("gge", 4), ("gge", 6), ("exact", 0)],
+                     vary="ratio", values=RATIOS, output=path)
 
 
 def fig4_rows(outdir: Path) -> list[dict]:
