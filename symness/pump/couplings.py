@@ -1,0 +1,100 @@
+"""The perturbations of eqs. (8)-(9) in the eigenbasis of ``H0``, as second-order channels.
+
+A channel set is a list of operators ``A_alpha`` (eigenbasis matrices), a matrix
+function ``Gamma_{alpha beta}(nu)`` (one-sided Fourier transform of the
+time-averaged correlation of the "bath" factors) and a multiplicity.  With it
+the second-order (Born-Markov, time-averaged = Floquet sector n = 0) generator
+is the Redfield form
+
+    L2 rho = sum_alpha (At_alpha rho A_alpha + A_alpha rho At_alpha^dagger
+                        - A_alpha At_alpha rho - rho At_alpha^dagger A_alpha),
+    (At_alpha)_kl = sum_beta Gamma_{alpha beta}(E_l - E_k) (A_beta)_kl,
+
+which is ``-P L1 (L0 - eta)^-1 L1 P`` of eqs. (6), (11) written out in the
+eigenbasis (Breuer & Petruccione, ch. 3.3; here for two classical drive
+channels and one quantum phonon bath per site).
+
+* Phonons: one channel ``A_0`` of :func:`symness.pump.model.phonon_coupling`,
+  ``Gamma(nu) = eps_ph^2 (gamma(nu)/2 + i S(nu))``, multiplicity ``n``
+  (translation invariance: ``sum_j <a|A_j|c><d|A_j|b> = n <a|A_0|c><d|A_0|b>``
+  whenever ``k_a - k_c + k_d - k_b = 0``, which holds for equal-momentum pairs).
+* Drive: channels ``eps_d X1, eps_d X2`` with :func:`symness.pump.model.drive_gamma`.
+
+Both are therefore total rates; eqs. (20) and (21) are these divided by ``n``
+(rates per site), which leaves ``eps_d/eps_ph`` meaning the same in both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from symness.models.xxz_ring import Eigensystem, eigensystem
+from symness.pump.model import (
+    PumpParams,
+    drive_channels,
+    drive_gamma,
+    phonon_coupling,
+    phonon_gamma,
+    phonon_lamb_shift,
+)
+
+__all__ = ["Channels", "Couplings", "couplings"]
+
+
+@dataclass(frozen=True)
+class Channels:
+    """Operators ``A_alpha`` (eigenbasis), ``Gamma_{alpha beta}(nu)`` and a multiplicity."""
+
+    ops: tuple[np.ndarray, ...]
+    gamma: Callable[[np.ndarray], np.ndarray]  # nu.shape -> nu.shape + (k, k)
+    multiplicity: float
+    #: ``2 Re Gamma(nu)`` for a single-operator channel (skips the Lamb shift where
+    #: only the rate enters, e.g. the gain terms of ``L^Q``).
+    rate: Callable[[np.ndarray], np.ndarray] | None = None
+
+
+@dataclass(frozen=True)
+class Couplings:
+    """``H0`` eigensystem plus the phonon and drive channels of one parameter point."""
+
+    params: PumpParams
+    eigen: Eigensystem
+    phonon: Channels
+    drive: Channels
+
+    @property
+    def energy(self) -> np.ndarray:
+        """Eigenvalues ``E_a`` of ``H0``."""
+        return self.eigen.energy
+
+    def channel_sets(self) -> tuple[Channels, ...]:
+        """Return the channel sets with a non-zero amplitude."""
+        return (self.phonon,) + ((self.drive,) if float(self.params.eps_d) != 0 else ())
+
+
+def couplings(params: PumpParams, eigen: Eigensystem | None = None) -> Couplings:
+    """Build the channels of eqs. (8)-(9) for ``params`` (eigensystem reused if given)."""
+    eigen = eigen or eigensystem(params.ring)
+    p = params
+    eps_ph2 = float(p.eps_ph) ** 2
+
+    def ph_gamma(nu):
+        g = eps_ph2 * (phonon_gamma(nu, float(p.omega_ph), float(p.t_ph), float(p.eta_ph)) / 2
+                       + 1j * phonon_lamb_shift(nu, float(p.omega_ph), float(p.t_ph),
+                                                float(p.eta_ph)))
+        return g[..., None, None]
+
+    def ph_rate(nu):
+        return eps_ph2 * phonon_gamma(nu, float(p.omega_ph), float(p.t_ph), float(p.eta_ph))
+
+    phonon = Channels(ops=(eigen.to_eigenbasis(phonon_coupling(p)),), gamma=ph_gamma,
+                      multiplicity=float(p.n), rate=ph_rate)
+    x1, x2 = drive_channels(p)
+    eps_d = float(p.eps_d)
+    drive = Channels(ops=(eps_d * eigen.to_eigenbasis(x1), eps_d * eigen.to_eigenbasis(x2)),
+                     gamma=lambda nu: drive_gamma(nu, float(p.omega), float(p.eta_d)),
+                     multiplicity=1.0)
+    return Couplings(params=p, eigen=eigen, phonon=phonon, drive=drive)

@@ -1,0 +1,274 @@
+"""The exact weak-coupling steady state: the zero mode of ``L^Q`` of eq. (11).
+
+Every conserved operator of ``H0`` is a combination of ``|a><b|`` with
+``E_a = E_b`` (the set Q of the paper).  The steady state of the n = 0 Floquet
+sector commutes with translations (the drive is invariant under a translation
+combined with a half-period time shift, the phonons under translations), so
+only pairs of equal momentum enter; all their coherences are kept (different
+S^z sectors included: gamma_m breaks S^z conservation).  On that set
+
+    (L^Q rho)_ab = sum_{cd} [gain]_{ab,cd} rho_cd - sum_c K_ac rho_cb - sum_d rho_ad K^*_bd,
+    gain_{ab,cd} = m sum_{alpha beta} [Gamma_ab(E_c - E_a) (A_b)_ac (A_a)_db
+                                       + conj(Gamma_ab(E_c - E_a)) (A_a)_ac (A_b)_db],
+    K_ac = m sum_{alpha beta, k} (A_alpha)_ak Gamma_{alpha beta}(E_c - E_k) (A_beta)_kc,
+
+the channel form of :mod:`symness.pump.couplings` restricted to Q.  This is the
+degenerate second-order perturbation theory of ``L0 + eps L1`` around
+``ker L0`` (an engine in ``symness/perturbation`` would provide
+``-P L1 L0^-1 L1 P`` generically; here the eigenbasis form is used directly
+because it is what makes N = 12 feasible).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.linalg as sla
+
+from symness.models.xxz_ring import Eigensystem
+from symness.pump.couplings import Channels, Couplings
+
+__all__ = ["DegeneratePairs", "degenerate_pairs", "generator_q", "ExactSteadyState",
+           "exact_steady_state", "zero_mode", "DEGENERACY_TOL", "degeneracy_spread",
+           "multiplet_count"]
+
+#: Two levels closer than this (in units of J) are treated as degenerate.
+DEGENERACY_TOL = 1e-9
+
+#: Smallest |pivot| / largest |pivot| of the bordered LU accepted as a unique zero mode.
+#: Measured (n = 8): ~0.1 for unique steady states, ~1e-11 for the doubly degenerate
+#: kernel at B = 0 without drive (strong symmetry), so 1e-8 separates them by 3 decades.
+_PIVOT_RATIO = 1e-8
+
+#: Rows of the pair set handled at once when assembling the gain matrix.
+_CHUNK = 512
+
+
+@dataclass(frozen=True)
+class DegeneratePairs:
+    """Pairs ``(a, b)`` with ``k_a = k_b`` and ``|E_a - E_b| <= tol``.
+
+    ``index[(a, b)]`` is the position of a pair; ``populations`` lists the
+    positions with ``a == b``.
+    """
+
+    a: np.ndarray
+    b: np.ndarray
+    tol: float
+    smallest_gap_above_tol: float
+
+    @property
+    def size(self) -> int:
+        """Number of conserved operators ``|a><b|`` kept."""
+        return len(self.a)
+
+    @property
+    def populations(self) -> np.ndarray:
+        """Positions of the diagonal pairs ``(a, a)``."""
+        return np.flatnonzero(self.a == self.b)
+
+
+def _multiplets(energy: np.ndarray, labels: np.ndarray, tol: float):
+    """Clusters of equal ``labels`` whose sorted energies are chained by gaps ``<= tol``.
+
+    Yields index arrays; also returns the smallest gap above ``tol`` seen.
+    """
+    groups, min_gap = [], np.inf
+    for lab in np.unique(labels):
+        idx = np.flatnonzero(labels == lab)
+        idx = idx[np.argsort(energy[idx], kind="stable")]
+        gaps = np.diff(energy[idx])
+        above = gaps[gaps > tol]
+        if above.size:
+            min_gap = min(min_gap, float(above.min()))
+        cuts = np.flatnonzero(gaps > tol) + 1
+        groups.extend(np.split(idx, cuts))
+    return groups, min_gap
+
+
+def multiplet_count(eigen: Eigensystem, tol: float = DEGENERACY_TOL, *,
+                    same_momentum: bool = True) -> tuple[int, float]:
+    """``sum_multiplets d^2`` (number of conserved ``|a><b|``) and the smallest gap above tol.
+
+    With ``same_momentum=False`` the multiplets are those of ``H0`` alone (the
+    count of the paper's caption, "7969" at n = 12, which is a sum of squares
+    over 2^n states and hence has the parity of 2^n).
+    """
+    labels = eigen.momentum if same_momentum else np.zeros_like(eigen.momentum)
+    groups, gap = _multiplets(eigen.energy, labels, tol)
+    return int(sum(len(g) ** 2 for g in groups)), gap
+
+
+def degeneracy_spread(eigen: Eigensystem, tol: float = DEGENERACY_TOL, *,
+                      same_momentum: bool = True) -> float:
+    """Largest energy spread inside a multiplet (how degenerate the "degenerate" levels are)."""
+    labels = eigen.momentum if same_momentum else np.zeros_like(eigen.momentum)
+    groups, _ = _multiplets(eigen.energy, labels, tol)
+    return max(float(np.ptp(eigen.energy[g])) for g in groups)
+
+
+def degenerate_pairs(eigen: Eigensystem, tol: float = DEGENERACY_TOL) -> DegeneratePairs:
+    """List the conserved ``|a><b|`` of equal momentum (translation-invariant part of Q)."""
+    groups, gap = _multiplets(eigen.energy, eigen.momentum, tol)
+    a = np.concatenate([np.repeat(g, len(g)) for g in groups])
+    b = np.concatenate([np.tile(g, len(g)) for g in groups])
+    order = np.lexsort((b, a))
+    return DegeneratePairs(a=a[order], b=b[order], tol=tol, smallest_gap_above_tol=gap)
+
+
+def _loss_matrix(ch: Channels, energy: np.ndarray, a: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """``K_ac`` for the listed pairs (``E_a = E_c``)."""
+    out = np.zeros(len(a), dtype=complex)
+    for start in range(0, len(a), _CHUNK):
+        sl = slice(start, start + _CHUNK)
+        gam = ch.gamma(energy[c[sl], None] - energy[None, :])  # (p, k, al, be)
+        rows = [op[a[sl], :] for op in ch.ops]
+        cols = [op[:, c[sl]].T for op in ch.ops]
+        for al, row in enumerate(rows):
+            for be, col in enumerate(cols):
+                out[sl] += np.einsum("pk,pk,pk->p", row, gam[..., al, be], col)
+    return ch.multiplicity * out
+
+
+def _gain_matrix(ch: Channels, energy: np.ndarray, pairs: DegeneratePairs) -> np.ndarray:
+    a, b = pairs.a, pairs.b
+    out = np.zeros((pairs.size, pairs.size), dtype=complex)
+    for start in range(0, pairs.size, _CHUNK):
+        sl = slice(start, start + _CHUNK)
+        nu = energy[None, a] - energy[a[sl], None]  # E_c - E_a, rows p, columns q
+        lefts = [op[np.ix_(a[sl], a)] for op in ch.ops]  # (A)_{a_p c_q}
+        rights = [op[np.ix_(b, b[sl])].T for op in ch.ops]  # (A)_{d_q b_p}
+        if len(ch.ops) == 1 and ch.rate is not None:  # Gamma + Gamma^* = rate
+            out[sl] += ch.rate(nu) * lefts[0] * rights[0]
+            continue
+        gam = ch.gamma(nu)
+        for al in range(len(ch.ops)):
+            for be in range(len(ch.ops)):
+                g = gam[..., al, be]
+                out[sl] += g * lefts[be] * rights[al] + g.conj() * lefts[al] * rights[be]
+    return ch.multiplicity * out
+
+
+def generator_q(cp: Couplings, pairs: DegeneratePairs,
+                channels: tuple[Channels, ...] | None = None) -> np.ndarray:
+    """Dense matrix of ``L^Q`` of eq. (11) on the pair basis (``rho_ab`` coefficients).
+
+    ``channels`` defaults to all channel sets of ``cp`` (phonons, and the drive
+    if ``eps_d != 0``); pass one set to get its part alone (``L^Q`` is
+    ``eps_ph^2 L_ph + eps_d^2 L_d``).
+    """
+    energy = cp.energy
+    index = {(int(x), int(y)): p for p, (x, y) in enumerate(zip(pairs.a, pairs.b))}
+    lq = np.zeros((pairs.size, pairs.size), dtype=complex)
+    for ch in cp.channel_sets() if channels is None else channels:
+        lq += _gain_matrix(ch, energy, pairs)
+        k = _loss_matrix(ch, energy, pairs.a, pairs.b)  # K_ac for every pair (a, c)
+        for p_ac, (x, c) in enumerate(zip(pairs.a, pairs.b)):
+            # - K_ac rho_cb  ->  row (a, b), column (c, b) for every b in the multiplet
+            # - rho_ad conj(K_bd): row (a, b), column (a, d), with (b, d) = (x, c)
+            for other in _partners(pairs, c):
+                lq[index[(int(x), other)], index[(int(c), other)]] -= k[p_ac]
+                lq[index[(other, int(x))], index[(other, int(c))]] -= np.conj(k[p_ac])
+    return lq
+
+
+def _partners(pairs: DegeneratePairs, a: int) -> list[int]:
+    """States ``b`` with ``(a, b)`` in the pair set (the multiplet of ``a``)."""
+    lo, hi = np.searchsorted(pairs.a, [a, a + 1])
+    return [int(v) for v in pairs.b[lo:hi]]
+
+
+@dataclass(frozen=True)
+class ExactSteadyState:
+    """Zero mode of ``L^Q``: ``rho = sum_p x_p |a_p><b_p|`` with checks."""
+
+    pairs: DegeneratePairs
+    x: np.ndarray
+    residual: float
+    hermiticity: float
+    min_population: float
+    min_eigenvalue: float
+
+    def expect(self, op_eigenbasis: np.ndarray) -> float:
+        """``Tr(rho O)`` for ``O`` given in the eigenbasis of ``H0``."""
+        return float(np.real(np.sum(self.x * op_eigenbasis[self.pairs.b, self.pairs.a])))
+
+    def populations(self) -> np.ndarray:
+        """``rho_aa`` for every eigenstate (in eigenstate order)."""
+        pop = self.pairs.populations
+        out = np.zeros(int(self.pairs.a.max()) + 1)
+        out[self.pairs.a[pop]] = self.x[pop].real
+        return out
+
+
+def exact_steady_state(cp: Couplings, pairs: DegeneratePairs | None = None) -> ExactSteadyState:
+    """Build ``L^Q`` for ``cp`` and return its zero mode (see :func:`zero_mode`)."""
+    pairs = pairs or degenerate_pairs(cp.eigen)
+    return zero_mode(generator_q(cp, pairs), pairs)
+
+
+def zero_mode(lq: np.ndarray, pairs: DegeneratePairs) -> ExactSteadyState:
+    """Solve ``L^Q x = 0`` with ``Tr rho = 1`` (bordered dense LU, real form).
+
+    ``L^Q`` maps Hermitian matrices to Hermitian matrices, so it is solved as a
+    real-linear map on ``(rho_aa, Re rho_ab, Im rho_ab)`` (``a < b``): a real LU
+    of the same size, four times cheaper than the complex one.
+
+    Raises
+    ------
+    RuntimeError
+        If the residual ``||L^Q x|| / (||L^Q|| ||x||)`` exceeds 1e-10 or the
+        zero mode is not unique (LU pivot ratio below ``_PIVOT_RATIO``).
+    """
+    pop = pairs.populations
+    index = {(int(u), int(v)): p for p, (u, v) in enumerate(zip(pairs.a, pairs.b))}
+    swap = np.array([index[(int(v), int(u))] for u, v in zip(pairs.a, pairs.b)], dtype=int)
+    up = np.flatnonzero(pairs.a < pairs.b)
+    low = swap[up]
+    cols = lq.copy()  # columns: y_up -> x_up = x_low = 1; y_low -> x_up = i, x_low = -i
+    cols[:, up] = lq[:, up] + lq[:, low]
+    cols[:, low] = 1j * (lq[:, up] - lq[:, low])
+    system = np.empty(lq.shape)
+    system[pop] = cols[pop].real
+    system[up] = cols[up].real
+    system[low] = cols[up].imag
+    del cols
+    row = int(pop[0])  # replace one population equation by the trace
+    system[row, :] = 0
+    system[row, pop] = 1
+    rhs = np.zeros(pairs.size)
+    rhs[row] = 1
+    with warnings.catch_warnings():  # an exactly singular system is reported below
+        warnings.simplefilter("ignore", sla.LinAlgWarning)
+        lu, piv = sla.lu_factor(system, check_finite=False, overwrite_a=True)
+    diag = np.abs(np.diag(lu))
+    if diag.min() < _PIVOT_RATIO * diag.max():
+        raise RuntimeError(f"L^Q has a degenerate zero mode (pivot ratio "
+                           f"{diag.min() / diag.max():.1e}); steady state not unique")
+    y = sla.lu_solve((lu, piv), rhs, check_finite=False)
+    x = y.astype(complex)
+    x[up] = y[up] + 1j * y[low]
+    x[low] = y[up] - 1j * y[low]
+    residual = float(np.linalg.norm(lq @ x) / (np.linalg.norm(lq) * np.linalg.norm(x)))
+    if residual > 1e-10:
+        raise RuntimeError(f"L^Q zero mode residual {residual:.1e} > 1e-10")
+    herm = float(np.abs(x - x[swap].conj()).max())
+    min_eig = _min_eigenvalue(pairs, x, index)
+    return ExactSteadyState(pairs=pairs, x=x, residual=residual, hermiticity=herm,
+                            min_population=float(x[pop].real.min()), min_eigenvalue=min_eig)
+
+
+def _min_eigenvalue(pairs: DegeneratePairs, x: np.ndarray,
+                    index: dict[tuple[int, int], int]) -> float:
+    """Smallest eigenvalue of rho (block diagonal over the multiplets)."""
+    out, seen = np.inf, set()
+    for a in pairs.a[pairs.populations]:
+        if int(a) in seen:
+            continue
+        members = _partners(pairs, int(a))
+        seen.update(members)
+        block = np.array([[x[index[(u, v)]] for v in members] for u in members])
+        out = min(out, float(np.linalg.eigvalsh((block + block.conj().T) / 2).min()))
+    return out

@@ -1,0 +1,111 @@
+"""Parameter sweeps (ratio ``eps_d/eps_ph`` or field ``B``) with resumable CSV output.
+
+Each finished point is appended to the table in memory and the whole CSV is
+rewritten atomically (temporary file + ``os.replace``), so an interrupted sweep
+loses at most the point in progress and a rerun skips every point already on
+disk.  Rows are sorted, and floats written with ``repr``, so the file is
+byte-for-byte reproducible.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from tqdm import tqdm
+
+from symness.outputs import atomic_write_text
+from symness.pump.model import PumpParams
+from symness.pump.system import GGE_SIZES, OBSERVABLES, PumpSystem
+from symness.validation import ParameterError, require_choice
+
+__all__ = ["COLUMNS", "solve_point", "run_sweep", "read_rows"]
+
+COLUMNS = ("method", "n_c", "n", "field", "ratio") + OBSERVABLES + ("check",)
+METHODS = ("exact", "gge")
+
+
+def solve_point(system: PumpSystem, method: str, ratio: float, n_c: int = 6) -> dict:
+    """One steady state; returns a CSV row (``check``: residual or Newton iterations)."""
+    require_choice(method, "method", METHODS)
+    p = system.params
+    if method == "exact":
+        n_c = 0
+        try:
+            state, obs = system.exact(ratio)
+        except RuntimeError as exc:  # e.g. B = 0 without drive: kernel not unique
+            return {"method": method, "n_c": n_c, "n": p.n, "field": float(p.field),
+                    "ratio": float(ratio), **{k: math.nan for k in OBSERVABLES},
+                    "check": f"failed: {exc}".replace(",", ";")}
+        check = f"residual={state.residual:.1e};min_eig={state.min_eigenvalue:.1e}"
+    else:
+        if n_c not in GGE_SIZES:
+            raise ParameterError(f"'n_c' must be one of {GGE_SIZES} (got {n_c})")
+        sol, obs = system.gge(n_c, ratio)
+        check = f"newton_iterations={sol.iterations};force={sol.residual_history[-1]:.1e}"
+    return {"method": method, "n_c": n_c, "n": p.n, "field": float(p.field),
+            "ratio": float(ratio), **{k: float(v) for k, v in obs.items()}, "check": check}
+
+
+def _key(row: dict) -> tuple:
+    return (row["method"], int(row["n_c"]), int(row["n"]), float(row["field"]),
+            float(row["ratio"]))
+
+
+def read_rows(path: Path) -> list[dict]:
+    """Rows of an existing sweep CSV (empty list if the file does not exist)."""
+    if not path.exists():
+        return []
+    with path.open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if rows and tuple(rows[0]) != COLUMNS:
+        raise ParameterError(f"'output' {path} is not a pump sweep file (columns {tuple(rows[0])})")
+    return rows
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in sorted(rows, key=_key):
+        writer.writerow({k: (repr(v) if isinstance(v, float) else v) for k, v in row.items()})
+    atomic_write_text(path, buf.getvalue())
+
+
+def run_sweep(base: PumpParams, *, method: str | None = None, vary: str,
+              values: Iterable[float], output: Path, n_c: int = 6, progress: bool = True,
+              methods: Sequence[tuple[str, int]] | None = None) -> list[dict]:
+    """Solve at every value of ``vary`` (``"ratio"`` or ``"field"``), resuming from ``output``.
+
+    ``base.eps_d / base.eps_ph`` is the ratio when sweeping the field.  Either one
+    ``method`` (with ``n_c`` for the GGE) or several ``methods = [(method, n_c), ...]``,
+    solved on the same prepared system at each point (one eigensystem per field).
+    """
+    combos = list(methods) if methods is not None else [(method, n_c)]
+    for m, _ in combos:
+        require_choice(m, "method", METHODS)
+    require_choice(vary, "vary", ("ratio", "field"))
+    output = Path(output)
+    rows = read_rows(output)
+    done = {_key(r) for r in rows}
+    ratio0 = float(base.eps_d) / float(base.eps_ph)
+    todo = []
+    for v in (float(v) for v in values):
+        field, ratio = (v, ratio0) if vary == "field" else (float(base.field), v)
+        for m, k in combos:
+            if (m, 0 if m == "exact" else k, base.n, field, ratio) not in done:
+                todo.append((field, ratio, m, k))
+    system = None
+    label = "+".join(m if m == "exact" else f"gge{k}" for m, k in combos)
+    for field, ratio, m, k in tqdm(todo, desc=f"{label} n={base.n} {vary}",
+                                   disable=not progress, unit="pt"):
+        if system is None or float(system.params.field) != field:
+            system = PumpSystem(base.with_(field=field, eps_d=1.0, eps_ph=1.0))
+        rows.append(solve_point(system, m, ratio, k))
+        _write(output, rows)
+    if not todo and not output.exists():
+        _write(output, rows)
+    return sorted(rows, key=_key)

@@ -1,0 +1,146 @@
+"""One parameter point of the pump, prepared once and solved for many ``eps_d/eps_ph``.
+
+Everything that does not depend on the amplitudes is computed once: the
+eigensystem, the eigenbasis matrices of the couplings and observables, the
+``L^Q`` parts ``L_ph`` and ``L_d`` (``L^Q = eps_ph^2 L_ph + eps_d^2 L_d``) and the
+golden-rule rate parts ``W_ph``, ``W_d``.  Both steady states therefore depend
+only on ``r = eps_d/eps_ph`` (dividing ``L^Q rho = 0`` or ``chi F = 0`` by
+``eps_ph^2``), which the claims check by solving at two overall amplitudes.
+
+Observables are densities (divided by ``n``): ``energy`` = ``<H0>/n``,
+``heat_current`` = ``<J_H>/n = (<C3> - B <J_S>)/n`` (eq. (17)), ``spin_current``,
+``c3``, ``c4``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+import numpy as np
+
+from symness.models.xxz_ring import hamiltonian
+from symness.pump import charges as charge_ops
+from symness.pump.couplings import Couplings, couplings
+from symness.pump.exact_steady_state import (
+    DegeneratePairs,
+    ExactSteadyState,
+    degenerate_pairs,
+    generator_q,
+    zero_mode,
+)
+from symness.pump.forces import drive_rates, phonon_rates
+from symness.pump.gge import CommonBasis, GGESolution, common_basis, diagonal_values, solve_gge
+from symness.pump.model import PumpParams
+from symness.validation import ParameterError
+
+__all__ = ["PumpSystem", "OBSERVABLES", "GGE_SIZES", "SPIN_CURRENT_DENSITY"]
+
+#: ``J_S`` of eq. (18) in Pauli words: ``i J/2 (S+S- - S-S+) = J/4 (XY - YX)``.
+SPIN_CURRENT_DENSITY = {"XY": charge_ops.J / 4, "YX": -charge_ops.J / 4}
+
+OBSERVABLES = ("energy", "heat_current", "spin_current", "c3", "c4")
+#: Truncations of the paper: N_C = 2 (C1, C2), 4 (C1-C3, J_S^c), 6 (C1-C5, J_S^c).
+GGE_SIZES = (2, 4, 6)
+#: Equal steps in eps_d used when Newton from the thermal start does not converge.
+_CONTINUATION_STEPS = 10
+
+
+@dataclass
+class PumpSystem:
+    """Amplitude-independent data of one parameter point (``eps_d``, ``eps_ph`` ignored)."""
+
+    params: PumpParams
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def couplings(self) -> Couplings:
+        """Channels at unit amplitudes ``eps_d = eps_ph = 1``."""
+        return couplings(self.params.with_(eps_d=1.0, eps_ph=1.0))
+
+    @cached_property
+    def observables(self) -> dict[str, np.ndarray]:
+        """Eigenbasis matrices of the observables (densities: divided by ``n``)."""
+        ring, es, n = self.params.ring, self.couplings.eigen, self.params.n
+        js = es.to_eigenbasis(charge_ops.density_operator(SPIN_CURRENT_DENSITY, ring))
+        c3 = es.to_eigenbasis(charge_ops.charge_operator(ring, 3))  # = eq. (16), claim eq16
+        return {"energy": es.to_eigenbasis(hamiltonian(ring)) / n,
+                "heat_current": (c3 - float(ring.field) * js) / n,
+                "spin_current": js / n, "c3": c3 / n,
+                "c4": es.to_eigenbasis(charge_ops.charge_operator(ring, 4)) / n}
+
+    # ---- exact approach (11) -------------------------------------------------------------
+    @cached_property
+    def pairs(self) -> DegeneratePairs:
+        """Equal-momentum degenerate pairs (the conserved operators kept)."""
+        return degenerate_pairs(self.couplings.eigen)
+
+    @cached_property
+    def lq_parts(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(L_ph, L_d)`` at unit amplitudes."""
+        cp = self.couplings
+        return (generator_q(cp, self.pairs, (cp.phonon,)),
+                generator_q(cp, self.pairs, (cp.drive,)))
+
+    def exact(self, eps_d: float, eps_ph: float = 1.0) -> tuple[ExactSteadyState, dict]:
+        """Zero mode of ``eps_ph^2 L_ph + eps_d^2 L_d`` and the observables."""
+        _check_amplitudes(eps_d, eps_ph)
+        l_ph, l_d = self.lq_parts
+        state = zero_mode(eps_ph**2 * l_ph + eps_d**2 * l_d, self.pairs)
+        return state, {k: state.expect(v) for k, v in self.observables.items()}
+
+    # ---- truncated GGE -------------------------------------------------------------------
+    def _gge_data(self, n_c: int):
+        if n_c not in self._cache:
+            if n_c not in GGE_SIZES:
+                raise ParameterError(f"'n_c' must be one of {GGE_SIZES} (got {n_c})")
+            ring, es = self.params.ring, self.couplings.eigen
+            local = [es.to_eigenbasis(charge_ops.charge_operator(ring, i))
+                     for i in range(1, (n_c - 1 if n_c > 2 else 2) + 1)]
+            js = self.observables["spin_current"] * self.params.n
+            basis = common_basis(es, local, js)
+            rows = [diagonal_values(basis, c) for c in local]
+            if n_c > 2:
+                rows.append(diagonal_values(basis, js))  # J_S^c: diagonal part of J_S
+            cp = self.couplings
+            a0 = basis.rotate(cp.phonon.ops[0])
+            x1, x2 = (basis.rotate(op) for op in cp.drive.ops)
+            w_ph = phonon_rates(self.params.with_(eps_ph=1.0), es.energy, a0)
+            w_d = drive_rates(self.params.with_(eps_d=1.0), es.energy, x1, x2)
+            for w in (w_ph, w_d):
+                np.fill_diagonal(w, 0.0)
+            obs = {k: diagonal_values(basis, v) for k, v in self.observables.items()}
+            self._cache[n_c] = (np.array(rows), w_ph, w_d, obs, basis)
+        return self._cache[n_c]
+
+    def gge(self, n_c: int, eps_d: float, eps_ph: float = 1.0,
+            lam0: np.ndarray | None = None) -> tuple[GGESolution, dict]:
+        """Stationary truncated GGE with ``n_c`` charges and its observables."""
+        _check_amplitudes(eps_d, eps_ph)
+        rows, w_ph, w_d, obs, _ = self._gge_data(n_c)
+        if lam0 is None:  # thermal start: beta H0 = beta (C2 - B C1)
+            lam0 = np.zeros(len(rows))
+            lam0[0], lam0[1] = -float(self.params.field) / float(self.params.t_ph), \
+                1.0 / float(self.params.t_ph)
+        try:
+            sol = solve_gge(rows, eps_ph**2 * w_ph + eps_d**2 * w_d, lam0)
+        except RuntimeError:
+            # continuation in the drive from the thermal state (which solves eps_d = 0);
+            # needed at large |B| where Newton from the thermal start leaves the basin
+            lam, steps = lam0, 0
+            for frac in np.linspace(0, 1, _CONTINUATION_STEPS + 1)[1:]:
+                step_sol = solve_gge(rows, eps_ph**2 * w_ph + (frac * eps_d) ** 2 * w_d, lam)
+                lam, steps = step_sol.lam, steps + 1
+            sol = replace(step_sol, continuation=steps)
+        return sol, {k: sol.expect(v) for k, v in obs.items()}
+
+    def gge_basis(self, n_c: int) -> CommonBasis:
+        """Return the simultaneous eigenbasis used for ``n_c`` charges."""
+        return self._gge_data(n_c)[4]
+
+
+def _check_amplitudes(eps_d: float, eps_ph: float) -> None:
+    if not (np.isfinite(eps_d) and eps_d >= 0):
+        raise ParameterError(f"'eps_d' must be a finite number >= 0 (got {eps_d})")
+    if not (np.isfinite(eps_ph) and eps_ph > 0):
+        raise ParameterError(f"'eps_ph' must be a finite number > 0 (got {eps_ph})")

@@ -1,0 +1,52 @@
+"""``symness pump ...`` in-process: results, bad input (exit 2), resumable sweeps."""
+
+import csv
+import json
+
+import pytest
+
+from symness.cli import main
+from symness.pump.sweep import COLUMNS
+
+
+def test_exact_json(capsys):
+    assert main(["pump", "exact", "--n", "4", "--ratio", "1", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["result"]["method"] == "exact" and out["parameters"]["n"] == 4
+    assert "residual=" in out["result"]["check"]
+
+
+def test_gge_text(capsys):
+    assert main(["pump", "gge", "--n", "4", "--n-c", "2", "--ratio", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "newton_iterations=0" in out  # the thermal start is already stationary
+
+
+@pytest.mark.parametrize("argv, word", [
+    (["pump", "exact", "--n", "5"], "'n'"),
+    (["pump", "gge", "--n", "4", "--n-c", "3"], "'n_c'"),
+    (["pump", "exact", "--n", "4", "--ratio=-1"], "'ratio'"),
+    (["pump", "exact", "--n", "4", "--t-ph", "0"], "'t_ph'"),
+    (["pump", "exact", "--n", "4", "--delta", "abc"], "'delta'"),
+    (["pump", "sweep", "--n", "4", "--values", "0:1:2"], "'output'"),
+    (["pump", "sweep", "--n", "4", "--values", "0:1", "--output", "x.csv"], "'values'"),
+])
+def test_bad_input_exit_2(argv, word, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert word in err and "Traceback" not in err
+
+
+def test_sweep_resumes(tmp_path, capsys):
+    out = tmp_path / "s.csv"
+    argv = ["pump", "sweep", "--n", "4", "--method", "gge", "--n-c", "4", "--quiet",
+            "--output", str(out), "--values"]
+    assert main(argv + ["0,1"]) == 0
+    first = out.read_bytes()
+    assert main(argv + ["0,1"]) == 0
+    assert out.read_bytes() == first  # nothing recomputed, same bytes
+    assert main(argv + ["0,0.5,1"]) == 0
+    with out.open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert tuple(rows[0]) == COLUMNS
+    assert [float(r["ratio"]) for r in rows] == [0.0, 0.5, 1.0]
