@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import pkgutil
 import sys
@@ -92,19 +93,42 @@ def _cmd_verify(args) -> int:
     return 1 if failed else 0
 
 
+def _entry(store: dict, name: str | None, what: str):
+    """The registered entry ``name`` of ``store``, or ``None`` after listing all entries."""
+    if not name:
+        for e in store.values():
+            print(f"{e.name:24s} {e.description}")
+        return None
+    if name not in store:
+        raise CliError(f"unknown {what} {name!r}; choose from {sorted(store)}")
+    return store[name]
+
+
+def _generator_options(generator, pairs: list[str] | None) -> dict:
+    """Parse ``--set KEY=VALUE`` pairs against the generator's keyword parameters.
+
+    Integer literals become ``int``; everything else is passed as text for the
+    generator to parse exactly.
+    """
+    allowed = [p.name for p in inspect.signature(generator).parameters.values()
+               if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    options = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep or key not in allowed:
+            raise CliError(f"'--set' takes KEY=VALUE with KEY one of {allowed} (got {pair!r})")
+        options[key] = int(value) if value.lstrip("-").isdigit() else value
+    return options
+
+
 def _cmd_table(args) -> int:
     from symness import outputs
 
     outputs.load_all()
-    if args.list or not args.name:
-        for e in outputs.tables.values():
-            print(f"{e.name:24s} {e.description}")
+    entry = _entry(outputs.tables, None if args.list else args.name, "table")
+    if entry is None:
         return 0
-    if args.name not in outputs.tables:
-        raise CliError(f"unknown table {args.name!r}; choose from {sorted(outputs.tables)}")
-    entry = outputs.tables[args.name]
-    options = dict(kv.split("=", 1) for kv in args.set) if args.set else {}
-    tab = entry.generator(**options)
+    tab = entry.generator(**_generator_options(entry.generator, args.set))
     if args.write:
         base = Path(args.write)
         for fmt in ("md", "csv", "json"):
@@ -119,13 +143,10 @@ def _cmd_figure(args) -> int:
     from symness import outputs
 
     outputs.load_all()
-    if args.list or not args.name:
-        for e in outputs.figures.values():
-            print(f"{e.name:24s} {e.description}")
+    entry = _entry(outputs.figures, None if args.list else args.name, "figure")
+    if entry is None:
         return 0
-    if args.name not in outputs.figures:
-        raise CliError(f"unknown figure {args.name!r}; choose from {sorted(outputs.figures)}")
-    for path in outputs.figures[args.name].generator(Path(args.outdir)):
+    for path in entry.generator(Path(args.outdir)):
         print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -135,15 +156,12 @@ def _cmd_bench(args) -> int:
     from symness.outputs import render
 
     reg = benchmarks.load_all()
-    if args.list or not args.name:
-        for b in reg.values():
-            print(f"{b.name:24s} {b.description}")
+    names = [] if args.list else args.name
+    runs = [_entry(reg, name, "benchmark") for name in names] or [_entry(reg, None, "benchmark")]
+    if runs == [None]:
         return 0
-    unknown = [n for n in args.name if n not in reg]
-    if unknown:
-        raise CliError(f"unknown benchmark {unknown[0]!r}; choose from {sorted(reg)}")
-    for name in args.name:
-        write_or_print(render(reg[name].run(quick=args.quick), args.format), args.output)
+    for bench in runs:
+        write_or_print(render(bench.run(quick=args.quick), args.format), args.output)
     return 0
 
 

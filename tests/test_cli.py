@@ -40,3 +40,19 @@ def test_end_to_end_subprocess():
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "'n'" in proc.stderr
+
+
+@pytest.mark.parametrize("argv", [["table", "--list"], ["figure", "--list"], ["bench", "--list"]])
+def test_listings(argv, capsys):
+    assert main(argv) == 0
+    assert capsys.readouterr().out.strip()
+
+
+@pytest.mark.parametrize("pair", ["no_equals_sign", "no_such_key=3"])
+def test_table_set_option_is_checked(pair, capsys):
+    from symness import outputs
+
+    outputs.load_all()
+    name = next(iter(outputs.tables))
+    assert main(["table", name, "--set", pair]) == 2
+    assert "'--set'" in capsys.readouterr().err
