@@ -1,0 +1,3 @@
+"""Claims ``prosen2011.*``: Prosen (2011), PRL 106, 217206 (seed 000)."""
+
+from symness.mpa.claims_mazur import *  # noqa: F401,F403  (registration side effects)
