@@ -243,10 +243,11 @@ def coprime_pairs(max_m: int) -> tuple[np.ndarray, np.ndarray]:
     max_m = require_int(max_m, "max_m", minimum=2)
     ls, ms = [], []
     for m in range(2, max_m + 1):
-        row = [ell for ell in range(1, m) if gcd(ell, m) == 1]
-        ls += row
-        ms += [m] * len(row)
-    return np.array(ls, dtype=np.int64), np.array(ms, dtype=np.int64)
+        ell = np.arange(1, m, dtype=np.int64)
+        ell = ell[np.gcd(ell, m) == 1]
+        ls.append(ell)
+        ms.append(np.full(ell.size, m, dtype=np.int64))
+    return np.concatenate(ls), np.concatenate(ms)
 
 
 def dz_fractal(max_m: int) -> dict[str, np.ndarray]:
