@@ -30,8 +30,6 @@ growth rate of ``<L|T'^n|R>`` converges), used as a reference and a baseline.
 
 from __future__ import annotations
 
-from math import gcd
-
 import mpmath
 import numpy as np
 import sympy as sp
