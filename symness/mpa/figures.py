@@ -1,4 +1,4 @@
-"""Figures of Prosen (2011): Fig. 2 (fractal Mazur bound); Fig. 1 lives in ``figures_profiles``."""
+"""Figures of Prosen (2011): Fig. 2 here, Fig. 1 in :mod:`symness.mpa.figures_profiles`."""
 
 from __future__ import annotations
 
@@ -67,3 +67,6 @@ def fig2(outdir: Path) -> list[Path]:
     png_path = atomic_write_bytes(outdir / "prosen2011_fig2.png", _png_bytes(fig))
     plt.close(fig)
     return [png_path, csv_path]
+
+
+from symness.mpa.figures_profiles import fig1  # noqa: E402,F401  (registers prosen2011-fig1)
