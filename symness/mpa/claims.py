@@ -3,3 +3,4 @@
 from symness.mpa.claims_algebra import *  # noqa: F401,F403  (registration side effects)
 from symness.mpa.claims_mazur import *  # noqa: F401,F403
 from symness.mpa.claims_profiles import *  # noqa: F401,F403
+from symness.mpa.claims_theorem import *  # noqa: F401,F403

@@ -71,3 +71,25 @@ def mazur_table(*, max_m=12) -> Table:
                "iteration error: rigorous bound on |D_n - D_Z|, D_n = 1/(2<L|T'^n|1>) from "
                "T'^n at n = 2^k (arb ball arithmetic).",
                "D_Z(Delta) = D_Z(-Delta): rows ell and m-ell coincide."])
+
+
+@table("prosen2011-gapped-profile", slow=True,
+       description="M_j for |Delta| > 1 at n up to 1000, adaptive mpmath (Prosen 2011, (17))")
+def gapped_profile_table(*, n=1000, delta="11/10") -> Table:
+    """M_j (15 digits) at ``|Delta| > 1``; precision doubled until the digits are stable."""
+    import mpmath
+
+    from symness.mpa.profiles import ProfileParams, magnetization_profile_adaptive
+
+    n = as_int(n, "n", minimum=2, maximum=5000)
+    delta_value = parse_number(str(delta), "delta")
+    profile, dps, change = magnetization_profile_adaptive(ProfileParams(n, delta_value, 1))
+    rows = [[j, mpmath.nstr(profile[j - 1], 15)] for j in range(1, n + 1)]
+    return Table(title=f"M_j = <sz_j>/eps^2 at Delta = {delta_value}, n = {n}, mu = 1",
+                 columns=["j", "M_j"], rows=rows,
+                 command=f"symness table prosen2011-gapped-profile --set n={n} --set "
+                         f"delta={delta_value} --write tables/prosen2011_gapped_profile_n{n}",
+                 parameters={"n": n, "delta": str(delta_value), "mu": 1},
+                 notes=[f"working precision dps={dps}; largest relative change against "
+                        f"dps={dps // 2}: {change:.1e} (sites below 10^-(dps/4) of the scale "
+                        "excluded)"])
