@@ -45,7 +45,7 @@ True
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
 
@@ -53,6 +53,13 @@ import sympy
 from sympy.polys.domains import QQ, Domain
 
 from symness.operators import coefficients as cf
+from symness.operators.pauli_kernel import (
+    MAX_VECTOR_SITES,
+    accumulate,
+    complex_mul,
+    products_reference,
+)
+from symness.operators.pauli_kernel import products as kernel_products
 from symness.validation import ParameterError, require_int
 
 __all__ = ["PauliSum", "commutator", "anticommutator", "hs_inner", "identity", "zero",
@@ -232,7 +239,7 @@ class PauliSum:
         if other is NotImplemented:
             return NotImplemented
         K, (a, b) = _common_domain([self, other])
-        return PauliSum._raw(self._n, _accumulate([(a, 1), (b, 1)], K), K)
+        return PauliSum._raw(self._n, accumulate([(a, 1), (b, 1)], K), K)
 
     __radd__ = __add__
 
@@ -244,7 +251,7 @@ class PauliSum:
         if other is NotImplemented:
             return NotImplemented
         K, (a, b) = _common_domain([self, other])
-        return PauliSum._raw(self._n, _accumulate([(a, 1), (b, -1)], K), K)
+        return PauliSum._raw(self._n, accumulate([(a, 1), (b, -1)], K), K)
 
     def __rsub__(self, other) -> PauliSum:
         return (-self) + other
@@ -253,7 +260,7 @@ class PauliSum:
         if isinstance(other, PauliSum):
             other = self._coerce(other)
             K, (a, b) = _common_domain([self, other])
-            return PauliSum._raw(self._n, _products(a, b, K, select=None), K)
+            return PauliSum._raw(self._n, _products(a, b, K, self._n, select=None), K)
         if _is_scalar(other):
             return self._scale(cf.as_expr(other, "scalar"))
         return NotImplemented
@@ -287,7 +294,7 @@ class PauliSum:
         if s.is_zero():
             return PauliSum._raw(self._n, {}, self._domain)
         K, (a, b) = _common_domain([self, s])
-        return PauliSum._raw(self._n, _products(a, b, K, select=None), K)
+        return PauliSum._raw(self._n, _products(a, b, K, self._n, select=None), K)
 
     def __eq__(self, other) -> bool:
         other = self._coerce(other) if isinstance(other, PauliSum) or _is_scalar(other) else None
@@ -418,94 +425,15 @@ def _common_domain(ops: list[PauliSum]) -> tuple[Domain, list[dict]]:
     return K, [_convert(op._pairs, op._domain, K) for op in ops]
 
 
-def _accumulate(signed: Iterable[tuple[dict, int]], K: Domain) -> dict:
-    """Sum pair dicts with signs ``±1``; exact zeros dropped."""
-    re_acc: dict = {}
-    im_acc: dict = {}
-    zero = K.zero
-    for pairs, sign in signed:
-        for key, (a, b) in pairs.items():
-            if a is not None:
-                re_acc[key] = re_acc.get(key, zero) + a if sign > 0 else re_acc.get(key, zero) - a
-            if b is not None:
-                im_acc[key] = im_acc.get(key, zero) + b if sign > 0 else im_acc.get(key, zero) - b
-    return _collect(re_acc, im_acc, K)
-
-
-def _collect(re_acc: dict, im_acc: dict, K: Domain) -> dict:
-    out = {}
-    for key in re_acc.keys() | im_acc.keys():
-        a = re_acc.get(key)
-        b = im_acc.get(key)
-        a = None if a is None or K.is_zero(a) else a
-        b = None if b is None or K.is_zero(b) else b
-        if a is not None or b is not None:
-            out[key] = (a, b)
-    return out
-
-
-def _products(left: dict, right: dict, K: Domain, select: int | None) -> dict:
-    """``sum c1 c2 P1 P2`` over all pairs of strings (the operator product).
-
-    ``select=1`` keeps only anticommuting pairs, ``select=0`` only commuting
-    ones (half the commutator/anticommutator, see :func:`commutator`).
-    """
-    zero = K.zero
-    re_acc: dict = {}
-    im_acc: dict = {}
-    rows = [(x, z, (x & z).bit_count(), a, b) for (x, z), (a, b) in right.items()]
-    for (x1, z1), (a1, b1) in left.items():
-        p1 = (x1 & z1).bit_count()
-        for x2, z2, p2, a2, b2 in rows:
-            c = (z1 & x2).bit_count()
-            if select is not None and (c + (x1 & z2).bit_count()) & 1 != select:
-                continue
-            x3 = x1 ^ x2
-            z3 = z1 ^ z2
-            k = (p1 + p2 + 2 * c - (x3 & z3).bit_count()) & 3
-            # (a1 + i b1)(a2 + i b2), None meaning an exact zero part
-            if b1 is None and b2 is None:
-                re, im = a1 * a2, None
-            elif a1 is None and a2 is None:
-                re, im = -(b1 * b2), None
-            elif b1 is None and a2 is None:
-                re, im = None, a1 * b2
-            elif a1 is None and b2 is None:
-                re, im = None, b1 * a2
-            else:
-                re, im = _complex_mul(a1, b1, a2, b2)
-            # multiply by i^k
-            if k & 1:
-                re, im = im, re             # k=1: (-im, re); k=3: (im, -re)
-                sre, sim = k == 3, k == 1
-            else:
-                sre = sim = k == 0
-            key = (x3, z3)
-            if re is not None:
-                re_acc[key] = re_acc.get(key, zero) + re if sre else re_acc.get(key, zero) - re
-            if im is not None:
-                im_acc[key] = im_acc.get(key, zero) + im if sim else im_acc.get(key, zero) - im
-    return _collect(re_acc, im_acc, K)
-
-
-def _complex_mul(a1, b1, a2, b2):
-    """``(a1 + i b1)(a2 + i b2)`` with ``None`` parts; at most one of each pair is None."""
-    re = im = None
-    if a1 is not None and a2 is not None:
-        re = a1 * a2
-    if b1 is not None and b2 is not None:
-        re = -(b1 * b2) if re is None else re - b1 * b2
-    if a1 is not None and b2 is not None:
-        im = a1 * b2
-    if b1 is not None and a2 is not None:
-        im = b1 * a2 if im is None else im + b1 * a2
-    return re, im
+def _products(left: dict, right: dict, K: Domain, n: int, select: int | None) -> dict:
+    kernel = kernel_products if n <= MAX_VECTOR_SITES else products_reference
+    return kernel(left, right, K, select)
 
 
 def _binary(a: PauliSum, b: PauliSum, select: int) -> PauliSum:
     b = a._coerce(b)
     K, (pa, pb) = _common_domain([a, b])
-    return PauliSum._raw(a.n, _products(pa, pb, K, select=select), K) * 2
+    return PauliSum._raw(a.n, _products(pa, pb, K, a.n, select=select), K) * 2
 
 
 def commutator(a: PauliSum, b: PauliSum) -> PauliSum:
@@ -532,7 +460,7 @@ def hs_inner(a: PauliSum, b: PauliSum) -> sympy.Expr:
             continue
         a2, b2 = pair
         # conj(a1 + i b1)(a2 + i b2) = (a1 a2 + b1 b2) + i (a1 b2 - b1 a2)
-        r, i = _complex_mul(a1, None if b1 is None else -b1, a2, b2)
+        r, i = complex_mul(a1, None if b1 is None else -b1, a2, b2)
         re = re if r is None else re + r
         im = im if i is None else im + i
     return cf.pair_to_expr((re, im), K)
@@ -604,4 +532,4 @@ def local_sum(density: PauliSum, n: int, *, periodic: bool) -> PauliSum:
     placed = density.embed(n)
     shifts = range(n) if periodic else range(n - density.n + 1)
     terms = [(placed.shift(j, periodic=periodic)._pairs, 1) for j in shifts]
-    return PauliSum._raw(n, _accumulate(terms, density.domain), density.domain)
+    return PauliSum._raw(n, accumulate(terms, density.domain), density.domain)
