@@ -105,3 +105,36 @@ def _gapped_precision() -> Evidence:
         detail.append(f"Delta={delta}: dps={dps}")
     return Evidence.numeric(worst, 1e-17, reference="same computation at half the precision",
                             precision="mpmath adaptive", detail="; ".join(detail))
+
+
+def _lindblad(sizes) -> Evidence:
+    from fractions import Fraction
+
+    from symness.mpa.lindblad_check import cross_check
+
+    worst, raw, rows = 0.0, 0.0, []
+    for n in sizes:
+        for delta in (Fraction(1, 2), Fraction(1), Fraction(11, 10), Fraction(2)):
+            for mu in (Fraction(1), Fraction(3, 10)):
+                r = cross_check(n, delta, mu)
+                worst = max(worst, r.error_m, r.error_c)
+                raw = max(raw, r.raw_error_m)
+        rows.append(f"n={n}")
+    # 1e-3 relative: Richardson removes the O(eps^2) remainder (raw error up to ~1e-3); the rest
+    # is O(eps^4) plus the solver's round-off at the small eps needed for Delta = 2
+    return Evidence.numeric(worst, 1e-3, reference="exact NESS of (1)-(3) (lindblad.steady_state)"
+                            ", Richardson in eps", detail=f"{', '.join(rows)}; Delta in "
+                            f"(1/2, 1, 1.1, 2), mu in (1, 0.3); unextrapolated error {raw:.1e}")
+
+
+@claim("prosen2011.eq17.vs_lindblad", paper="000", equation="(17)", kind="cross-check",
+       statement="<sz_j>/eps^2 -> M_j and <sz_j sz_k>/eps^2 -> C_{j,k} of the exact NESS "
+                 "(n = 4; Delta = 1/2, 1, 1.1, 2; mu = 1, 0.3)")
+def _vs_lindblad() -> Evidence:
+    return _lindblad((4,))
+
+
+@claim("prosen2011.eq17.vs_lindblad_n6", paper="000", equation="(17)", kind="cross-check",
+       slow=True, statement="as prosen2011.eq17.vs_lindblad for n = 6")
+def _vs_lindblad_slow() -> Evidence:
+    return _lindblad((6,))
