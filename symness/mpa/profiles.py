@@ -31,7 +31,7 @@ from symness.validation import require_int, require_real
 
 __all__ = ["ProfileParams", "magnetization_profile", "magnetization_profile_adaptive",
            "correlation_matrix", "magnetization_profile_exact", "correlations_exact",
-           "isotropic_closed_form", "delta_half_closed_form"]
+           "isotropic_closed_form", "delta_half_closed_form", "profile_closed_form"]
 
 
 @dataclass(frozen=True)
@@ -206,3 +206,38 @@ def delta_half_closed_form(j, n, mu):
     return mu / 9 * (4 * r(5, 8) ** (j - 1) - 4 * r(5, 8) ** (n - j)
                      - sp.Integer(-8) ** (1 - n) * (sp.Integer(-5) ** (j - 1)
                                                     - sp.Integer(-5) ** (n - j)))
+
+
+def profile_closed_form(ell: int, m: int):
+    """Closed form of M_j at ``Delta = cos(pi ell/m)`` for symbolic ``j, n`` (sympy).
+
+    From the Jordan decomposition ``T' = P J P^-1`` (sympy, exact radicals):
+    ``M_j = mu <L| P J^(j-1) P^-1 V' P J^(n-j) P^-1 |R>`` with ``J^k`` written for
+    symbolic ``k``.  Eigenvalue-0 blocks contribute only at ``k = 0``, so when
+    T' has eigenvalue 0 the returned expression is valid for ``2 <= j <= n-1``.
+
+    Returns
+    -------
+    (sympy.Expr, bool)
+        The expression in ``j, n, mu`` and whether it is valid for every ``j``.
+    """
+    t, v = (x.to_Matrix().applyfunc(sp.radsimp) for x in transfer_matrices_exact(ell, m))
+    p, jordan = t.jordan_form()
+    p_inv = p.inv()
+    a, b = sp.Symbol("a", integer=True, positive=True), sp.Symbol("b", integer=True,
+                                                                  positive=True)
+    j, n, mu = sp.symbols("j n", integer=True, positive=True) + (sp.Symbol("mu"),)
+
+    def power(k):
+        out = sp.zeros(*jordan.shape)
+        for i in range(jordan.rows):
+            for col in range(i, jordan.cols):
+                z, offset = jordan[i, i], col - i
+                if any(jordan[r, r + 1] == 0 for r in range(i, col)):
+                    continue  # (i, col) not in one Jordan block
+                out[i, col] = 0 if z == 0 else sp.binomial(k, offset) * z ** (k - offset)
+        return out
+
+    expr = mu * (p * power(a) * p_inv * v * p * power(b) * p_inv)[L, R]
+    expr = sp.simplify(expr.subs({a: j - 1, b: n - j}))
+    return expr, all(jordan[i, i] != 0 for i in range(jordan.rows))

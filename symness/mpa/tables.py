@@ -93,3 +93,38 @@ def gapped_profile_table(*, n=1000, delta="11/10") -> Table:
                  notes=[f"working precision dps={dps}; largest relative change against "
                         f"dps={dps // 2}: {change:.1e} (sites below 10^-(dps/4) of the scale "
                         "excluded)"])
+
+
+@table("prosen2011-profile-closed-forms", slow=True,
+       description="closed forms of M_j at Delta = cos(pi/m), m <= max_m (Prosen 2011, (17))")
+def profile_closed_forms_table(*, max_m=4) -> Table:
+    """Symbolic M_j(j, n, mu) from the Jordan decomposition of T', each checked exactly.
+
+    Only ``ell = 1`` is listed: T' (hence M_j) is the same at ``ell`` and
+    ``m - ell`` (claim ``prosen2011.mazur.symmetry``).  Each expression is
+    compared with the exact transfer-matrix profile for ``3 <= n <= 8``.
+    """
+    from symness.mpa.profiles import magnetization_profile_exact, profile_closed_form
+
+    max_m = as_int(max_m, "max_m", minimum=2, maximum=6)
+    j, n = sp.symbols("j n", integer=True, positive=True)
+    mu = sp.Symbol("mu")
+    rows = []
+    for m in range(2, max_m + 1):
+        expr, all_j = profile_closed_form(1, m)
+        for size in range(3, 9):
+            exact = magnetization_profile_exact(size, 1, m)
+            for site in (range(1, size + 1) if all_j else range(2, size)):
+                if sp.simplify(expr.subs({j: site, n: size, mu: 1}) - exact[site - 1]) != 0:
+                    raise ArithmeticError(f"closed form fails at m={m}, n={size}, j={site}")
+        rows.append([m, str(sp.cos(sp.pi / m)), "1 <= j <= n" if all_j else "2 <= j <= n-1",
+                     str(expr)])
+    return Table(title="M_j = <sz_j>/eps^2 in closed form at Delta = cos(pi/m) (Prosen 2011, "
+                       "(17))", columns=["m", "Delta", "valid for", "M_j"], rows=rows,
+                 command=f"symness table prosen2011-profile-closed-forms --set max_m={max_m} "
+                         "--write tables/prosen2011_profile_closed_forms",
+                 parameters={"max_m": max_m},
+                 notes=["each expression checked exactly against mu<L|T'^(j-1) V' T'^(n-j)|R> "
+                        "for 3 <= n <= 8 and every site where it is valid",
+                        "m = 5, 6: sympy's Jordan decomposition of T' (eigenvalues of a 4x4/5x5 "
+                        "block over Q(sqrt5)) did not finish in 25 minutes; not tabulated"])
