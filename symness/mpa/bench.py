@@ -50,7 +50,7 @@ def mazur_fractal(*, quick: bool) -> Table:
     err_ld = _relative_error_longdouble(data)
     err_mp = _relative_error_mpmath(data, 97 if quick else 13)
 
-    sample_m = [8, 16, 32] if quick else [8, 16, 32, 64, 128]
+    sample_m = [8, 16, 32] if quick else [8, 16, 32, 64]
     per_point = []
     for m in sample_m:
         ells = [ell for ell in (1, m // 2 - 1, m // 2 + 1, m - 1) if np.gcd(ell, m) == 1]

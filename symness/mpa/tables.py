@@ -126,5 +126,5 @@ def profile_closed_forms_table(*, max_m=4) -> Table:
                  parameters={"max_m": max_m},
                  notes=["each expression checked exactly against mu<L|T'^(j-1) V' T'^(n-j)|R> "
                         "for 3 <= n <= 8 and every site where it is valid",
-                        "m = 5, 6: sympy's Jordan decomposition of T' (eigenvalues of a 4x4/5x5 "
-                        "block over Q(sqrt5)) did not finish in 25 minutes; not tabulated"])
+                        "m = 5, 6 not tabulated: sympy's symbolic Jordan decomposition of the 7x7 "
+                        "T' at m = 6 did not finish within 25 minutes (m = 5 not attempted)"])
