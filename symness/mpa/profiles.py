@@ -103,7 +103,9 @@ def magnetization_profile_adaptive(params: ProfileParams, *, digits: int = 15,
     """M_j with a working precision raised until the leading ``digits`` digits are stable.
 
     Doubles the mpmath precision until two successive profiles agree to
-    relative ``10^-(digits + 2)`` at every site.
+    relative ``10^-(digits + 2)`` at every site whose value exceeds
+    ``10^-(dps/4)`` times the profile's scale; values below that floor are
+    round-off around an exact zero and are returned as 0.
 
     Returns
     -------
@@ -129,7 +131,9 @@ def magnetization_profile_adaptive(params: ProfileParams, *, digits: int = 15,
             change = max((abs(a - b) / abs(b) if abs(b) > floor else mpmath.mpf(0))
                          for a, b in zip(previous, current))
         if change < mpmath.mpf(10) ** -(digits + 2):
-            return current, dps, float(change)
+            # values below the floor are round-off around an exact zero (the antisymmetric
+            # centre M_{(n+1)/2} = 0): report them as 0
+            return [b if abs(b) > floor else mpmath.mpf(0) for b in current], dps, float(change)
         previous = current
     raise RuntimeError(f"M_j not stable to {digits} digits up to dps={max_dps}")
 
