@@ -97,3 +97,29 @@ def _open_point_fast() -> Evidence:
        "n = 6..10, Delta = 1/2, 1, 3/7, sqrt(3)-1, mu = 1")
 def _open_point_slow() -> Evidence:
     return _open_point(range(6, 11), (1.0,))
+
+
+def _exact_open_point(sizes) -> Evidence:
+    from fractions import Fraction
+
+    from symness.mpa.open_points_exact import image_certificate
+
+    deltas = (Fraction(1, 2), Fraction(1), Fraction(3, 7))
+    results = {(n, str(d)): image_certificate(n, d) for n in sizes for d in deltas}
+    return Evidence.exact(all(results.values()), reference="exact rank test of the Sylvester "
+                          "equation per magnetisation sector (python-flint fmpq_mat)",
+                          detail=f"n = {list(sizes)}, Delta = 1/2, 1, 3/7, mu = 1; "
+                                 f"failures: {[k for k, v in results.items() if not v]}")
+
+
+@claim("prosen2011.open_point_ii_exact", paper="000", equation="(ii) after the theorem",
+       kind="exact", statement="exactly: D rho(2) in Im ad_H for n = 3..5 at Delta = 1/2, 1, 3/7")
+def _exact_open_point_fast() -> Evidence:
+    return _exact_open_point(range(3, 6))
+
+
+@claim("prosen2011.open_point_ii_exact_n7", paper="000", equation="(ii) after the theorem",
+       kind="exact", slow=True, statement="exactly: D rho(2) in Im ad_H for n = 6, 7 at "
+       "Delta = 1/2, 1, 3/7 (n = 8 at Delta = 1/2 took 288 s, run by hand)")
+def _exact_open_point_slow() -> Evidence:
+    return _exact_open_point(range(6, 8))

@@ -30,3 +30,20 @@ def test_image_test_detects_a_commuting_component(monkeypatch):
 
     monkeypatch.setattr(op, "second_order_dense", shifted)
     assert image_test(4, 0.5).relative_commutant_part > 1e-3
+
+
+def test_exact_image_test_rejects_a_commuting_operator():
+    # negative control: H itself commutes with H, so X = H is not in Im ad_H; X = [H, Y] is
+    import flint
+
+    from symness.mpa.open_points_exact import _site_op, in_image_of_ad
+
+    n = 3
+    h = flint.fmpq_mat(2**n, 2**n)
+    for j in range(n - 1):
+        h += 2 * (_site_op("+", j, n) * _site_op("-", j + 1, n)
+                  + _site_op("-", j, n) * _site_op("+", j + 1, n))
+        h += flint.fmpq(1, 2) * (_site_op("z", j, n) * _site_op("z", j + 1, n))
+    y = _site_op("z", 0, n)
+    assert not in_image_of_ad(h, h, n)
+    assert in_image_of_ad(h, h * y - y * h, n)
