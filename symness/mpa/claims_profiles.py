@@ -1,0 +1,140 @@
+"""Claims on transfer matrices (15)-(16) and profiles (17), Prosen (2011), Fig. 1."""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.physics.quantum import TensorProduct
+
+from symness.claims import Evidence, claim
+from symness.mpa.cubic_algebra import aux_matrices
+from symness.mpa.profiles import (
+    ProfileParams,
+    correlation_matrix,
+    correlations_exact,
+    delta_half_closed_form,
+    isotropic_closed_form,
+    magnetization_profile_adaptive,
+    magnetization_profile_exact,
+)
+from symness.mpa.transfer_matrix import L, R, transfer_matrices_exact, transfer_matrices_symbolic
+
+__all__: list[str] = []
+_J, _N = sp.symbols("j n", integer=True, positive=True)
+_A, _B, _K = sp.symbols("a b k", integer=True, nonnegative=True)
+_MU = sp.Symbol("mu")
+
+
+@claim("prosen2011.eq15.reduction", paper="000", equation="(15)-(16)", kind="exact",
+       statement="T~ = sum_s (1 - |s|/2) A_s (x) A_s and V~ = 1/2 sum_s s A_s (x) A_s leave the "
+                 "diagonal subspace K invariant and reduce to T, V of (15)-(16) (symbolic lam, c, "
+                 "d = 7)")
+def _reduction() -> Evidence:
+    d = 7
+    a = aux_matrices(d)
+    t_full = TensorProduct(a["0"], a["0"]) + (TensorProduct(a["+"], a["+"])
+                                              + TensorProduct(a["-"], a["-"])) / 2
+    v_full = (TensorProduct(a["+"], a["+"]) - TensorProduct(a["-"], a["-"])) / 2
+    t, v = transfer_matrices_symbolic(d)
+    diag = [nu * d + nu for nu in range(d)]
+    ok = True
+    for full, reduced in ((t_full, t), (v_full, v)):
+        for nu in range(d):
+            column = full[:, diag[nu]]
+            off = [column[i] for i in range(d * d) if i not in diag]
+            ok &= all(sp.simplify(x) == 0 for x in off)
+            ok &= all(sp.simplify(column[diag[mu]] - reduced[mu, nu]) == 0 for mu in range(d))
+    return Evidence.exact(ok, reference="tensor products of the matrices (11) (sympy)",
+                          detail="K invariant, T~|K = T, V~|K = V")
+
+
+@claim("prosen2011.eq17.isotropic", paper="000", equation="(17)", kind="exact",
+       statement="at Delta = 1 T, V close on H_3 and, for symbolic j, n: M_j = mu(n+1-2j)/4, "
+                 "C_{j,k} = -mu^2/4")
+def _isotropic() -> Evidence:
+    t6, v6 = transfer_matrices_symbolic(6, sp.Integer(0), sp.Integer(1))
+    closes = all(t6[i, j] == 0 and v6[i, j] == 0 for i in range(3) for j in range(3, 6))
+    t, v = t6[:3, :3], v6[:3, :3]
+    m_j = (_MU * (t**_A * v * t**_B)[L, R]).subs({_A: _J - 1, _B: _N - _J})
+    c_jk = _MU**2 * (t**_A * v * t**_K * v * t**_B)[L, R]
+    ok = closes and sp.simplify(m_j - isotropic_closed_form(_J, _N, _MU)) == 0 and \
+        sp.simplify(c_jk + _MU**2 / 4) == 0
+    return Evidence.exact(ok, reference="text after (17)", detail="symbolic matrix powers")
+
+
+@claim("prosen2011.eq17.delta_half", paper="000", equation="(17)", kind="exact",
+       statement="at Delta = 1/2, M_j equals the printed closed form for symbolic j, n "
+                 "(Jordan powers of T', V'), and the exact TM profile for all n <= 12")
+def _delta_half() -> Evidence:
+    t, v = (x.to_Matrix() for x in transfer_matrices_exact(1, 3))
+    m_j = (_MU * (t**_A * v * t**_B)[L, R]).subs({_A: _J - 1, _B: _N - _J})
+    symbolic = sp.simplify(sp.expand(m_j - delta_half_closed_form(_J, _N, _MU))) == 0
+    finite = all(magnetization_profile_exact(n, 1, 3)[j - 1] == delta_half_closed_form(j, n, 1)
+                 for n in range(2, 13) for j in range(1, n + 1))
+    return Evidence.exact(symbolic and finite, reference="formula after (17)",
+                          detail=f"symbolic: {symbolic}; n <= 12 exact: {finite}")
+
+
+@claim("prosen2011.eq17.numeric_vs_exact", paper="000", equation="(17)", kind="cross-check",
+       statement="mpmath profiles and correlations (d = 2 + n/2 truncation) agree with the exact "
+                 "T', V' computation (H_{m+1}) at Delta = cos(pi/4), cos(2pi/5), n = 13")
+def _numeric_vs_exact() -> Evidence:
+    worst = 0.0
+    for ell, m in ((1, 4), (2, 5)):
+        exact = magnetization_profile_exact(13, ell, m)
+        delta = sp.cos(sp.pi * sp.Rational(ell, m))
+        params = ProfileParams(13, float(delta), 1)
+        profile, _, _ = magnetization_profile_adaptive(params)
+        worst = max(worst, max(abs(float(a) - float(b)) for a, b in zip(profile, exact)))
+        corr = correlations_exact(7, ell, m)
+        numeric = correlation_matrix(ProfileParams(7, float(delta), 1))
+        worst = max(worst, max(abs(float(corr[j, k]) - numeric[j, k])
+                               for j in range(7) for k in range(j + 1, 7)))
+    # the numeric path receives Delta rounded to float64; the error is ~1e-16 relative
+    return Evidence.numeric(worst, 1e-13, reference="exact T', V' over Q(2cos(2pi/m))",
+                            precision="mpmath dps 30-60 (Delta in float64)")
+
+
+@claim("prosen2011.eq17.gapped_precision", paper="000", equation="(17), Fig. 1(c)",
+       kind="numeric", statement="for |Delta| > 1 (Delta = 1.1, 2; n = 60) doubling the mpmath "
+       "precision does not change the 15 reported digits of M_j")
+def _gapped_precision() -> Evidence:
+    worst, detail = 0.0, []
+    for delta in (sp.Rational(11, 10), sp.Integer(2)):
+        _, dps, change = magnetization_profile_adaptive(ProfileParams(60, delta, 1), digits=15)
+        worst = max(worst, change)
+        detail.append(f"Delta={delta}: dps={dps}")
+    return Evidence.numeric(worst, 1e-17, reference="same computation at half the precision",
+                            precision="mpmath adaptive", detail="; ".join(detail))
+
+
+def _lindblad(sizes) -> Evidence:
+    from fractions import Fraction
+
+    from symness.mpa.lindblad_check import cross_check
+
+    worst, raw, rows = 0.0, 0.0, []
+    for n in sizes:
+        for delta in (Fraction(1, 2), Fraction(1), Fraction(11, 10), Fraction(2)):
+            for mu in (Fraction(1), Fraction(3, 10)):
+                r = cross_check(n, delta, mu)
+                worst = max(worst, r.error_m, r.error_c)
+                raw = max(raw, r.raw_error_m)
+        rows.append(f"n={n}")
+    # 1e-3 relative: Richardson removes the O(eps^2) remainder (raw error up to ~1e-3); the rest
+    # is O(eps^4) plus the solver's round-off at the small eps needed for Delta = 2
+    return Evidence.numeric(worst, 1e-3, reference="exact NESS of (1)-(3) (lindblad.steady_state)"
+                            ", Richardson in eps", detail=f"{', '.join(rows)}; Delta in "
+                            f"(1/2, 1, 1.1, 2), mu in (1, 0.3); unextrapolated error {raw:.1e}")
+
+
+@claim("prosen2011.eq17.vs_lindblad", paper="000", equation="(17)", kind="cross-check",
+       statement="<sz_j>/eps^2 -> M_j and <sz_j sz_k>/eps^2 -> C_{j,k} of the exact NESS "
+                 "(n = 4; Delta = 1/2, 1, 1.1, 2; mu = 1, 0.3)")
+def _vs_lindblad() -> Evidence:
+    return _lindblad((4,))
+
+
+@claim("prosen2011.eq17.vs_lindblad_n6", paper="000", equation="(17)", kind="cross-check",
+       slow=True, statement="as prosen2011.eq17.vs_lindblad for n = 6")
+def _vs_lindblad_slow() -> Evidence:
+    return _lindblad((6,))
