@@ -104,19 +104,28 @@ def _entry(store: dict, name: str | None, what: str):
     return store[name]
 
 
-def _generator_options(generator, pairs: list[str] | None) -> dict:
-    """Parse ``--set KEY=VALUE`` pairs against the generator's keyword parameters.
+def _keyword_options(generator) -> list[str]:
+    return [p.name for p in inspect.signature(generator).parameters.values()
+            if p.kind is inspect.Parameter.KEYWORD_ONLY]
+
+
+def _generator_options(generator, args) -> dict:
+    """Options for a table generator, from ``--max-m 5``-style flags and ``--set KEY=VALUE``.
 
     Integer literals become ``int``; everything else is passed as text for the
     generator to parse exactly.
     """
-    allowed = [p.name for p in inspect.signature(generator).parameters.values()
-               if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    allowed = _keyword_options(generator)
+    given = {key: value for key, value in vars(args).items()
+             if key.startswith("opt_") and value is not None}
+    pairs = [f"{key[4:]}={value}" for key, value in given.items()] + list(args.set or [])
     options = {}
-    for pair in pairs or []:
+    for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or key not in allowed:
-            raise CliError(f"'--set' takes KEY=VALUE with KEY one of {allowed} (got {pair!r})")
+            flags = ", ".join("--" + a.replace("_", "-") for a in allowed) or "none"
+            raise CliError(f"table {args.name!r} takes the options {flags} "
+                           f"(or '--set' KEY=VALUE); got {pair!r}")
         options[key] = int(value) if value.lstrip("-").isdigit() else value
     return options
 
@@ -128,7 +137,7 @@ def _cmd_table(args) -> int:
     entry = _entry(outputs.tables, None if args.list else args.name, "table")
     if entry is None:
         return 0
-    tab = entry.generator(**_generator_options(entry.generator, args.set))
+    tab = entry.generator(**_generator_options(entry.generator, args))
     if args.write:
         base = Path(args.write)
         for fmt in ("md", "csv", "json"):
@@ -192,6 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", help="write to this file (atomically)")
     p.add_argument("--write", metavar="BASE",
                    help="write BASE.md, BASE.csv and BASE.json (e.g. tables/mazur_dz)")
+    from symness import outputs
+
+    outputs.load_all()
+    table_options = {o for e in outputs.tables.values() for o in _keyword_options(e.generator)}
+    for option in sorted(table_options):
+        p.add_argument("--" + option.replace("_", "-"), dest="opt_" + option,
+                       help="option of the tables that take it (see 'symness table NAME --help')")
     p.set_defaults(func=_cmd_table)
 
     p = sub.add_parser("figure", help="draw a registered figure (PNG + CSV)")

@@ -56,3 +56,9 @@ def test_table_set_option_is_checked(pair, capsys):
     name = next(iter(outputs.tables))
     assert main(["table", name, "--set", pair]) == 2
     assert "'--set'" in capsys.readouterr().err
+
+
+def test_table_option_flag_not_taken_by_that_table_is_refused(capsys):
+    # 'max_m' belongs to the Mazur table (Prosen 2011, (20)); the Drude table takes no options
+    assert main(["table", "bertini2016_drude", "--max-m", "3"]) == 2
+    assert "takes the options none" in capsys.readouterr().err
