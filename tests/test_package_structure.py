@@ -41,3 +41,19 @@ def test_lower_layer_imports_no_paper_or_interface_module(path):
 def test_every_subpackage_has_a_docstring():
     for init in ROOT.glob("*/__init__.py"):
         assert ast.get_docstring(ast.parse(init.read_text())), init
+
+
+def test_test_module_basenames_are_unique():
+    """pytest's default (prepend) import mode imports test files outside packages by basename.
+
+    Two files ``tests/a/test_x.py`` and ``tests/b/test_x.py`` then collide with an
+    "import file mismatch" error on a clean checkout, so basenames must be unique
+    unless the directory is a package (has ``__init__.py``).
+    """
+    tests = Path(__file__).resolve().parent
+    seen: dict[str, Path] = {}
+    for path in sorted(tests.rglob("test_*.py")):
+        if (path.parent / "__init__.py").exists():
+            continue
+        assert path.name not in seen, f"{path} and {seen[path.name]} share a basename"
+        seen[path.name] = path
