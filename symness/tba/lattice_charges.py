@@ -1,5 +1,7 @@
-"""Lattice densities of the local charges Q_n from the boost operator, and their values in
-two-site product states (Neel, Bell pairs, singlets).
+"""Local charges Q_n on the lattice (boost operator) and their values in product states.
+
+The product states are the two-site ones of the paper's Example 2 (Neel, Bell pairs) and
+the singlet (dimer) state.
 
 Charges are translation-invariant sums Q = sum_x T^x q of a local density q; a density
 is stored *per translation class*: a dict {letters: coefficient}, ``letters`` a string over
@@ -82,14 +84,14 @@ def _bonds(delta) -> list[tuple[str, object]]:
 def _i_h_commutators(density: dict, delta):
     """Yield (l, coefficient, (offset, letters)) of i[h_l, q_0] for every bond l that acts."""
     width = max((len(s) for s in density), default=0)
-    for l in range(-1, width):
+    for bond in range(-1, width):
         for hs, hc in _bonds(delta):
             for qs, qc in density.items():
                 if not qs:
                     continue
-                sign, term = icommutator_strings((l, hs), (0, qs))
+                sign, term = icommutator_strings((bond, hs), (0, qs))
                 if sign:
-                    yield l, 2 * sign * hc * qc, term
+                    yield bond, 2 * sign * hc * qc, term
 
 
 def current(density: dict, delta) -> dict[tuple[int, str], object]:
@@ -105,7 +107,8 @@ def current(density: dict, delta) -> dict[tuple[int, str], object]:
     out = {}
     for s, placements in by_class.items():
         offsets = sorted(placements)
-        if sum(placements.values()) != 0 and abs(sum(placements.values())) > 1e-12:
+        total = sum(placements.values())
+        if abs(total) > (0 if isinstance(total, Fraction) else 1e-12):
             raise ValueError(f"density is not conserved: class {s!r} of i[H, q] sums to "
                              f"{sum(placements.values())}")
         running = 0
@@ -119,9 +122,9 @@ def current(density: dict, delta) -> dict[tuple[int, str], object]:
 def boost(density: dict, delta) -> dict[str, object]:
     """Density of i[B, Q] minus its all-up value (class form), B = sum_l l h_{l,l+1}."""
     acc: dict[str, object] = defaultdict(int)
-    for l, c, (_, s) in _i_h_commutators(density, delta):
-        if l:
-            acc[s] += l * c
+    for bond, c, (_, s) in _i_h_commutators(density, delta):
+        if bond:
+            acc[s] += bond * c
     for (_, s), c in current(density, delta).items():
         acc[s] += c
     vacuum = sum(c for s, c in acc.items() if set(s) <= {"I", "Z"})
@@ -182,8 +185,10 @@ def expectation(density: dict, state: PairProductState):
 
 
 def one_magnon_eigenvalue(density: dict, k: float) -> complex:
-    """Eigenvalue of sum_x T^x q on the magnon e^{ikx} over the all-up state, minus the
-    all-up value (infinite chain; a down spin is the magnon, sigma^z|up> = |up>)."""
+    """Eigenvalue of sum_x T^x q on a magnon e^{ikx}, minus its all-up value.
+
+    Infinite chain; the magnon is a down spin over the all-up state (sigma^z|up> = |up>).
+    """
     import cmath
 
     total = 0j
