@@ -11,7 +11,13 @@ Boundary states:
 * two temperatures (Example 1): thermal states at beta_L, beta_R, h = 0;
 * domain wall (Example 3): left all up = empty (theta = 0); right all down, the limit
   mu -> -oo of exp(mu S^z): theta = 1 for the last two species, 0 otherwise (checked as
-  the limit of the Yang-Yang solution and by <s^z> = -1/2 in ``tests/ghd``).
+  the limit of the Yang-Yang solution and by <s^z> = -1/2 in ``tests/ghd``);
+* global quench (Example 2): left the Neel state, right the Bell pairs
+  (|up up> - |down down>)/sqrt 2, each replaced by its *truncated* GGE with the charges
+  Q_1, Q_3, .., Q_{2K-1} (``tba.truncated_gge``; the exact quench-action steady states are
+  not implemented).
+
+Extra charges: ``profile(..., extra=(3,))`` also evaluates <q_3> and <j_3>.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from symness.tba.strings import StringContent
 from symness.tba.thermal import Macrostate, thermal_state
 
 __all__ = ["OBSERVABLES", "Profile", "two_temperature_states", "domain_wall_states",
-           "observables", "profile"]
+           "quench_states", "observables", "profile"]
 
 #: Observables of a profile, in column order.
 OBSERVABLES = ("q1", "q2", "sz", "j1", "j2", "jz")
@@ -45,11 +51,14 @@ class Profile:
     right: dict[str, float] = field(default_factory=dict)
 
 
-def observables(dressing) -> dict[str, float]:
-    """Evaluate :data:`OBSERVABLES` in one macrostate (given by its ``Dressing``)."""
-    return {"q1": charge_density(dressing, 1), "q2": charge_density(dressing, 2),
-            "sz": spin_density(dressing), "j1": charge_current(dressing, 1),
-            "j2": charge_current(dressing, 2), "jz": spin_current(dressing)}
+def observables(dressing, extra: tuple[int, ...] = ()) -> dict[str, float]:
+    """Evaluate :data:`OBSERVABLES` (and q_n, j_n for n in ``extra``) in one macrostate."""
+    out = {"q1": charge_density(dressing, 1), "q2": charge_density(dressing, 2),
+           "sz": spin_density(dressing), "j1": charge_current(dressing, 1),
+           "j2": charge_current(dressing, 2), "jz": spin_current(dressing)}
+    for n in extra:
+        out[f"q{n}"], out[f"j{n}"] = charge_density(dressing, n), charge_current(dressing, n)
+    return out
 
 
 def two_temperature_states(content: StringContent, beta_left: float, beta_right: float,
@@ -70,8 +79,18 @@ def domain_wall_states(content: StringContent, grid: RapidityGrid) -> tuple[Macr
     return empty, full
 
 
+def quench_states(content: StringContent, grid: RapidityGrid,
+                  order: int) -> tuple[Macrostate, Macrostate]:
+    """Truncated GGEs (K = ``order``) of the Neel (left) and Bell-pair (right) quenches."""
+    from symness.tba.lattice_charges import BELL, NEEL
+    from symness.tba.truncated_gge import quench_gge
+
+    return (quench_gge(content, NEEL, order, grid=grid).state,
+            quench_gge(content, BELL, order, grid=grid).state)
+
+
 def profile(left: Macrostate, right: Macrostate, zetas: np.ndarray, *,
-            tol: float = 1e-10) -> Profile:
+            tol: float = 1e-10, extra: tuple[int, ...] = ()) -> Profile:
     """Solve the LQSS on every ray of ``zetas`` (sweeping left to right) and evaluate.
 
     Parameters
@@ -82,19 +101,22 @@ def profile(left: Macrostate, right: Macrostate, zetas: np.ndarray, *,
         Rays x/t (sorted ascending).
     tol : float
         Tolerance of the LQSS iteration on each ray.
+    extra : tuple of int
+        Further charges n whose q_n, j_n are evaluated (keys "q<n>", "j<n>").
     """
     zetas = np.asarray(zetas, dtype=float)
     kernel = Convolution(left.content, left.grid)
-    values = {k: np.empty(zetas.size) for k in OBSERVABLES}
+    keys = OBSERVABLES + tuple(f"{c}{n}" for n in extra for c in "qj")
+    values = {k: np.empty(zetas.size) for k in keys}
     its, res = np.empty(zetas.size, dtype=int), np.empty(zetas.size)
     initial, guess = None, None
     for i, z in enumerate(zetas):
         sol = solve_ray(z, left, right, kernel=kernel, initial=initial, guess=guess, tol=tol)
         initial, guess = sol.state.filling, sol.dressing.dressed_derivatives
-        for key, val in observables(sol.dressing).items():
+        for key, val in observables(sol.dressing, extra).items():
             values[key][i] = val
         its[i], res[i] = sol.iterations, sol.residual
     from symness.tba.dressing import Dressing
 
-    return Profile(zetas, values, its, res, observables(Dressing(left, kernel)),
-                   observables(Dressing(right, kernel)))
+    return Profile(zetas, values, its, res, observables(Dressing(left, kernel), extra),
+                   observables(Dressing(right, kernel), extra))
