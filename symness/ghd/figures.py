@@ -161,3 +161,47 @@ def drude_figure(outdir: Path) -> list[Path]:
                   ["l", "m", "delta", "8D_ghd", "8D_prosen_ilievski"], rows)]
     plt.close(fig)
     return paths
+
+
+#: Truncation orders K of the Example-2 GGEs (charges Q_1, Q_3, .., Q_{2K-1}).
+EXAMPLE2_ORDERS = (1, 2, 3, 4)
+
+
+def example2_profiles(rays: int = 121, step: float = 0.05) -> dict:
+    """{K: Profile} of the Neel | Bell-pairs quench at Delta = 1/2 (extra charge 3)."""
+    from symness.ghd.profiles import profile, quench_states
+    from symness.tba.quadrature import RapidityGrid
+    from symness.tba.strings import string_content
+
+    content, grid = string_content(F(1, 3)), RapidityGrid(step=step, cutoff=13.0)
+    zetas = np.linspace(-1.3, 1.3, rays)
+    return {k: profile(*quench_states(content, grid, k), zetas, extra=(3,))
+            for k in EXAMPLE2_ORDERS}
+
+
+@figure("bertini2016-example2",
+        description="Neel | Bell-pairs quench, Delta=1/2: LQSS profiles from truncated GGEs")
+def example2(outdir: Path) -> list[Path]:
+    """Example 2 / Fig. 3 (top): q_1, j_1, q_3, j_3 for truncated GGEs K = 1 .. 4."""
+    plt = _plt()
+    keys = ("q1", "j1", "q3", "j3")
+    profiles = example2_profiles()
+    fig, axes = plt.subplots(1, len(keys), figsize=(3.2 * len(keys), 3.0))
+    rows = []
+    for k, prof in profiles.items():
+        for ax, key in zip(axes, keys):
+            ax.plot(prof.zeta, prof.values[key], lw=1, label=f"K={k}")
+        rows += [(k, float(z), *(float(prof.values[c][i]) for c in keys + ("sz",)))
+                 for i, z in enumerate(prof.zeta)]
+    for ax, key in zip(axes, keys):
+        ax.set_xlabel("ζ = x/t")
+        ax.set_title(key, fontsize=9)
+    axes[0].legend(fontsize=6, title="GGE: Q1,Q3..Q(2K-1)", title_fontsize=6)
+    fig.suptitle("Néel (x<0) | Bell pairs (x>0), Δ=1/2, truncated GGEs", fontsize=8)
+    fig.tight_layout()
+    paths = [_save(fig, outdir / "bertini2016_example2.png"),
+             _csv(outdir / "bertini2016_example2.csv",
+                  "symness figure bertini2016-example2: truncated GGEs with K charges",
+                  ["K", "zeta", *keys, "sz"], rows)]
+    plt.close(fig)
+    return paths
