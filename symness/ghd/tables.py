@@ -37,6 +37,8 @@ def drude_table() -> Table:
                    "multipliers, next-charge prediction, GHD energy current at zeta=0")
 def example2_gge_table() -> Table:
     """Convergence of the truncated GGEs of Example 2 in the number K of charges."""
+    import numpy as np
+
     from symness.ghd.profiles import profile
     from symness.tba import lattice_charges as lc
     from symness.tba.charges import charge_density
@@ -44,8 +46,6 @@ def example2_gge_table() -> Table:
     from symness.tba.quadrature import RapidityGrid
     from symness.tba.strings import string_content
     from symness.tba.truncated_gge import initial_values, quench_gge
-
-    import numpy as np
 
     content, grid = string_content(Fraction(1, 3)), RapidityGrid(step=0.025, cutoff=16.0)
     rows = []
