@@ -2,7 +2,8 @@
 
 ``lqss``           the locally quasi-stationary state (16) of the partitioning protocol
 ``profiles``       profiles of charges and currents on a ray grid; boundary states (two
-                   temperatures, domain wall)
+                   temperatures, domain wall, Neel | Bell pairs with truncated GGEs)
+``junction_ed``    exact short-time dynamics of the Neel | Bell junction (qualitative check)
 ``drude``          spin Drude weight at infinite temperature (vs Prosen-Ilievski)
 ``free_fermions``  closed forms at Delta = 0 used as references
 ``claims``, ``cli``, ``figures``, ``tables``, ``bench``  registrations (interface glue)

@@ -4,6 +4,7 @@ Examples::
 
     symness ghd profile --delta 1/2 --beta-left 1 --beta-right 2 --rays 201 --format csv
     symness ghd profile --gamma 1/4 --protocol domain-wall --rays 51
+    symness ghd profile --delta 1/2 --protocol neel-bell --order 2 --rays 101
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def _cmd_profile(args) -> int:
         OBSERVABLES,
         domain_wall_states,
         profile,
+        quench_states,
         two_temperature_states,
     )
     from symness.outputs import Table, render
@@ -65,6 +67,10 @@ def _cmd_profile(args) -> int:
                                 minimum=0))
         left, right = two_temperature_states(content, bl, br, grid)
         params |= {"beta_left": bl, "beta_right": br}
+    elif args.protocol == "neel-bell":
+        order = require_int(args.order, "order", minimum=1, maximum=4)
+        left, right = quench_states(content, grid, order)
+        params |= {"order": order}
     else:
         left, right = domain_wall_states(content, grid)
     zetas = np.linspace(-zmax, zmax, rays)
@@ -77,6 +83,8 @@ def _cmd_profile(args) -> int:
                + f" --step {args.step}")
     if args.protocol == "two-temperature":
         command += f" --beta-left {args.beta_left} --beta-right {args.beta_right}"
+    if args.protocol == "neel-bell":
+        command += f" --order {args.order}"
     tab = Table(title=f"LQSS profiles (Bertini et al. 2016, eq. (16)), Delta = cos(pi*{g})",
                 columns=["zeta", *OBSERVABLES, "iterations", "residual"], rows=rows,
                 command=command, parameters=params,
@@ -97,8 +105,10 @@ def register(subparsers) -> None:
     p = sub.add_parser("profile", help="LQSS profiles of the partitioning protocol")
     p.add_argument("--delta", help="anisotropy, exact (0 or 1/2); or use --gamma")
     p.add_argument("--gamma", help="gamma/pi, rational in (0, 1/2], e.g. 1/4")
-    p.add_argument("--protocol", choices=("two-temperature", "domain-wall"),
-                   default="two-temperature")
+    p.add_argument("--protocol", choices=("two-temperature", "domain-wall", "neel-bell"),
+                   default="two-temperature",
+                   help="neel-bell: Example 2 with truncated GGEs of Q_1, Q_3, .., Q_{2K-1}")
+    p.add_argument("--order", type=int, default=2, help="K of the neel-bell truncated GGEs")
     p.add_argument("--beta-left", default="1")
     p.add_argument("--beta-right", default="2")
     p.add_argument("--rays", type=int, default=201)

@@ -10,6 +10,8 @@ Modules, bottom up:
 ``dressing``    dressing, root/hole densities, effective velocities
 ``charges``     expectation values of charge densities and currents (paper eqs. (3), (14))
 ``exact_diag``  small exact-diagonalisation reference (periodic chains) for the checks
+``lattice_charges``  lattice densities of Q_n (boost operator), values in product states
+``truncated_gge``    truncated GGEs of the Neel / Bell-pair quenches (paper's Example 2)
 
 Conventions (stated once, used everywhere): H = J sum_l (s^x s^x + s^y s^y + Delta s^z s^z)
 with spin-1/2 operators, J = 1, Delta = cos(gamma), 0 < gamma < pi; the thermal state is

@@ -31,3 +31,16 @@ def test_general_rational_gamma_domain_wall(capsys):
                  "--zeta-max", "2", "--format", "csv"]) == 0
     rows = [r for r in csv.reader(io.StringIO(capsys.readouterr().out)) if not r[0].startswith("#")]
     assert abs(float(rows[1][3]) - 0.5) < 1e-12 and abs(float(rows[3][3]) + 0.5) < 1e-9
+
+
+def test_neel_bell_protocol(capsys):
+    # exact boundary values: Neel q_1 = -Delta/2, Bell pairs q_1 = -Delta/8 (Delta = 1/2)
+    assert main(["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--order", "1",
+                 "--rays", "3", "--zeta-max", "3", "--format", "csv"]) == 0
+    rows = [r for r in csv.reader(io.StringIO(capsys.readouterr().out)) if not r[0].startswith("#")]
+    assert abs(float(rows[1][1]) + 0.25) < 1e-10 and abs(float(rows[3][1]) + 0.0625) < 1e-10
+
+
+def test_neel_bell_bad_order(capsys):
+    assert main(["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--order", "0"]) == 2
+    assert "order" in capsys.readouterr().err
