@@ -42,5 +42,6 @@ def test_neel_bell_protocol(capsys):
 
 
 def test_neel_bell_bad_order(capsys):
-    assert main(["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--order", "0"]) == 2
+    argv = ["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--order", "0"]
+    assert main(argv) == 2
     assert "order" in capsys.readouterr().err
