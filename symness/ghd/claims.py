@@ -204,7 +204,7 @@ def _example2_asymptotes() -> Evidence:
 
 
 @claim("bertini2016.example2.conservation", paper="003", equation="Example 2, (11)-(12)",
-       kind="numeric",
+       kind="numeric", slow=True,
        statement="Neel | Bell-pairs quench (Delta = 1/2, truncated GGEs K = 2): "
                  "int_0^Z (<q>(zeta) - q_R) dzeta = <j>(0) - j_R for q_1, q_2, s^z; the residual "
                  "is the rapidity quadrature of the profiles (~2e-6 at h = 0.025, measured "
