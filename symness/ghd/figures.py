@@ -167,41 +167,76 @@ def drude_figure(outdir: Path) -> list[Path]:
 EXAMPLE2_ORDERS = (1, 2, 3, 4)
 
 
-def example2_profiles(rays: int = 121, step: float = 0.05) -> dict:
-    """{K: Profile} of the Neel | Bell-pairs quench at Delta = 1/2 (extra charge 3)."""
+def example2_profiles(rays: int = 121, step: float = 0.05) -> tuple[dict, dict]:
+    """Profiles and light-cone edges of the Neel | Bell-pairs quench at Delta = 1/2.
+
+    Returns {K: Profile} (with the extra charge 3) and {K: (left edge, right edge)}: the
+    min v of the Neel GGE and the max v of the Bell GGE, beyond which the profiles are
+    flat (eq. (16)).
+    """
     from symness.ghd.profiles import profile, quench_states
+    from symness.tba.dressing import Dressing
     from symness.tba.quadrature import RapidityGrid
     from symness.tba.strings import string_content
 
     content, grid = string_content(F(1, 3)), RapidityGrid(step=step, cutoff=13.0)
     zetas = np.linspace(-1.3, 1.3, rays)
-    return {k: profile(*quench_states(content, grid, k), zetas, extra=(3,))
-            for k in EXAMPLE2_ORDERS}
+    profiles, edges = {}, {}
+    for k in EXAMPLE2_ORDERS:
+        left, right = quench_states(content, grid, k)
+        profiles[k] = profile(left, right, zetas, extra=(3,))
+        edges[k] = (float(np.min(Dressing(left).velocity)),
+                    float(np.max(Dressing(right).velocity)))
+    return profiles, edges
 
 
 @figure("bertini2016-example2",
         description="Neel | Bell-pairs quench, Delta=1/2: LQSS profiles from truncated GGEs")
 def example2(outdir: Path) -> list[Path]:
-    """Example 2 / Fig. 3 (top): q_1, j_1, q_3, j_3 for truncated GGEs K = 1 .. 4."""
+    """Example 2 / Fig. 3: profiles for truncated GGEs K = 1 .. 4 and <q_1>(x, t).
+
+    Panels: q_1, j_1, q_3, j_3 with the light-cone edges (dash-dotted, K = 4), and the
+    space-time density <q_1>(x, t) = q_1(x/t) (K = 4).
+
+    Comparison with the paper's Fig. 3 (only its caption survives in our text): the same
+    layout (profiles with the light-cone edges; space-time plot of <q_1>); the paper's
+    lines come from the exact GGEs and are set against TEBD at t = 10, ours from truncated
+    GGEs, so the comparison is qualitative: energy flows from the Bell side (higher energy)
+    into the Neel side, the profiles are flat beyond |zeta| ~ 1.07 = max|v|.
+    """
     plt = _plt()
     keys = ("q1", "j1", "q3", "j3")
-    profiles = example2_profiles()
-    fig, axes = plt.subplots(1, len(keys), figsize=(3.2 * len(keys), 3.0))
+    profiles, edges = example2_profiles()
+    fig, axes = plt.subplots(1, len(keys) + 1, figsize=(3.0 * (len(keys) + 1), 3.0))
     rows = []
+    top = EXAMPLE2_ORDERS[-1]
     for k, prof in profiles.items():
         for ax, key in zip(axes, keys):
             ax.plot(prof.zeta, prof.values[key], lw=1, label=f"K={k}")
         rows += [(k, float(z), *(float(prof.values[c][i]) for c in keys + ("sz",)))
                  for i, z in enumerate(prof.zeta)]
     for ax, key in zip(axes, keys):
+        for edge in edges[top]:
+            ax.axvline(edge, ls="-.", lw=0.7, color="k")
         ax.set_xlabel("ζ = x/t")
         ax.set_title(key, fontsize=9)
     axes[0].legend(fontsize=6, title="GGE: Q1,Q3..Q(2K-1)", title_fontsize=6)
+    x, t = np.linspace(-20, 20, 201), np.linspace(0.05, 10, 100)
+    prof = profiles[top]
+    density = np.interp(x[None, :] / t[:, None], prof.zeta, prof.values["q1"])
+    image = axes[-1].imshow(density, origin="lower", aspect="auto",
+                            extent=(x[0], x[-1], 0, t[-1]), cmap="viridis")
+    fig.colorbar(image, ax=axes[-1], fraction=0.05)
+    axes[-1].set_xlabel("x")
+    axes[-1].set_ylabel("t")
+    axes[-1].set_title(f"<q1>(x, t), K={top}", fontsize=9)
     fig.suptitle("Néel (x<0) | Bell pairs (x>0), Δ=1/2, truncated GGEs", fontsize=8)
     fig.tight_layout()
     paths = [_save(fig, outdir / "bertini2016_example2.png"),
              _csv(outdir / "bertini2016_example2.csv",
-                  "symness figure bertini2016-example2: truncated GGEs with K charges",
+                  "symness figure bertini2016-example2: truncated GGEs with K charges; "
+                  "light-cone edges " + "; ".join(f"K={k}: {a:.6f} {b:.6f}"
+                                                  for k, (a, b) in edges.items()),
                   ["K", "zeta", *keys, "sz"], rows)]
     plt.close(fig)
     return paths
