@@ -33,7 +33,7 @@ def drude_table() -> Table:
 
 
 @table("bertini2016_example2_gge",
-       description="Neel and Bell-pair quenches at Delta=1/2: truncated GGEs K=1..4, "
+       description="Neel and Bell-pair quenches at Delta=1/2: truncated GGEs K=1..5, "
                    "multipliers, next-charge prediction, GHD energy current at zeta=0")
 def example2_gge_table() -> Table:
     """Convergence of the truncated GGEs of Example 2 in the number K of charges."""
@@ -49,7 +49,7 @@ def example2_gge_table() -> Table:
 
     content, grid = string_content(Fraction(1, 3)), RapidityGrid(step=0.025, cutoff=16.0)
     rows = []
-    for k in (1, 2, 3, 4):
+    for k in (1, 2, 3, 4, 5):
         states = {}
         for st in (lc.NEEL, lc.BELL):
             gge = quench_gge(content, st, k, grid=grid)
