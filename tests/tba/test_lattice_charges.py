@@ -100,3 +100,17 @@ def test_expectations_against_state_vectors_on_a_ring(state):
                 for v in (_pair_vector(state, n_sites // 2, s) for s in (False, True))]
         assert math.isclose(vals[0], vals[1], abs_tol=1e-13)  # Q_n translation invariant
         assert abs(vals[0] - float(lc.expectation(q, state))) < 1e-13
+
+
+@pytest.mark.parametrize("state,occupation", [
+    (lc.SINGLET, lambda k: 0.5 - 0.5 * np.cos(k)),  # one fermion per pair in (|2j+1> - |2j>)
+    (lc.NEEL, lambda k: 0.5 + 0 * k), (lc.BELL, lambda k: 0.5 + 0 * k)])
+def test_free_fermion_mode_integrals(state, occupation):
+    # independent reference at Delta = 0: Jordan-Wigner fermions (down spin = particle),
+    # <Q_n>/L = int dk/2pi eps_n(k) n(k) with n(k) the translation-averaged occupation of the
+    # initial state; uniform grid in k is exact for these trigonometric polynomials
+    k = 2 * np.pi * np.arange(64) / 64
+    for n in range(1, 8):
+        q = lc.local_charge(n, F(0))
+        eps = np.array([lc.one_magnon_eigenvalue(q, kk) for kk in k]).real
+        assert abs(np.mean(eps * occupation(k)) - float(lc.expectation(q, state))) < 1e-14
