@@ -69,7 +69,7 @@ def _is_zero(m: sp.Matrix) -> bool:
 
 
 def _fourier_unitary(d: int) -> sp.Matrix:
-    """Return the exact ``d x d`` discrete Fourier unitary (dense, complex Gaussian-rational for d=4)."""
+    """Return the exact ``d x d`` discrete Fourier unitary (Gaussian-rational for d=4)."""
     return sp.Matrix(d, d, lambda j, k: sp.I ** (j * k) / sp.sqrt(d)) if d == 4 else \
         sp.Matrix(d, d, lambda j, k: sp.exp(2 * sp.pi * sp.I * j * k / d) / sp.sqrt(d))
 
