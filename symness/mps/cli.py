@@ -24,7 +24,8 @@ def _spec_args(p) -> None:
     p.add_argument("--reservoir", default="linear",
                    help="gibbs | linear | auxiliary | magnetization (default linear)")
     p.add_argument("--beta-left", default="1/10", help="left inverse temperature (default 1/10)")
-    p.add_argument("--beta-right", default="-1/10", help="right inverse temperature")
+    p.add_argument("--beta-right", default="-1/10",
+                   help="right inverse temperature (negative values: --beta-right=-1/10)")
     p.add_argument("--mu-left", default="0", help="left beta*mu (or <sigma^z> target)")
     p.add_argument("--mu-right", default="0", help="right beta*mu (or <sigma^z> target)")
     p.add_argument("--rate", default="1", help="reservoir coupling (default 1)")
@@ -34,6 +35,7 @@ def _spec_args(p) -> None:
     p.add_argument("--order", default="2", help="Trotter order 2 or 4 (default 2)")
     p.add_argument("--tol", default="1e-4", help="stationarity tolerance (relative)")
     p.add_argument("--uniform-tol", default="1e-2", help="bulk-uniformity tolerance (relative)")
+    p.add_argument("--atol", default="1e-5", help="currents below this count as zero")
     p.add_argument("--t-max", default="5000", help="give up (error) after this time")
 
 
@@ -55,7 +57,8 @@ def _spec(args, L: int, seed: int) -> dict:
                 "t_max": float(parse_number(args.t_max, "t_max")),
                 "criterion": {"stationary_tol": float(parse_number(args.tol, "tol")),
                               "uniform_tol": float(parse_number(args.uniform_tol,
-                                                                "uniform_tol"))}}
+                                                                "uniform_tol")),
+                              "atol": float(parse_number(args.atol, "atol"))}}
     return {"L": L, "delta": str(parse_number(args.delta, "delta")),
             "h": str(parse_number(args.h, "h")), "J": str(parse_number(args.J, "J")),
             "seed": seed, "left": res(args.beta_left, args.mu_left),

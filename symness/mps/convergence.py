@@ -13,7 +13,8 @@ bonds/sites fixed by continuity, away from the reservoirs) are measured.  With
                   Liouvillian mode), ``|d2|`` for alternating increments and ``|d2| / (1 - 0.99)``
                   when ``q >= 0.99`` (no visible relaxation), divided by ``scale``.
 
-The state is accepted when both are below their tolerances for both currents.  A solver
+A current smaller than ``atol`` (e.g. the spin current of a purely thermal drive, zero by
+symmetry) is judged on the absolute scale ``atol``.  The state is accepted when both are below their tolerances for both currents.  A solver
 that reaches ``t_max`` first raises :class:`NotConvergedError` with the last report.
 """
 
@@ -38,7 +39,7 @@ class Criterion:
 
     stationary_tol: float = 1e-4
     uniform_tol: float = 1e-2
-    atol: float = 1e-7
+    atol: float = 1e-5
 
     def __post_init__(self) -> None:
         require_real(self.stationary_tol, "stationary_tol", minimum=0, open_minimum=True)

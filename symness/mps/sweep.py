@@ -101,9 +101,11 @@ def _submitter(executor: str, scheduler: str | None, workers: int):
 
         client = Client(scheduler) if scheduler else Client(n_workers=workers,
                                                             threads_per_worker=1)
-        return (lambda spec: client.submit(run_task, spec, pure=False)), as_completed, client
+        # client.close() disconnects; never client.shutdown(), which stops the user's cluster
+        return (lambda spec: client.submit(run_task, spec, pure=False)), as_completed, \
+            client.close
     pool = cf.ProcessPoolExecutor(max_workers=workers)
-    return (lambda spec: pool.submit(run_task, spec)), cf.as_completed, pool
+    return (lambda spec: pool.submit(run_task, spec)), cf.as_completed, pool.shutdown
 
 
 def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local",
@@ -126,7 +128,7 @@ def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local"
         return summary
     from tqdm import tqdm
 
-    submit, as_completed, owner = _submitter(executor, scheduler, workers)
+    submit, as_completed, close = _submitter(executor, scheduler, workers)
     attempts = {task_key(s): 0 for s in todo}
     bar = tqdm(total=len(todo), disable=not progress, desc="mps sweep", file=sys.stderr)
     try:
@@ -154,8 +156,5 @@ def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local"
                 break  # re-enter as_completed with the (possibly extended) future set
     finally:
         bar.close()
-        if hasattr(owner, "shutdown"):
-            owner.shutdown(wait=True)
-        else:
-            owner.close()
+        close()
     return summary
