@@ -125,7 +125,7 @@ def _eigh_by_magnetization(target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def reset_jumps(target: np.ndarray, gamma) -> list[np.ndarray]:
-    """Return the ``d**2`` jump operators ``sqrt(gamma r_m / 2)|psi_m><psi_l|`` (``"prosen"`` dissipator).
+    """Return the ``d**2`` jumps ``sqrt(gamma r_m / 2)|psi_m><psi_l|`` (``"prosen"`` dissipator).
 
     Parameters
     ----------
@@ -154,7 +154,7 @@ def partial_trace_edge(rho: np.ndarray, width: int, side: str) -> np.ndarray:
 
 
 def reset_dissipator(target: np.ndarray, gamma, rho: np.ndarray, side: str) -> np.ndarray:
-    """Return the closed form ``gamma (R ⊗ tr_edge(rho) - rho)`` with the reset on the left or right edge."""
+    """Return ``gamma (R ⊗ tr_edge(rho) - rho)``, the reset on the left or right edge."""
     width = int(round(np.log2(target.shape[0])))
     reduced = partial_trace_edge(rho, width, side)
     full = np.kron(target, reduced) if side == "left" else np.kron(reduced, target)

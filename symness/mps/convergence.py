@@ -14,7 +14,8 @@ bonds/sites fixed by continuity, away from the reservoirs) are measured.  With
                   when ``q >= 0.99`` (no visible relaxation), divided by ``scale``.
 
 A current smaller than ``atol`` (e.g. the spin current of a purely thermal drive, zero by
-symmetry) is judged on the absolute scale ``atol``.  The state is accepted when both are below their tolerances for both currents.  A solver
+symmetry) is judged on the absolute scale ``atol``.  The state is accepted when both are
+below their tolerances for both currents.  A solver
 that reaches ``t_max`` first raises :class:`NotConvergedError` with the last report.
 """
 

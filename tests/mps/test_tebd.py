@@ -43,7 +43,8 @@ def test_one_step_against_exact_propagator(order):
     for dt in (0.2, 0.1):
         mps = product_state(sites)
         cache = tebd.GateCache(bond_generators(chain))
-        tebd.apply_stages(mps, cache, tebd.stages(order), dt, tebd.Truncation(chi=64, trunc_weight=0.0))
+        trunc = tebd.Truncation(chi=64, trunc_weight=0.0)
+        tebd.apply_stages(mps, cache, tebd.stages(order), dt, trunc)
         exact = (la.expm(dt * gen.toarray()) @ rho0.reshape(-1)).reshape(16, 16)
         errs.append(np.abs(mps.to_dense() - exact).max())
     slope = np.log2(errs[0] / errs[1])
@@ -57,7 +58,8 @@ def test_expectations_match_dense():
     rng = np.random.default_rng(3)
     mps = product_state([np.eye(2) / 2] * 4)
     cache = tebd.GateCache(bond_generators(chain))
-    tebd.apply_stages(mps, cache, tebd.stages(2) * 5, 0.3, tebd.Truncation(chi=64, trunc_weight=0.0))
+    trunc = tebd.Truncation(chi=64, trunc_weight=0.0)
+    tebd.apply_stages(mps, cache, tebd.stages(2) * 5, 0.3, trunc)
     rho = mps.to_dense()
     op = rng.normal(size=(8, 8)) + 1j * rng.normal(size=(8, 8))
     op = op + op.conj().T
