@@ -149,7 +149,8 @@ class Claim:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValueError(f"claim {self.id!r}: 'kind' must be one of {KINDS} (got {self.kind!r})")
+            raise ValueError(f"claim {self.id!r}: 'kind' must be one of {KINDS} "
+                             f"(got {self.kind!r})")
         if self.paper not in PAPERS:
             raise ValueError(f"claim {self.id!r}: 'paper' must be one of {tuple(PAPERS)} "
                              f"(got {self.paper!r})")

@@ -21,6 +21,9 @@ from symness.validation import ParameterError
 
 __all__ = ["main", "build_parser", "CliError", "write_or_print"]
 
+DESCRIPTION = ("Verify, compute and tabulate nonequilibrium steady states of quantum spin chains "
+               "(papers 000-004; see README).")
+
 EPILOG = """examples:
   symness verify                      run every fast claim
   symness verify prosen2011 --slow    one paper, slow claims included
@@ -146,7 +149,7 @@ def _cmd_bench(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, including the paper packages' subcommands."""
-    parser = _Parser(prog="symness", description=__doc__.splitlines()[0], epilog=EPILOG,
+    parser = _Parser(prog="symness", description=DESCRIPTION, epilog=EPILOG,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"symness {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

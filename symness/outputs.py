@@ -37,7 +37,7 @@ FORMATS = ("text", "md", "csv", "json")
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (temporary file in the same folder + ``os.replace``)."""
+    """Write ``data`` to ``path`` atomically (temporary file beside it + ``os.replace``)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

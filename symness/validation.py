@@ -77,7 +77,8 @@ def require_int(value: object, name: str, *, minimum: int | None = None,
     4
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ParameterError(f"'{name}' must be an integer{_range(minimum, maximum)} (got {value!r})")
+        raise ParameterError(
+            f"'{name}' must be an integer{_range(minimum, maximum)} (got {value!r})")
     value = int(value)
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         raise ParameterError(f"'{name}' must be an integer{_range(minimum, maximum)} (got {value})")

@@ -17,7 +17,8 @@ def test_claim(claim):
     verdict = claim.run()
     print(f"{verdict.claim_id}: status={verdict.status} error={verdict.error} "
           f"tolerance={verdict.tolerance} reference={verdict.reference} {verdict.detail}")
-    assert verdict.passed, f"{claim.id} {claim.equation}: {verdict.detail} (ref: {verdict.reference})"
+    assert verdict.passed, (f"{claim.id} {claim.equation}: {verdict.detail} "
+                            f"(ref: {verdict.reference})")
 
 
 def test_registry_is_not_empty():

@@ -76,7 +76,7 @@ def hamiltonian(n: int, delta) -> sp.csr_matrix:
 
 
 def jump_operators(params: XXZDrive) -> list[sp.csr_matrix]:
-    """The four Lindblad operators (3), in the order ``L1, L2, L3, L4``."""
+    """Return the four Lindblad operators (3), in the order ``L1, L2, L3, L4``."""
     n, mu, eps = params.n, float(params.mu), float(params.eps)
     return [
         math.sqrt((1 + mu) * eps / 2) * sigma_plus(0, n),
@@ -94,7 +94,8 @@ def magnetization_operators(n: int) -> list[sp.csr_matrix]:
 def current_operators(n: int) -> list[sp.csr_matrix]:
     """Spin currents ``J_j = i (s+_j s-_{j+1} - s-_j s+_{j+1})``, ``j = 0 .. n-2``.
 
-    With the Hamiltonian (2), ``d sigma^z_j / dt = 2 (J_{j-1} - J_j)`` in the bulk.
+    With the Hamiltonian (2), ``d sigma^z_j / dt = i[H, sigma^z_j] = 4 (J_{j-1} - J_j)``
+    in the bulk (the hopping is ``2 sigma^+ sigma^- + h.c.``).
     """
     return [1j * (sigma_plus(j, n) @ sigma_minus(j + 1, n)
                   - sigma_minus(j, n) @ sigma_plus(j + 1, n)) for j in range(n - 1)]

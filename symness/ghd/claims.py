@@ -1,0 +1,173 @@
+"""Claims of Bertini et al., PRL 117, 207201 (2016): GHD side (LQSS profiles, Drude weight).
+
+References: free-fermion closed forms (``ghd.free_fermions``), exact conservation laws of
+the self-similar solution, the Prosen-Ilievski closed form of the spin Drude weight and
+Prosen's Mazur bound D_Z (paper 000, table (20)).
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import sympy
+
+from symness.claims import Evidence, claim
+from symness.ghd import free_fermions as ff
+from symness.ghd.drude import FREE_FERMION_DRUDE, prosen_ilievski, spin_drude_weight
+from symness.ghd.profiles import domain_wall_states, profile, two_temperature_states
+from symness.tba.quadrature import RapidityGrid
+from symness.tba.strings import string_content
+
+F = Fraction
+_RAYS = np.array([-0.7, -0.2, 0.1, 0.5, 0.9])
+
+
+def free_fermion_profile_error(step: float) -> float:
+    """Max deviation of DW and two-temperature (beta 1 | 2) profiles from the closed forms."""
+    content, grid = string_content(F(1, 2)), RapidityGrid(step=step, cutoff=10.0)
+    err = 0.0
+    dw = profile(*domain_wall_states(content, grid), _RAYS)
+    tt = profile(*two_temperature_states(content, 1.0, 2.0, grid), _RAYS)
+    for i, z in enumerate(_RAYS):
+        ref_dw = ff.domain_wall_closed_form(z)
+        ref_tt = ff.lqss_observables(z, ff.fermi(1.0), ff.fermi(2.0))
+        for key in ref_dw:
+            err = max(err, abs(dw.values[key][i] - ref_dw[key]),
+                      abs(tt.values[key][i] - ref_tt[key]))
+    return err
+
+
+@claim("bertini2016.ghd.free_fermions", paper="003", equation="(16), Examples 1 and 3",
+       kind="cross-check",
+       statement="at Delta = 0 the LQSS profiles (domain wall: <s^z> = -arcsin(zeta)/pi, "
+                 "<j^z> = sqrt(1 - zeta^2)/pi; two temperatures) match the free-fermion "
+                 "closed forms; the rapidity quadrature of the step converges at order 4")
+def _free_fermion_profiles() -> Evidence:
+    coarse, fine = free_fermion_profile_error(0.025), free_fermion_profile_error(0.0125)
+    order = math.log2(coarse / fine)
+    ok_order = order > 3.5
+    # O(h^4): piecewise-cubic quadrature across the jump of (16); ~1e-8 at h = 0.0125
+    return Evidence.numeric(fine if ok_order else math.inf, 3e-8,
+                            "closed forms, Gauss-Legendre in k",
+                            detail=f"h=0.025: {coarse:.1e}, h=0.0125: {fine:.1e}, "
+                                   f"order {order:.2f}")
+
+
+@claim("bertini2016.ghd.light_cone", paper="003", equation="(16), Fig. 2",
+       kind="numeric",
+       statement="the two-temperature profiles are exactly flat outside the light cone "
+                 "|zeta| > max|v| and not flat inside (Delta = 1/2, beta_L = 1, beta_R = 2)")
+def _light_cone() -> Evidence:
+    content, grid = string_content(F(1, 3)), RapidityGrid(step=0.1, cutoff=10.0)
+    left, right = two_temperature_states(content, 1.0, 2.0, grid)
+    inner = profile(left, right, np.array([0.0]))
+    from symness.tba.dressing import Dressing
+
+    vmax = max(float(np.max(np.abs(Dressing(s).velocity))) for s in (left, right))
+    outer = profile(left, right, np.array([-1.02 * vmax, 1.02 * vmax]))
+    flat = max(max(abs(outer.values[k][0] - outer.left[k]),
+                   abs(outer.values[k][1] - outer.right[k])) for k in outer.values)
+    inside = abs(inner.values["q1"][0] - inner.left["q1"])
+    return Evidence.numeric(flat if inside > 1e-3 else math.inf, 1e-13,
+                            "boundary states (16)",
+                            detail=f"max|v| = {vmax:.4f}; |q1(0) - q1_L| = {inside:.3e}")
+
+
+def conservation_error(left, right, zmax: float, rays: int) -> float:
+    """Max over q1, q2, s^z of |int_0^Z (q - q_R) dzeta - (j(0) - j_R)| (trapezoid in zeta)."""
+    zetas = np.linspace(0.0, zmax, rays)
+    prof = profile(left, right, zetas)
+    err = 0.0
+    for q, j in (("q1", "j1"), ("q2", "j2"), ("sz", "jz")):
+        lhs = np.trapezoid(prof.values[q] - prof.right[q], zetas)
+        err = max(err, abs(lhs - (prof.values[j][0] - prof.right[j])))
+    return err
+
+
+@claim("bertini2016.ghd.conservation", paper="003", equation="(11)-(12)", kind="numeric",
+       slow=True,
+       statement="charges are conserved: int_0^Z (<q>(zeta) - q_R) dzeta = <j>(0) - j_R for "
+                 "q1, q2, s^z (two temperatures and domain wall, Delta = 1/2); the residual "
+                 "is the trapezoid rule in zeta across the kinks of the profiles, O(dzeta^2)")
+def _conservation() -> Evidence:
+    content, grid = string_content(F(1, 3)), RapidityGrid(step=0.05, cutoff=12.0)
+    errs = []
+    for rays in (61, 121):
+        errs.append(max(
+            conservation_error(*two_temperature_states(content, 1.0, 2.0, grid), 1.2, rays),
+            conservation_error(*domain_wall_states(content, grid), 1.2, rays)))
+    order = math.log2(errs[0] / errs[1])
+    return Evidence.numeric(errs[1] if order > 1.3 else math.inf, 2e-5,
+                            "exact conservation of the self-similar solution",
+                            detail=f"61 rays: {errs[0]:.1e}, 121 rays: {errs[1]:.1e}, "
+                                   f"order in dzeta {order:.2f}")
+
+
+@claim("bertini2016.ghd.domain_wall_light_cone", paper="003", equation="Example 3, Fig. 4",
+       kind="numeric",
+       statement="domain wall at Delta = cos(pi/nu): the magnetisation profile is odd, "
+                 "and flat (= -1/2) beyond zeta = sin(gamma) but not before it (nu = 3, 4)")
+def _domain_wall() -> Evidence:
+    err, detail = 0.0, []
+    for nu in (3, 4):
+        content, grid = string_content(F(1, nu)), RapidityGrid(step=0.05, cutoff=12.0)
+        edge = math.sin(math.pi / nu)
+        prof = profile(*domain_wall_states(content, grid),
+                       np.array([-0.5 * edge, 0.5 * edge, 0.99 * edge, 1.01 * edge]))
+        sz = prof.values["sz"]
+        err = max(err, abs(sz[0] + sz[1]), abs(sz[3] + 0.5))
+        if sz[2] + 0.5 < 1e-4:
+            err = math.inf
+        detail.append(f"nu={nu}: sz(0.99 sin g) = {sz[2]:.4f}")
+    return Evidence.numeric(err, 1e-9, "symmetry and light cone sin(gamma)",
+                            detail="; ".join(detail))
+
+
+@claim("bertini2016.drude.prosen_ilievski", paper="003", equation="(14), Drude weight",
+       kind="cross-check",
+       statement="the GHD spin Drude weight at beta = 0 equals (1/8) sin^2(pi l/m)/"
+                 "sin^2(pi/m) (1 - (m/2pi) sin(2pi/m)) at Delta = cos(pi l/m)")
+def _drude() -> Evidence:
+    cases = ((1, 2), (1, 3), (1, 4), (2, 5))
+    err = max(abs(spin_drude_weight(F(p, m)) - prosen_ilievski(p, m)) for p, m in cases)
+    return Evidence.numeric(err, 1e-11, "Prosen & Ilievski, PRL 111, 057203 (2013)",
+                            detail="l/m in {1/2, 1/3, 1/4, 2/5}")
+
+
+@claim("bertini2016.drude.prosen_ilievski_all", paper="003", equation="(14), Drude weight",
+       kind="cross-check", slow=True,
+       statement="GHD spin Drude weight = Prosen-Ilievski closed form for all l/m, m <= 8")
+def _drude_all() -> Evidence:
+    cases = [(p, m) for m in range(3, 9) for p in range(1, m // 2 + 1 if m % 2 else m // 2)
+             if math.gcd(p, m) == 1]
+    err = max(abs(spin_drude_weight(F(p, m)) - prosen_ilievski(p, m)) for p, m in cases)
+    # Richardson in mu leaves O(eps^4) ~ 1e-11 for the larger m
+    return Evidence.numeric(err, 1e-10, "Prosen & Ilievski (2013)",
+                            detail=f"{len(cases)} anisotropies")
+
+
+#: Prosen's D_Z(cos lambda), paper 000 table (20), normalised to D_Z(0) = 1 (exact).
+MAZUR_TABLE = {(1, 2): sympy.Integer(1), (1, 3): sympy.Rational(9, 16),
+               (1, 4): sympy.Rational(1, 3), (1, 5): 5 * (5 - sympy.sqrt(5)) / 64,
+               (2, 5): 5 * (5 + sympy.sqrt(5)) / 64, (1, 6): sympy.Rational(3, 20)}
+
+
+@claim("bertini2016.drude.mazur_bound", paper="003", equation="Drude weight vs 000 (20)",
+       kind="cross-check",
+       statement="Prosen's Mazur bound D_Z of paper 000 lies strictly below the exact "
+                 "(GHD) Drude weight 8 D for m = 3..6 and equals it at Delta = 0")
+def _mazur() -> Evidence:
+    margins = []
+    for (p, m), dz in MAZUR_TABLE.items():
+        margins.append(8 * spin_drude_weight(F(p, m)) - float(dz))
+    equal = abs(margins[0])
+    strict = min(margins[1:])
+    return Evidence.numeric(equal if strict > 1e-3 else math.inf, 1e-11,
+                            "Prosen (2011) table (20)",
+                            detail=f"min(8D - D_Z) over m >= 3 = {strict:.4f}")
+
+
+__all__ = ["MAZUR_TABLE", "FREE_FERMION_DRUDE", "conservation_error",
+           "free_fermion_profile_error"]

@@ -1,0 +1,110 @@
+"""``symness ghd profile``: LQSS profiles of the partitioning protocol (paper eq. (16)).
+
+Examples::
+
+    symness ghd profile --delta 1/2 --beta-left 1 --beta-right 2 --rays 201 --format csv
+    symness ghd profile --gamma 1/4 --protocol domain-wall --rays 51
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+
+from symness.validation import ParameterError, parse_number, require_int, require_real
+
+__all__ = ["register", "gamma_over_pi_from_delta"]
+
+#: Rational Delta whose arccos is a rational multiple of pi (Niven), within [0, 1).
+_RATIONAL_DELTA = {Fraction(0): Fraction(1, 2), Fraction(1, 2): Fraction(1, 3)}
+
+
+def gamma_over_pi_from_delta(delta: Fraction) -> Fraction:
+    """gamma/pi for a rational Delta (only 0 and 1/2 qualify in the gapless range)."""
+    if not -1 < delta < 1:
+        raise ParameterError(f"'delta' must satisfy |delta| < 1 (gapless phase) (got {delta})")
+    if delta not in _RATIONAL_DELTA:
+        raise ParameterError(f"'delta' must be cos(pi r) with r rational in (0, 1/2]; the only "
+                             f"rational such values are 0 and 1/2 (got {delta}); "
+                             f"give --gamma r instead")
+    return _RATIONAL_DELTA[delta]
+
+
+def _cmd_profile(args) -> int:
+    from symness.cli import write_or_print
+    from symness.ghd.profiles import (
+        OBSERVABLES,
+        domain_wall_states,
+        profile,
+        two_temperature_states,
+    )
+    from symness.outputs import Table, render
+    from symness.tba.quadrature import RapidityGrid
+    from symness.tba.strings import string_content
+
+    if (args.delta is None) == (args.gamma is None):
+        raise ParameterError("give exactly one of --delta and --gamma")
+    if args.gamma is not None:
+        g = parse_number(args.gamma, "gamma")
+    else:
+        g = gamma_over_pi_from_delta(parse_number(args.delta, "delta"))
+    content = string_content(g)
+    rays = require_int(args.rays, "rays", minimum=2, maximum=100001)
+    zmax = float(require_real(parse_number(args.zeta_max, "zeta-max"), "zeta-max",
+                              minimum=0, open_minimum=True))
+    step = float(require_real(parse_number(args.step, "step"), "step", minimum=0.005,
+                              maximum=0.5))
+    grid = RapidityGrid(step=step, cutoff=13.0)
+    params = {"gamma/pi": str(g), "delta": round(content.delta, 15), "protocol": args.protocol,
+              "rays": rays, "zeta_max": zmax, "step": step}
+    if args.protocol == "two-temperature":
+        bl = float(require_real(parse_number(args.beta_left, "beta-left"), "beta-left",
+                                minimum=0))
+        br = float(require_real(parse_number(args.beta_right, "beta-right"), "beta-right",
+                                minimum=0))
+        left, right = two_temperature_states(content, bl, br, grid)
+        params |= {"beta_left": bl, "beta_right": br}
+    else:
+        left, right = domain_wall_states(content, grid)
+    zetas = np.linspace(-zmax, zmax, rays)
+    prof = profile(left, right, zetas)
+    rows = [[round(float(z), 12)] + [float(f"{prof.values[k][i]:.12e}") for k in OBSERVABLES]
+            + [int(prof.iterations[i]), float(f"{prof.residuals[i]:.2e}")]
+            for i, z in enumerate(zetas)]
+    command = ("symness ghd profile " + (f"--gamma {g}" if args.gamma else f"--delta {args.delta}")
+               + f" --protocol {args.protocol} --rays {rays} --zeta-max {args.zeta_max}"
+               + f" --step {args.step}")
+    if args.protocol == "two-temperature":
+        command += f" --beta-left {args.beta_left} --beta-right {args.beta_right}"
+    tab = Table(title=f"LQSS profiles (Bertini et al. 2016, eq. (16)), Delta = cos(pi*{g})",
+                columns=["zeta", *OBSERVABLES, "iterations", "residual"], rows=rows,
+                command=command, parameters=params,
+                notes=["q1 = energy density of H - Delta L/4, q2 = -(energy current), sz, and "
+                       "the currents of eq. (14) (zero in the all-up state); spin-1/2, J = 1",
+                       f"rapidity quadrature error O(step^4); max iterations "
+                       f"{int(prof.iterations.max())}, max residual "
+                       f"{float(prof.residuals.max()):.1e}"])
+    write_or_print(render(tab, args.format), args.output)
+    return 0
+
+
+def register(subparsers) -> None:
+    """Add ``symness ghd ...`` to the CLI."""
+    ghd = subparsers.add_parser("ghd", help="generalized hydrodynamics of XXZ (paper 003)")
+    sub = ghd.add_subparsers(dest="ghd_command", metavar="GHD_COMMAND",
+                             parser_class=type(subparsers._parser_class()))
+    p = sub.add_parser("profile", help="LQSS profiles of the partitioning protocol")
+    p.add_argument("--delta", help="anisotropy, exact (0 or 1/2); or use --gamma")
+    p.add_argument("--gamma", help="gamma/pi, rational in (0, 1/2], e.g. 1/4")
+    p.add_argument("--protocol", choices=("two-temperature", "domain-wall"),
+                   default="two-temperature")
+    p.add_argument("--beta-left", default="1")
+    p.add_argument("--beta-right", default="2")
+    p.add_argument("--rays", type=int, default=201)
+    p.add_argument("--zeta-max", default="1.5")
+    p.add_argument("--step", default="1/10", help="rapidity grid step")
+    p.add_argument("--format", choices=("text", "md", "csv", "json"), default="text")
+    p.add_argument("--output")
+    p.set_defaults(func=_cmd_profile)
+    ghd.set_defaults(func=lambda args: (ghd.print_help(), 0)[1])

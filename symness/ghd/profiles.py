@@ -1,0 +1,100 @@
+"""Profiles of charge densities and currents in the partitioning protocol.
+
+For each ray zeta = x/t the LQSS (``lqss.solve_ray``) gives the state, and the profiles
+are its expectation values (paper eqs. (3) and (14), ``tba.charges``): the energy density
+<q_1> (Q_1 = H - Delta L/4), <q_2> (Q_2 = -J_E, see ``tba.exact_diag``), <s^z>, and the
+currents <j_1>, <j_2>, <j^z> of eq. (14) (without the state-independent constant: (14)
+vanishes in the all-up reference state).
+
+Boundary states:
+
+* two temperatures (Example 1): thermal states at beta_L, beta_R, h = 0;
+* domain wall (Example 3): left all up = empty (theta = 0); right all down, the limit
+  mu -> -oo of exp(mu S^z): theta = 1 for the last two species, 0 otherwise (checked as
+  the limit of the Yang-Yang solution and by <s^z> = -1/2 in ``tests/ghd``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from symness.ghd.lqss import solve_ray
+from symness.tba.charges import charge_current, charge_density, spin_current, spin_density
+from symness.tba.quadrature import Convolution, RapidityGrid
+from symness.tba.strings import StringContent
+from symness.tba.thermal import Macrostate, thermal_state
+
+__all__ = ["OBSERVABLES", "Profile", "two_temperature_states", "domain_wall_states",
+           "observables", "profile"]
+
+#: Observables of a profile, in column order.
+OBSERVABLES = ("q1", "q2", "sz", "j1", "j2", "jz")
+
+
+@dataclass(frozen=True, eq=False)
+class Profile:
+    """Profiles on a ray grid, with the iteration count and residual of every ray."""
+
+    zeta: np.ndarray
+    values: dict[str, np.ndarray]
+    iterations: np.ndarray
+    residuals: np.ndarray
+    left: dict[str, float] = field(default_factory=dict)
+    right: dict[str, float] = field(default_factory=dict)
+
+
+def observables(dressing) -> dict[str, float]:
+    """Evaluate :data:`OBSERVABLES` in one macrostate (given by its ``Dressing``)."""
+    return {"q1": charge_density(dressing, 1), "q2": charge_density(dressing, 2),
+            "sz": spin_density(dressing), "j1": charge_current(dressing, 1),
+            "j2": charge_current(dressing, 2), "jz": spin_current(dressing)}
+
+
+def two_temperature_states(content: StringContent, beta_left: float, beta_right: float,
+                           grid: RapidityGrid) -> tuple[Macrostate, Macrostate]:
+    """Thermal boundary states at h = 0 (Example 1)."""
+    return (thermal_state(content, beta_left, grid=grid),
+            thermal_state(content, beta_right, grid=grid))
+
+
+def domain_wall_states(content: StringContent, grid: RapidityGrid) -> tuple[Macrostate,
+                                                                            Macrostate]:
+    """All up on the left, all down on the right (Example 3)."""
+    s, n = content.species, grid.size
+    empty = Macrostate(content, grid, np.zeros((s, n)), np.zeros(s))
+    full_inf = np.zeros(s)
+    full_inf[-2:] = 1.0
+    full = Macrostate(content, grid, np.repeat(full_inf[:, None], n, axis=1), full_inf)
+    return empty, full
+
+
+def profile(left: Macrostate, right: Macrostate, zetas: np.ndarray, *,
+            tol: float = 1e-10) -> Profile:
+    """Solve the LQSS on every ray of ``zetas`` (sweeping left to right) and evaluate.
+
+    Parameters
+    ----------
+    left, right : Macrostate
+        Boundary states on the same grid.
+    zetas : array
+        Rays x/t (sorted ascending).
+    tol : float
+        Tolerance of the LQSS iteration on each ray.
+    """
+    zetas = np.asarray(zetas, dtype=float)
+    kernel = Convolution(left.content, left.grid)
+    values = {k: np.empty(zetas.size) for k in OBSERVABLES}
+    its, res = np.empty(zetas.size, dtype=int), np.empty(zetas.size)
+    initial, guess = None, None
+    for i, z in enumerate(zetas):
+        sol = solve_ray(z, left, right, kernel=kernel, initial=initial, guess=guess, tol=tol)
+        initial, guess = sol.state.filling, sol.dressing.dressed_derivatives
+        for key, val in observables(sol.dressing).items():
+            values[key][i] = val
+        its[i], res[i] = sol.iterations, sol.residual
+    from symness.tba.dressing import Dressing
+
+    return Profile(zetas, values, its, res, observables(Dressing(left, kernel)),
+                   observables(Dressing(right, kernel)))

@@ -1,0 +1,65 @@
+"""Numeric matrices of exact Pauli sums, consistent with :mod:`symness.operators.sparse`.
+
+Site ``j`` of a :class:`~symness.operators.pauli.PauliSum` (bit ``j`` of ``x``,
+``z``) is the ``j``-th Kronecker factor from the left, i.e. bit ``n-1-j`` of the
+basis index ``b``.  With ``|0> = up`` and ``σz|up> = +|up>``,
+
+    X^x Z^z |b> = (-1)^{|b & Zm|} |b ^ Xm>,   Xm, Zm = bit-reversed x, z,
+
+so ``P(x, z) = i^{|x&z|} X^x Z^z`` has one non-zero per column.  Strings with the
+same ``x`` share their sparsity pattern and are summed before assembly.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import scipy.sparse as sp
+import sympy
+
+from symness.validation import ParameterError
+
+__all__ = ["to_sparse", "MAX_SITES"]
+
+#: Largest chain converted to a matrix (2**MAX_SITES rows).
+MAX_SITES = 24
+
+
+def _reverse_bits(b: int, n: int) -> int:
+    return int(format(b, f"0{n}b")[::-1], 2) if n else 0
+
+
+def _numeric(coefficient: sympy.Expr) -> complex:
+    if coefficient.free_symbols:
+        names = ", ".join(sorted(str(s) for s in coefficient.free_symbols))
+        raise ParameterError(f"'subs' must give values to the free symbols {names} "
+                             "before converting to a matrix")
+    return complex(sympy.N(coefficient, 20))
+
+
+def to_sparse(op) -> sp.csr_matrix:
+    """Complex CSR matrix (``2**n x 2**n``) of a numeric :class:`PauliSum`."""
+    n = op.n
+    if n > MAX_SITES:
+        raise ParameterError(f"'n' must be <= {MAX_SITES} to form a matrix (got {n})")
+    dim = 1 << n
+    basis = np.arange(dim, dtype=np.int64)
+    by_x: dict[int, list[tuple[int, complex]]] = defaultdict(list)
+    for (x, z), c in op.terms.items():
+        phase = 1j ** ((x & z).bit_count() % 4)
+        by_x[x].append((z, phase * _numeric(c)))
+    rows, cols, vals = [], [], []
+    for x, strings in sorted(by_x.items()):
+        column = np.zeros(dim, dtype=complex)
+        for z, c in strings:
+            signs = 1.0 - 2.0 * (np.bitwise_count(basis & _reverse_bits(z, n)) & 1)
+            column += c * signs
+        keep = column != 0
+        rows.append(basis[keep] ^ _reverse_bits(x, n))
+        cols.append(basis[keep])
+        vals.append(column[keep])
+    if not rows:
+        return sp.csr_matrix((dim, dim), dtype=complex)
+    return sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                         shape=(dim, dim), dtype=complex)

@@ -1,0 +1,219 @@
+"""A spin chain between two local heat baths: the pieces L0, L1, L2 of eqs. (16)-(19).
+
+Normalisation (Ishida & Sugita (2022), Sec. IV, hbar = 1, Pauli matrices), field frame::
+
+    L0 rho = -i [h sum_l sigma^z_l, rho]                                     (17), (69)
+    L1 rho = -i [H_I + Hbar_SB, rho]                                         (18), (70)
+    L2 rho = D_L rho + D_R rho                                               (19), (B2)
+    Hbar_SB = -cos(theta_b) (t_L sigma^{z'}_1 + t_R sigma^{z'}_N)            (B20)
+
+with ``H_I = sum_l sum_jk alpha_jk sigma^j_l sigma^k_{l+1}`` and the baths of
+:mod:`.baths` on the end spins, coupled through ``sigma^{z'}`` at angle ``theta_b``.
+For the tilted Ising chain ``alpha`` is (108)-(110) and ``theta_b = theta`` (the bath
+coupling has the same form as the spin-spin coupling, Fig. 3).  Sites are 0-based
+here (paper site ``l`` is index ``l - 1``).  Bath temperatures enter as
+``t = tanh(h / T)``; local temperatures are read off ``t_l = -<sigma^z_l>`` (eq. (100)).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.linalg as sla
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
+
+from symness.lindblad.liouvillian import liouvillian
+from symness.models.nearest_neighbour import (
+    field_hamiltonian,
+    interaction_hamiltonian,
+    validate_coupling,
+)
+from symness.models.tilted_ising import coupling_tensor
+from symness.operators.sparse import site_operator
+from symness.perturbation.hamiltonian import hamiltonian_zeroth_order
+from symness.validation import ParameterError, require_int, require_real
+from symness.weak_coupling.baths import (
+    BathConstants,
+    bath_superoperator,
+    coupling_operator,
+    mean_field_coefficient,
+)
+
+__all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
+           "steady_state_at", "hermitian_basis", "edge_hamiltonian", "zeroth_order_state",
+           "local_t", "temperature_from_t", "SteadyStateError"]
+
+
+class SteadyStateError(ArithmeticError):
+    """The direct sparse solve of ``L rho = 0`` failed its residual or trace check."""
+
+
+@dataclass(frozen=True)
+class WeakCouplingChain:
+    """Validated parameters of the chain of eqs. (68)-(70) with two baths (Appendix B).
+
+    Attributes
+    ----------
+    n : int
+        Number of spins, ``n >= 2``.
+    alpha : 3x3 symmetric array
+        Coupling tensor ``alpha_jk`` (rows x, y, z).
+    theta_b : float
+        Angle of the bath coupling operator ``sigma^{z'}`` (B1), radians.
+    h : float
+        Field, nonzero.
+    temperature_left, temperature_right : float
+        Bath temperatures ``T_L, T_R > 0`` (``t = tanh(h / T)``).
+    left, right : BathConstants
+        Spectral constants ``c, d`` of each bath.
+    """
+
+    n: int
+    alpha: np.ndarray = field(repr=False)
+    theta_b: float
+    h: float = 1.0
+    temperature_left: float = 1.5
+    temperature_right: float = 0.5
+    left: BathConstants = BathConstants()
+    right: BathConstants = BathConstants()
+
+    def __post_init__(self) -> None:
+        require_int(self.n, "n", minimum=2, maximum=10)
+        object.__setattr__(self, "alpha", validate_coupling(self.alpha))
+        require_real(self.theta_b, "theta_b")
+        if float(require_real(self.h, "h")) == 0:
+            raise ParameterError("'h' must be nonzero (paper: we assume h != 0)")
+        require_real(self.temperature_left, "temperature_left", minimum=0, open_minimum=True)
+        require_real(self.temperature_right, "temperature_right", minimum=0, open_minimum=True)
+
+    @property
+    def t_left(self) -> float:
+        """``t_L = tanh(h / T_L)``."""
+        return math.tanh(float(self.h) / float(self.temperature_left))
+
+    @property
+    def t_right(self) -> float:
+        """``t_R = tanh(h / T_R)``."""
+        return math.tanh(float(self.h) / float(self.temperature_right))
+
+
+def tilted_ising_chain(n: int, theta: float, *, h: float = 1.0, temperature_left: float = 1.5,
+                       temperature_right: float = 0.5, c: float = 1.0,
+                       d: float = 1.0) -> WeakCouplingChain:
+    """Build the tilted Ising chain (104)-(110) with baths of the same coupling form (Fig. 3)."""
+    consts = BathConstants(c=c, d=d)
+    return WeakCouplingChain(n=n, alpha=coupling_tensor(theta), theta_b=theta, h=h,
+                             temperature_left=temperature_left,
+                             temperature_right=temperature_right, left=consts, right=consts)
+
+
+def edge_hamiltonian(chain: WeakCouplingChain) -> sp.csr_matrix:
+    """``Hbar_SB = <X>_L X_1 + <X>_R X_N`` of (B19)-(B20)."""
+    x = coupling_operator(chain.theta_b)
+    n = chain.n
+    return (mean_field_coefficient(chain.theta_b, chain.t_left) * site_operator(x, 0, n)
+            + mean_field_coefficient(chain.theta_b, chain.t_right) * site_operator(x, n - 1, n))
+
+
+def pieces(chain: WeakCouplingChain) -> list[sp.csr_matrix]:
+    """``[L0, L1, L2]`` of eqs. (17)-(19) as sparse superoperators (row-major vec)."""
+    n = chain.n
+    h0 = field_hamiltonian(n, chain.h)
+    h1 = interaction_hamiltonian(n, chain.alpha) + edge_hamiltonian(chain)
+    l0 = liouvillian(h0, [], dissipator="standard")
+    l1 = liouvillian(h1, [], dissipator="standard")
+    l2 = (bath_superoperator(chain.theta_b, chain.t_left, chain.left, 0, n)
+          + bath_superoperator(chain.theta_b, chain.t_right, chain.right, n - 1, n))
+    return [l0, l1, l2.tocsr()]
+
+
+def full_liouvillian(chain: WeakCouplingChain, lam: float) -> sp.csr_matrix:
+    """``L = L0 + lam L1 + lam^2 L2`` of eq. (16)."""
+    l0, l1, l2 = pieces(chain)
+    return (l0 + lam * l1 + lam**2 * l2).tocsr()
+
+
+def hermitian_basis(d: int) -> sp.csr_matrix:
+    """Sparse unitary ``T`` whose columns are ``vec`` of an orthonormal Hermitian basis.
+
+    Columns: ``|a><a|``; ``(|a><b| + |b><a|)/sqrt 2`` and ``i(|a><b| - |b><a|)/sqrt 2``
+    for ``a < b``.  A Hermiticity-preserving superoperator ``L`` becomes the real
+    matrix ``T^† L T`` (two nonzeros per column of ``T``, so the change is cheap).
+    """
+    rows, cols, vals = [], [], []
+    col = 0
+    for a in range(d):
+        rows.append(a * d + a)
+        cols.append(col)
+        vals.append(1.0)
+        col += 1
+    r = 1 / math.sqrt(2)
+    for a in range(d):
+        for b in range(a + 1, d):
+            rows += [a * d + b, b * d + a, a * d + b, b * d + a]
+            cols += [col, col, col + 1, col + 1]
+            vals += [r, r, 1j * r, -1j * r]
+            col += 2
+    return sp.csr_matrix((vals, (rows, cols)), shape=(d * d, d * d), dtype=complex)
+
+
+def steady_state_at(chain: WeakCouplingChain, lam: float, *,
+                    residual_tol: float = 1e-9) -> np.ndarray:
+    """Steady state of the full Liouvillian (16) at finite ``lam`` by a direct dense solve.
+
+    The Liouvillian preserves Hermiticity, so in the Hermitian basis of
+    :func:`hermitian_basis` it is a real matrix; one of its rows (a diagonal
+    population, which carries weight in ``vec(1)^T L = 0``) is replaced by
+    ``Tr rho = 1`` and the real system is solved by LU (LAPACK).  Raises
+    :class:`SteadyStateError` if the imaginary part of ``T^† L T`` is not
+    negligible, or if the residual ``||L vec(rho)|| / ||L||_1`` exceeds
+    ``residual_tol``.  Limited to ``n <= 6`` (dense ``4096 x 4096``).  Returns the
+    ``d x d`` density matrix.
+    """
+    lam = float(require_real(lam, "lam", minimum=0, open_minimum=True))
+    require_int(chain.n, "n", minimum=2, maximum=6)
+    gen = full_liouvillian(chain, lam)
+    d = 2**chain.n
+    basis = hermitian_basis(d)
+    real = (basis.conj().T @ gen @ basis).toarray()
+    scale = max(spla.norm(gen, 1), 1.0)
+    if np.abs(real.imag).max() > 1e-12 * scale:
+        raise SteadyStateError("the Liouvillian does not preserve Hermiticity")
+    system = real.real
+    system[0, :] = 0.0
+    system[0, :d] = 1.0
+    rhs = np.zeros(d * d)
+    rhs[0] = 1.0
+    coeffs = sla.solve(system, rhs, check_finite=True)
+    vec = basis @ coeffs
+    resid = np.linalg.norm(gen @ vec) / scale
+    rho = vec.reshape(d, d)
+    if not np.isfinite(resid) or resid > residual_tol or abs(np.trace(rho) - 1) > 1e-9:
+        raise SteadyStateError(f"direct solve at lam={lam:g} failed: relative residual "
+                               f"{resid:.2e} > {residual_tol:g}")
+    return 0.5 * (rho + rho.conj().T)
+
+
+def local_t(rho: np.ndarray, n: int) -> np.ndarray:
+    """``t_l = -<sigma^z_l>`` for each site (eq. (100)); ``rho`` is ``d x d``."""
+    return np.array([-np.real(np.trace(site_operator("Z", j, n) @ rho)) for j in range(n)])
+
+
+def temperature_from_t(t, h: float = 1.0):
+    """Local temperature ``T = h / artanh(t)`` from ``t = tanh(beta h)`` (eq. (100))."""
+    return h / np.arctanh(np.asarray(t, dtype=float))
+
+
+def zeroth_order_state(chain: WeakCouplingChain, *, degenerate: str = "effective") -> np.ndarray:
+    """``rho_0`` of (45)-(47) through the engine's Hamiltonian route (any ``n <= 10``).
+
+    ``degenerate="effective"`` handles chains whose levels ``E_{n,k}`` coincide (free
+    fermion chains); it equals the paper's (47) whenever identity (44) holds.
+    """
+    n = chain.n
+    h0 = field_hamiltonian(n, chain.h)
+    h1 = interaction_hamiltonian(n, chain.alpha) + edge_hamiltonian(chain)
+    return hamiltonian_zeroth_order(h0, h1, pieces(chain)[2], degenerate=degenerate)

@@ -1,0 +1,33 @@
+import csv
+import io
+
+import pytest
+
+from symness.cli import main
+
+
+@pytest.mark.parametrize("argv,word", [
+    (["--delta", "2"], "delta"), (["--delta", "1"], "delta"), (["--delta", "0.3"], "delta"),
+    (["--delta", "1/2", "--beta-left", "-1"], "beta-left"), (["--gamma", "2/3"], "gamma"),
+    (["--gamma", "sqrt2"], "gamma"), (["--delta", "1/2", "--rays", "1"], "rays")])
+def test_bad_parameters_exit_2(argv, word, capsys):
+    assert main(["ghd", "profile", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and word in err
+
+
+def test_csv_profile_parses_and_is_flat_outside(capsys):
+    assert main(["ghd", "profile", "--delta", "1/2", "--rays", "3", "--zeta-max", "3",
+                 "--format", "csv"]) == 0
+    rows = [r for r in csv.reader(io.StringIO(capsys.readouterr().out)) if not r[0].startswith("#")]
+    assert rows[0][:3] == ["zeta", "q1", "q2"] and len(rows) == 4
+    # at |zeta| = 3 > max|v| the state is the boundary state: zero currents
+    assert abs(float(rows[1][4])) < 1e-12 and abs(float(rows[3][4])) < 1e-12
+
+
+def test_general_rational_gamma_domain_wall(capsys):
+    # Takahashi-Suzuki strings (gamma = 2 pi/5): all up on the left, all down on the right
+    assert main(["ghd", "profile", "--gamma", "2/5", "--protocol", "domain-wall", "--rays", "3",
+                 "--zeta-max", "2", "--format", "csv"]) == 0
+    rows = [r for r in csv.reader(io.StringIO(capsys.readouterr().out)) if not r[0].startswith("#")]
+    assert abs(float(rows[1][3]) - 0.5) < 1e-12 and abs(float(rows[3][3]) + 0.5) < 1e-9

@@ -1,0 +1,53 @@
+"""Atomic writes and deterministic rendering of tables."""
+
+import csv
+import io
+import json
+import os
+
+import pytest
+
+from symness.outputs import Table, atomic_write_text, render
+
+TAB = Table(title="t", columns=["a", "b"], rows=[[1, 0.1], ["x", 2.5e-17]], command="symness x",
+            parameters={"m": 3}, notes=["note"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "csv", "json"])
+def test_render_is_deterministic(fmt):
+    assert render(TAB, fmt) == render(TAB, fmt)
+
+
+def test_render_csv_and_json_roundtrip_floats_exactly():
+    rows = list(csv.reader(io.StringIO(render(TAB, "csv")), lineterminator="\n"))
+    data_rows = [r for r in rows if r and not r[0].startswith("#")]
+    assert data_rows[0] == ["a", "b"] and float(data_rows[1][1]) == 0.1
+    payload = json.loads(render(TAB, "json"))
+    assert payload["command"] == "symness x" and payload["parameters"] == {"m": 3}
+    assert float(payload["rows"][1]["b"]) == 2.5e-17
+
+
+def test_render_rejects_unknown_format():
+    with pytest.raises(ValueError, match="'format'"):
+        render(TAB, "xml")
+
+
+def test_atomic_write_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "sub" / "f.txt"
+    atomic_write_text(target, "one")
+    atomic_write_text(target, "two")
+    assert target.read_text() == "two"
+    assert os.listdir(target.parent) == ["f.txt"]
+
+
+def test_atomic_write_failure_keeps_old_content(tmp_path, monkeypatch):
+    target = tmp_path / "f.txt"
+    atomic_write_text(target, "old")
+
+    def failing_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        atomic_write_text(target, "new")
+    assert target.read_text() == "old" and os.listdir(tmp_path) == ["f.txt"]
