@@ -167,8 +167,19 @@ def _order4() -> Evidence:
 @claim("mendoza2019.chi-convergence", paper=P, equation="TEBD", kind="numeric", slow=True,
        statement="the NESS error decreases monotonically with the bond dimension chi")
 def _chi() -> Evidence:
-    chis = (4, 8, 16)
-    errs = [_error("thermal", 0.8, _settings(0.25, order=4, chi=c)) for c in chis]
+    # fixed evolution time t = 200 (the exact chain relaxes by t ~ 60): at small chi the
+    # truncated map has no exact fixed point (truncation noise), so the strict criterion is
+    # not used; the error against the exact NESS is what is measured
+    from symness.mps.mps import product_state
+    from symness.mps.transport import evolve_to_ness
+
+    chain, ref = _exact("thermal", 0.8)
+    chis, errs = (4, 8, 16, 32), []
+    for chi in chis:
+        mps = product_state([np.eye(2) / 2] * chain.model.L)
+        _, values = evolve_to_ness(chain, mps, _settings(0.25, order=4, chi=chi, tol=1e-12),
+                                   chi=chi, strict=False, t_limit=200.0)
+        errs.append(max(np.abs(values[k] - ref.values[k]).max() for k in ref.values))
     monotone = all(b < a for a, b in zip(errs, errs[1:]))
     return Evidence.numeric(errs[-1] if monotone else float("inf"), 1e-3,
                             "exact sparse LU NESS; monotone decrease",
