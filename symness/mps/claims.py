@@ -186,35 +186,6 @@ def _chi() -> Evidence:
                             detail="chi=" + ", ".join(f"{c}: {e:.1e}" for c, e in zip(chis, errs)))
 
 
-def _pz2009(delta: float, mu: float, n: int, chi: int):
-    """Solve the PZ2009 setup in Pauli units.
-
-    ``J = 4`` with spin-1/2 operators is sigma.sigma coupling 1; single-spin baths of
-    rate 1 (eq. (7), ``"prosen"`` dissipator), ``mu_L = -mu_R = mu``.
-    The current ``J (s^x s^y - s^y s^x)`` with ``J = 4`` is ``sigma^x sigma^y - sigma^y
-    sigma^x``, the normalisation for which the exact n = 6, 8 values (0.190, 0.1845 at
-    Delta = 0.5) approach the quoted 0.18 (reconstruction; PZ2009 text not at hand).
-    """
-    chain = BoundaryDrivenChain(DisorderedXXZ(n, delta, h=0, seed=0, J=4),
-                                Reservoir("magnetization", mu=mu, rate=1),
-                                Reservoir("magnetization", mu=-mu, rate=1))
-    settings = NessSettings(chi=chi, dt=0.05, order=4, warmup_dt=0.1, chi_ramp=False,
-                            check_interval=2.0, t_max=3000.0,
-                            criterion=Criterion(stationary_tol=1e-3, uniform_tol=2e-2))
-    return solve_ness(chain, settings)
-
-
-@claim("mendoza2019.pz2009-delta05", paper=P, equation="PZ2009 Fig. (Delta=0.5)",
-       kind="numeric", slow=True,
-       statement="Delta=0.5, mu=±0.22, single-spin baths: j ≈ 0.18 at n=16 (ballistic)")
-def _pz_ballistic() -> Evidence:
-    res = _pz2009(0.5, 0.22, 16, 32)
-    # tolerance: the paper quotes "≈ 0.18" (two digits) -> 0.01
-    return Evidence.numeric(abs(res.j_spin - 0.18), 0.01, "Prosen & Žnidarič (2009): j ≈ 0.18",
-                            detail=f"n=16, chi=32: j={res.j_spin:.4f}, "
-                                   f"chi/2 change {res.chi_dependence or 'n/a'}")
-
-
 @claim("mendoza2019.exact-reference", paper=P, equation="(2)", kind="cross-check",
        statement="the direct-LU exact NESS agrees with symness.lindblad.steady_state (L=6)")
 def _exact_reference() -> Evidence:
