@@ -5,10 +5,13 @@ phonon coupling (9) changes it, by one, and hands the bath an energy of order
 ``|B|``.  The broadened phonon spectrum ``A(w) ~ exp(-(w - w_ph)^2 / eta^2)``
 makes these inter-sector rates exponentially small at large fields (Methods:
 "transition rates connecting sectors with different magnetization are strongly
-suppressed"): at n = 12, B = 4 they are ~1e-20 of the intra-sector ones.  The
-zero mode is then unique but its sector weights are fixed by rates below the
-float64 resolution of the whole matrix, whose bordered LU reports pivot ratios
-~1e-17 (indistinguishable from a degenerate kernel).
+suppressed"): at n = 8, B = 4 the slowest sector exit rate is 4.5e-21, the
+intra-sector rates are of order one.  The zero mode is then unique but its
+sector weights are fixed by rates below the float64 resolution of the whole
+matrix, whose bordered LU reports pivot ratios 1e-17 .. 1e-22 (indistinguishable
+from a degenerate kernel) and, forced, returns a wrong state (max error 1.0 at
+n = 6, B = 4 against a 256-bit solve).  Measured after the balancing below:
+pivot ratios 1e-8 (n = 6), 1e-7 (n = 8), 7e-4 .. 3e-3 (n = 12) at |B| = 3, 4.
 
 Here ``L^Q = L_intra + L_inter`` is assembled in two parts, each trace
 preserving on its own: ``L_intra`` from the ``S^z``-conserving matrix elements
