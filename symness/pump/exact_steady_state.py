@@ -29,6 +29,7 @@ import scipy.linalg as sla
 
 from symness.models.xxz_ring import Eigensystem
 from symness.pump.couplings import Channels, Couplings
+from symness.validation import SolverError
 
 __all__ = ["DegeneratePairs", "degenerate_pairs", "generator_q", "ExactSteadyState",
            "exact_steady_state", "zero_mode", "DEGENERACY_TOL", "degeneracy_spread",
@@ -322,13 +323,13 @@ def zero_mode(lq: np.ndarray, pairs: DegeneratePairs) -> ExactSteadyState:
 
     Raises
     ------
-    RuntimeError
+    SolverError
         If the residual ``||L^Q x|| / (||L^Q|| ||x||)`` exceeds 1e-10 or the
         zero mode is not unique (LU pivot ratio below ``PIVOT_RATIO``).
     """
     system = bordered_system(lq, pairs)
     if system.pivot_ratio < PIVOT_RATIO:
-        raise RuntimeError(f"L^Q has a degenerate zero mode (pivot ratio "
+        raise SolverError(f"L^Q has a degenerate zero mode (pivot ratio "
                            f"{system.pivot_ratio:.1e}); steady state not unique")
     return checked_state(lq, pairs, system.solve(), method="direct",
                          pivot_ratio=system.pivot_ratio)
@@ -339,7 +340,7 @@ def checked_state(lq: np.ndarray, pairs: DegeneratePairs, x: np.ndarray, *, meth
     """Wrap a zero mode ``x`` of ``lq`` with its checks; raise if its residual exceeds 1e-10."""
     residual = float(np.linalg.norm(lq @ x) / (np.linalg.norm(lq) * np.linalg.norm(x)))
     if residual > 1e-10:
-        raise RuntimeError(f"L^Q zero mode residual {residual:.1e} > 1e-10")
+        raise SolverError(f"L^Q zero mode residual {residual:.1e} > 1e-10")
     index = _pair_index(pairs)
     swap = np.array([index[(int(v), int(u))] for u, v in zip(pairs.a, pairs.b)], dtype=int)
     herm = float(np.abs(x - x[swap].conj()).max())

@@ -59,6 +59,7 @@ from symness.pump.exact_steady_state import (
     factorize,
     real_form,
 )
+from symness.validation import SolverError
 
 __all__ = ["split_by_magnetisation", "sector_blocks", "reduced_stationary",
            "sector_zero_mode", "aggregation_iteration"]
@@ -95,7 +96,7 @@ def reduced_stationary(rates: np.ndarray) -> np.ndarray:
 
     Raises
     ------
-    RuntimeError
+    SolverError
         If the chain is reducible (some state cannot be left towards the rest):
         the stationary vector is then not unique.
     """
@@ -106,7 +107,7 @@ def reduced_stationary(rates: np.ndarray) -> np.ndarray:
     for k in range(size - 1, 0, -1):
         out_rate[k] = q[k, :k].sum()
         if not out_rate[k] > 0:
-            raise RuntimeError(f"sector chain reducible (state {k} has no exit); "
+            raise SolverError(f"sector chain reducible (state {k} has no exit); "
                                "steady state not unique")
         q[:k, :k] += np.outer(q[:k, k], q[k, :k]) / out_rate[k]
     pi = np.zeros(size)
@@ -127,7 +128,7 @@ def _reduced_rates(l_inter: np.ndarray, blocks: dict[int, slice], pops: dict[int
             rates[i, j] = flow[pops[target]].real.sum()
         gain = np.delete(rates[:, j], j)
         if gain.min() < -1e-12 * max(gain.max(), 0):
-            raise RuntimeError(f"negative inter-sector rate {gain.min():.1e} out of sector {mag}")
+            raise SolverError(f"negative inter-sector rate {gain.min():.1e} out of sector {mag}")
     return np.clip(rates, 0.0, None)
 
 
@@ -166,7 +167,7 @@ def _sectors(l_intra: np.ndarray, pairs: DegeneratePairs, sector: np.ndarray) ->
         pops[mag] = sl.start + sub.populations
     worst = min(s.pivot_ratio for s in systems.values())
     if worst < PIVOT_RATIO:
-        raise RuntimeError(f"a magnetisation sector has a degenerate zero mode (pivot ratio "
+        raise SolverError(f"a magnetisation sector has a degenerate zero mode (pivot ratio "
                            f"{worst:.1e}); steady state not unique")
     return _Sectors(blocks=blocks, pops=pops, systems=systems)
 
@@ -187,7 +188,7 @@ def sector_zero_mode(l_intra: np.ndarray, l_inter: np.ndarray, pairs: Degenerate
 
     Raises
     ------
-    RuntimeError
+    SolverError
         If a sector block has a degenerate zero mode, the sector chain is
         reducible, the balanced system's pivot ratio is below ``PIVOT_RATIO``,
         or the final residual exceeds 1e-10.
@@ -197,7 +198,7 @@ def sector_zero_mode(l_intra: np.ndarray, l_inter: np.ndarray, pairs: Degenerate
     rates, xi = sec.weights(l_inter, ys)
     exit_rate = rates.sum(axis=0) - np.diag(rates)
     if not (np.all(exit_rate > 0) and np.all(xi > 0)):
-        raise RuntimeError("an inter-sector rate underflows float64 (field too large for "
+        raise SolverError("an inter-sector rate underflows float64 (field too large for "
                            "this phonon broadening); sector weights not resolved")
     scale = np.zeros(pairs.size)
     for weight, sl in zip(xi, sec.blocks.values()):
@@ -224,7 +225,7 @@ def sector_zero_mode(l_intra: np.ndarray, l_inter: np.ndarray, pairs: Degenerate
     system[rows[big], pop] = scale[pop]  # Tr x = 1
     lu = factorize(system, form, rows[big])
     if lu.pivot_ratio < PIVOT_RATIO:
-        raise RuntimeError(f"balanced L^Q has a degenerate zero mode (pivot ratio "
+        raise SolverError(f"balanced L^Q has a degenerate zero mode (pivot ratio "
                            f"{lu.pivot_ratio:.1e}); steady state not unique")
     x = scale * lu.solve()
     worst = min(lu.pivot_ratio, min(s.pivot_ratio for s in sec.systems.values()))
@@ -254,5 +255,5 @@ def aggregation_iteration(l_intra: np.ndarray, l_inter: np.ndarray, pairs: Degen
             ys[mag] = new
         if change < tol:
             return sec.assemble(sec.weights(l_inter, ys)[1], ys, pairs.size), iteration
-    raise RuntimeError(f"sector aggregation did not converge in {max_iterations} "
+    raise SolverError(f"sector aggregation did not converge in {max_iterations} "
                        f"iterations (last change {change:.1e})")
