@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from symness import __version__
-from symness.validation import ParameterError
+from symness.validation import ParameterError, SolverError
 
 __all__ = ["main", "build_parser", "CliError", "write_or_print"]
 
@@ -234,7 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; returns the exit status (0 ok, 1 a claim failed, 2 bad input)."""
+    """Run the CLI; returns the exit status.
+
+    0 ok; 1 a claim failed or a solver could not vouch for its result
+    (:class:`~symness.validation.SolverError`, printed as one line); 2 bad input.
+    """
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -245,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     except (CliError, ParameterError) as exc:
         print(f"symness: error: {exc}", file=sys.stderr)
         return 2
+    except SolverError as exc:
+        print(f"symness: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("symness: interrupted", file=sys.stderr)
         return 130

@@ -5,6 +5,11 @@ raises :class:`ParameterError` (a ``ValueError``) whose message names the
 parameter, its value and the allowed range, e.g.
 ``'n' must be an integer >= 2 (got 1)``.  The CLI turns this exception into a
 one-line message and exit status 2.
+
+Numerical methods that cannot return a trustworthy result (no convergence, a
+kernel that is not one-dimensional, a residual above its bound) raise a
+subclass of :class:`SolverError`; the CLI prints it as one line and exits with
+status 1 (the input was valid, the computation failed).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from fractions import Fraction
 
 __all__ = [
     "ParameterError",
+    "SolverError",
     "parse_number",
     "require_int",
     "require_real",
@@ -24,6 +30,15 @@ __all__ = [
 
 class ParameterError(ValueError):
     """Invalid parameter value; the message names the parameter and the allowed range."""
+
+
+class SolverError(RuntimeError):
+    """A numerical method did not produce a result it can vouch for.
+
+    Raised (through subclasses named after the method) instead of returning a
+    best effort: unconverged iterations, degenerate kernels, failed residual or
+    positivity checks.  The message says what was measured against which bound.
+    """
 
 
 def parse_number(text: str, name: str) -> Fraction:

@@ -62,3 +62,25 @@ def test_table_option_flag_not_taken_by_that_table_is_refused(capsys):
     # 'max_m' belongs to the Mazur table (Prosen 2011, (20)); the Drude table takes no options
     assert main(["table", "bertini2016_drude", "--max-m", "3"]) == 2
     assert "takes the options none" in capsys.readouterr().err
+
+
+def test_solver_failure_is_one_line_and_status_1(capsys):
+    # B = 0 without drive: S^z is a strong symmetry, so L^Q has a two-dimensional kernel
+    # (Lange et al. 2017, Fig. 2a discussion); the CLI must say so, not return a state
+    assert main(["pump", "exact", "--n", "4", "--field", "0", "--ratio", "0"]) == 1
+    assert "degenerate zero mode" in capsys.readouterr().out
+
+
+def test_solver_error_from_a_command_is_one_line(capsys, monkeypatch):
+    import symness.lindblad.steady_state as ss
+    from symness.validation import SolverError
+
+    def fail(*args, **kwargs):
+        raise SolverError("GMRES did not converge: relative residual 1e-3 > 1e-10")
+
+    monkeypatch.setattr(ss, "steady_state", fail)
+    status = main(["ness", "--n", "3", "--delta", "1/2", "--mu", "1", "--eps", "1e-3"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.strip().splitlines() == ["symness: SolverError: GMRES did not converge: "
+                                        "relative residual 1e-3 > 1e-10"]

@@ -25,6 +25,8 @@ import scipy.sparse as sp
 import sympy
 from scipy.sparse.csgraph import connected_components
 
+from symness.validation import SolverError
+
 
 def _normal(expr):
     """Canonical form of a rational expression (symbols, rationals, ``I``); zero iff zero."""
@@ -43,7 +45,7 @@ ZERO_TOL = 1e-10
 GAP_TOL = 1e-7
 
 
-class KernelError(ArithmeticError):
+class KernelError(SolverError, ArithmeticError):
     """The zero eigenvalue is not semisimple: no projector onto the kernel along the range."""
 
 

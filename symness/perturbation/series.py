@@ -44,6 +44,7 @@ from symness.perturbation.kernel import (
     exact_kernel,
     numeric_kernel,
 )
+from symness.validation import SolverError
 
 
 def _normal(expr):
@@ -59,7 +60,7 @@ __all__ = ["DegenerateSeries", "NonDegeneracyError", "IDENTITY_44_TOL", "trace_v
 IDENTITY_44_TOL = 1e-9
 
 
-class NonDegeneracyError(ArithmeticError):
+class NonDegeneracyError(SolverError, ArithmeticError):
     """The assumption after eq. (27) fails: identity (44) does not hold for these pieces."""
 
 

@@ -30,8 +30,7 @@ def _timed(fn):
 
 
 def _complex_lu_seconds(system: PumpSystem) -> float:
-    l_ph, l_d = system.lq_parts
-    lq = l_ph + RATIO**2 * l_d
+    lq = system.generator(RATIO)
     pop = system.pairs.populations
     lq[pop[0], :] = 0
     lq[pop[0], pop] = 1

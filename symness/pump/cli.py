@@ -65,7 +65,8 @@ def _cmd_point(args) -> int:
     system = PumpSystem(params)
     row = solve_point(system, args.method, _ratio(args), getattr(args, "n_c", 6))
     _emit(row, params, args)
-    return 0
+    # the row is printed either way (its check column says why); a failed solve is status 1
+    return 1 if str(row["check"]).startswith("failed") else 0
 
 
 def _values(text: str) -> list[float]:

@@ -75,6 +75,16 @@ class Couplings:
         return (self.phonon,) + ((self.drive,) if float(self.params.eps_d) != 0 else ())
 
 
+def _hermitian(eigen: Eigensystem, op) -> np.ndarray:
+    """Eigenbasis matrix of a Hermitian ``op``, made exactly Hermitian in floating point.
+
+    Then ``A_ak A_ka = |A_ak|^2`` exactly, which keeps exponentially small decay
+    rates (large fields) free of rounding leaks from the Lamb shift.
+    """
+    m = eigen.to_eigenbasis(op)
+    return (m + m.conj().T) / 2
+
+
 def couplings(params: PumpParams, eigen: Eigensystem | None = None) -> Couplings:
     """Build the channels of eqs. (8)-(9) for ``params`` (eigensystem reused if given)."""
     eigen = eigen or eigensystem(params.ring)
@@ -90,11 +100,11 @@ def couplings(params: PumpParams, eigen: Eigensystem | None = None) -> Couplings
     def ph_rate(nu):
         return eps_ph2 * phonon_gamma(nu, float(p.omega_ph), float(p.t_ph), float(p.eta_ph))
 
-    phonon = Channels(ops=(eigen.to_eigenbasis(phonon_coupling(p)),), gamma=ph_gamma,
+    phonon = Channels(ops=(_hermitian(eigen, phonon_coupling(p)),), gamma=ph_gamma,
                       multiplicity=float(p.n), rate=ph_rate)
     x1, x2 = drive_channels(p)
     eps_d = float(p.eps_d)
-    drive = Channels(ops=(eps_d * eigen.to_eigenbasis(x1), eps_d * eigen.to_eigenbasis(x2)),
+    drive = Channels(ops=(eps_d * _hermitian(eigen, x1), eps_d * _hermitian(eigen, x2)),
                      gamma=lambda nu: drive_gamma(nu, float(p.omega), float(p.eta_d)),
                      multiplicity=1.0)
     return Couplings(params=p, eigen=eigen, phonon=phonon, drive=drive)

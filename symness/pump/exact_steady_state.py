@@ -29,10 +29,12 @@ import scipy.linalg as sla
 
 from symness.models.xxz_ring import Eigensystem
 from symness.pump.couplings import Channels, Couplings
+from symness.validation import SolverError
 
 __all__ = ["DegeneratePairs", "degenerate_pairs", "generator_q", "ExactSteadyState",
            "exact_steady_state", "zero_mode", "DEGENERACY_TOL", "degeneracy_spread",
-           "multiplet_count"]
+           "multiplet_count", "BorderedSystem", "bordered_system", "checked_state",
+           "PIVOT_RATIO", "RealForm", "real_form", "factorize"]
 
 #: Two levels closer than this (in units of J) are treated as degenerate.
 DEGENERACY_TOL = 1e-9
@@ -40,7 +42,9 @@ DEGENERACY_TOL = 1e-9
 #: Smallest |pivot| / largest |pivot| of the bordered LU accepted as a unique zero mode.
 #: Measured (n = 8): ~0.1 for unique steady states, ~1e-11 for the doubly degenerate
 #: kernel at B = 0 without drive (strong symmetry), so 1e-8 separates them by 3 decades.
-_PIVOT_RATIO = 1e-8
+#: At large |B| the smallest pivot is the (physically tiny) inter-sector relaxation rate
+#: instead; :mod:`symness.pump.sector_steady_state` handles that case.
+PIVOT_RATIO = 1e-8
 
 #: Rows of the pair set handled at once when assembling the gain matrix.
 _CHUNK = 512
@@ -128,7 +132,9 @@ def _loss_matrix(ch: Channels, energy: np.ndarray, a: np.ndarray, c: np.ndarray)
         cols = [op[:, c[sl]].T for op in ch.ops]
         for al, row in enumerate(rows):
             for be, col in enumerate(cols):
-                out[sl] += np.einsum("pk,pk,pk->p", row, gam[..., al, be], col)
+                # A_ak A_kc first: for a = c it is exactly |A_ak|^2 (Hermitian A), so the
+                # Lamb shift cannot leak into the (possibly tiny) decay rate by rounding
+                out[sl] += np.einsum("pk,pk->p", row * col, gam[..., al, be])
     return ch.multiplicity * out
 
 
@@ -182,7 +188,12 @@ def _partners(pairs: DegeneratePairs, a: int) -> list[int]:
 
 @dataclass(frozen=True)
 class ExactSteadyState:
-    """Zero mode of ``L^Q``: ``rho = sum_p x_p |a_p><b_p|`` with checks."""
+    """Zero mode of ``L^Q``: ``rho = sum_p x_p |a_p><b_p|`` with checks.
+
+    ``method`` is ``"direct"`` (bordered LU of the whole ``L^Q``) or ``"sectors"``
+    (:mod:`symness.pump.sector_steady_state`); ``pivot_ratio`` is the smallest
+    pivot ratio of the LU factorisations that established uniqueness.
+    """
 
     pairs: DegeneratePairs
     x: np.ndarray
@@ -190,6 +201,9 @@ class ExactSteadyState:
     hermiticity: float
     min_population: float
     min_eigenvalue: float
+    method: str = "direct"
+    pivot_ratio: float = float("nan")
+    detail: str = ""
 
     def expect(self, op_eigenbasis: np.ndarray) -> float:
         """``Tr(rho O)`` for ``O`` given in the eigenbasis of ``H0``."""
@@ -209,55 +223,132 @@ def exact_steady_state(cp: Couplings, pairs: DegeneratePairs | None = None) -> E
     return zero_mode(generator_q(cp, pairs), pairs)
 
 
-def zero_mode(lq: np.ndarray, pairs: DegeneratePairs) -> ExactSteadyState:
-    """Solve ``L^Q x = 0`` with ``Tr rho = 1`` (bordered dense LU, real form).
+def _pair_index(pairs: DegeneratePairs) -> dict[tuple[int, int], int]:
+    return {(int(u), int(v)): p for p, (u, v) in enumerate(zip(pairs.a, pairs.b))}
 
-    ``L^Q`` maps Hermitian matrices to Hermitian matrices, so it is solved as a
-    real-linear map on ``(rho_aa, Re rho_ab, Im rho_ab)`` (``a < b``): a real LU
-    of the same size, four times cheaper than the complex one.
 
-    Raises
-    ------
-    RuntimeError
-        If the residual ``||L^Q x|| / (||L^Q|| ||x||)`` exceeds 1e-10 or the
-        zero mode is not unique (LU pivot ratio below ``_PIVOT_RATIO``).
+@dataclass(frozen=True)
+class BorderedSystem:
+    """Real LU of ``L^Q`` with one population equation replaced by ``Tr rho = 1``.
+
+    ``L^Q`` maps Hermitian matrices to Hermitian matrices, so it is factorised
+    as a real-linear map on ``(rho_aa, Re rho_ab, Im rho_ab)`` (``a < b``): a real
+    LU of the same size, four times cheaper than the complex one.
     """
-    pop = pairs.populations
-    index = {(int(u), int(v)): p for p, (u, v) in enumerate(zip(pairs.a, pairs.b))}
+
+    lu: tuple[np.ndarray, np.ndarray]
+    up: np.ndarray
+    low: np.ndarray
+    row: int
+    pivot_ratio: float
+
+    def solve(self, rhs: np.ndarray | None = None) -> np.ndarray:
+        """``x`` with ``L^Q x = rhs`` (Hermitian ``rhs``, default 0) and ``Tr x = 1``.
+
+        The equation of population ``row`` is not imposed (it is the trace of the
+        others when ``Tr(rhs) = 0``).
+        """
+        size = len(self.lu[1])
+        real = np.zeros(size)
+        if rhs is not None:
+            real[:] = rhs.real
+            real[self.low] = rhs[self.up].imag
+        real[self.row] = 1
+        y = sla.lu_solve(self.lu, real, check_finite=False)
+        x = y.astype(complex)
+        x[self.up] = y[self.up] + 1j * y[self.low]
+        x[self.low] = y[self.up] - 1j * y[self.low]
+        return x
+
+
+@dataclass(frozen=True)
+class RealForm:
+    """``L^Q`` as a real-linear map on ``(rho_aa, Re rho_ab, Im rho_ab)`` (``a < b``).
+
+    ``up``/``low`` are the positions of ``(a, b)``, ``a < b``, and of ``(b, a)``;
+    variable ``up`` holds ``Re rho_ab``, variable ``low`` holds ``Im rho_ab``.
+    """
+
+    up: np.ndarray
+    low: np.ndarray
+
+    def columns(self, m: np.ndarray) -> np.ndarray:
+        """Rows ``m`` (complex, pair columns) acting on the real variables (complex result)."""
+        out = m.copy()  # y_up -> x_up = x_low = 1; y_low -> x_up = i, x_low = -i
+        out[..., self.up] = m[..., self.up] + m[..., self.low]
+        out[..., self.low] = 1j * (m[..., self.up] - m[..., self.low])
+        return out
+
+    def matrix(self, lq: np.ndarray, pop: np.ndarray) -> np.ndarray:
+        """The real matrix of ``lq``: rows ``Re`` (populations, ``up``) and ``Im`` (``low``)."""
+        cols = self.columns(lq)
+        system = np.empty(lq.shape)
+        system[pop] = cols[pop].real
+        system[self.up] = cols[self.up].real
+        system[self.low] = cols[self.up].imag
+        return system
+
+
+def real_form(pairs: DegeneratePairs) -> RealForm:
+    """Index maps of the real form for the pair set ``pairs`` (closed under ``a <-> b``)."""
+    index = _pair_index(pairs)
     swap = np.array([index[(int(v), int(u))] for u, v in zip(pairs.a, pairs.b)], dtype=int)
     up = np.flatnonzero(pairs.a < pairs.b)
-    low = swap[up]
-    cols = lq.copy()  # columns: y_up -> x_up = x_low = 1; y_low -> x_up = i, x_low = -i
-    cols[:, up] = lq[:, up] + lq[:, low]
-    cols[:, low] = 1j * (lq[:, up] - lq[:, low])
-    system = np.empty(lq.shape)
-    system[pop] = cols[pop].real
-    system[up] = cols[up].real
-    system[low] = cols[up].imag
-    del cols
+    return RealForm(up=up, low=swap[up])
+
+
+def factorize(system: np.ndarray, form: RealForm, row: int) -> BorderedSystem:
+    """LU of a real bordered ``system`` (``row``: the equation with right-hand side 1)."""
+    with warnings.catch_warnings():  # an exactly singular system is reported by the caller
+        warnings.simplefilter("ignore", sla.LinAlgWarning)
+        lu = sla.lu_factor(system, check_finite=False, overwrite_a=True)
+    diag = np.abs(np.diag(lu[0]))
+    ratio = float(diag.min() / diag.max()) if diag.max() > 0 else 0.0
+    return BorderedSystem(lu=lu, up=form.up, low=form.low, row=row, pivot_ratio=ratio)
+
+
+def bordered_system(lq: np.ndarray, pairs: DegeneratePairs) -> BorderedSystem:
+    """Factorise ``lq`` (pair basis of ``pairs``) in the real form with the trace border."""
+    pop = pairs.populations
+    form = real_form(pairs)
+    system = form.matrix(lq, pop)
     row = int(pop[0])  # replace one population equation by the trace
     system[row, :] = 0
     system[row, pop] = 1
-    rhs = np.zeros(pairs.size)
-    rhs[row] = 1
-    with warnings.catch_warnings():  # an exactly singular system is reported below
-        warnings.simplefilter("ignore", sla.LinAlgWarning)
-        lu, piv = sla.lu_factor(system, check_finite=False, overwrite_a=True)
-    diag = np.abs(np.diag(lu))
-    if diag.min() < _PIVOT_RATIO * diag.max():
-        raise RuntimeError(f"L^Q has a degenerate zero mode (pivot ratio "
-                           f"{diag.min() / diag.max():.1e}); steady state not unique")
-    y = sla.lu_solve((lu, piv), rhs, check_finite=False)
-    x = y.astype(complex)
-    x[up] = y[up] + 1j * y[low]
-    x[low] = y[up] - 1j * y[low]
+    return factorize(system, form, row)
+
+
+def zero_mode(lq: np.ndarray, pairs: DegeneratePairs) -> ExactSteadyState:
+    """Solve ``L^Q x = 0`` with ``Tr rho = 1`` (bordered dense LU, real form).
+
+    Raises
+    ------
+    SolverError
+        If the residual ``||L^Q x|| / (||L^Q|| ||x||)`` exceeds 1e-10 or the
+        zero mode is not unique (LU pivot ratio below ``PIVOT_RATIO``).
+    """
+    system = bordered_system(lq, pairs)
+    if system.pivot_ratio < PIVOT_RATIO:
+        raise SolverError(f"L^Q has a degenerate zero mode (pivot ratio "
+                           f"{system.pivot_ratio:.1e}); steady state not unique")
+    return checked_state(lq, pairs, system.solve(), method="direct",
+                         pivot_ratio=system.pivot_ratio)
+
+
+def checked_state(lq: np.ndarray, pairs: DegeneratePairs, x: np.ndarray, *, method: str,
+                  pivot_ratio: float, detail: str = "") -> ExactSteadyState:
+    """Wrap a zero mode ``x`` of ``lq`` with its checks; raise if its residual exceeds 1e-10."""
     residual = float(np.linalg.norm(lq @ x) / (np.linalg.norm(lq) * np.linalg.norm(x)))
     if residual > 1e-10:
-        raise RuntimeError(f"L^Q zero mode residual {residual:.1e} > 1e-10")
+        raise SolverError(f"L^Q zero mode residual {residual:.1e} > 1e-10")
+    index = _pair_index(pairs)
+    swap = np.array([index[(int(v), int(u))] for u, v in zip(pairs.a, pairs.b)], dtype=int)
     herm = float(np.abs(x - x[swap].conj()).max())
-    min_eig = _min_eigenvalue(pairs, x, index)
+    pop = pairs.populations
     return ExactSteadyState(pairs=pairs, x=x, residual=residual, hermiticity=herm,
-                            min_population=float(x[pop].real.min()), min_eigenvalue=min_eig)
+                            min_population=float(x[pop].real.min()),
+                            min_eigenvalue=_min_eigenvalue(pairs, x, index), method=method,
+                            pivot_ratio=pivot_ratio, detail=detail)
 
 
 def _min_eigenvalue(pairs: DegeneratePairs, x: np.ndarray,

@@ -31,7 +31,7 @@ import scipy.linalg as sla
 from symness.models.xxz_ring import eigensystem
 from symness.pump.couplings import couplings
 from symness.pump.model import PumpParams
-from symness.validation import require_int
+from symness.validation import SolverError, require_int
 
 __all__ = ["FloquetSteadyState", "floquet_redfield_steady_state"]
 
@@ -58,7 +58,7 @@ def floquet_redfield_steady_state(params: PumpParams, *, harmonics: int = 1) -> 
 
     Raises
     ------
-    RuntimeError
+    SolverError
         If the relative residual of the solve exceeds 1e-9.
     """
     require_int(params.n, "n", minimum=4, maximum=6)
@@ -114,7 +114,7 @@ def floquet_redfield_steady_state(params: PumpParams, *, harmonics: int = 1) -> 
     x = sla.solve(system, rhs, check_finite=False)
     residual = float(np.linalg.norm(mat @ x) / (np.linalg.norm(mat) * np.linalg.norm(x)))
     if residual > 1e-9:
-        raise RuntimeError(f"Floquet-Redfield solve residual {residual:.1e} > 1e-9")
+        raise SolverError(f"Floquet-Redfield solve residual {residual:.1e} > 1e-9")
     sigma0 = np.zeros((len(energy), len(energy)), dtype=complex)
     sigma0[a, b] = x[offsets[zero]:offsets[zero + 1]]
     return FloquetSteadyState(sigma0=sigma0, residual=residual, harmonics=harmonics, dimension=dim)

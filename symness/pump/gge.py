@@ -18,6 +18,7 @@ import scipy.sparse as sp
 from symness.models.xxz_ring import Eigensystem
 from symness.pump.exact_steady_state import DEGENERACY_TOL, _multiplets
 from symness.pump.forces import force_terms
+from symness.validation import SolverError
 
 __all__ = ["CommonBasis", "common_basis", "GGESolution", "solve_gge"]
 
@@ -104,7 +105,7 @@ def solve_gge(charges: np.ndarray, w: np.ndarray, lam0: np.ndarray, *, tol: floa
 
     Raises
     ------
-    RuntimeError
+    SolverError
         If ``max_iter`` iterations do not reach ``tol``.
     """
     lam = np.array(lam0, dtype=float)
@@ -142,7 +143,7 @@ def solve_gge(charges: np.ndarray, w: np.ndarray, lam0: np.ndarray, *, tol: floa
             break
         lam = lam + t * step
         norm, g, chi, jac = new
-    raise RuntimeError(f"GGE Newton iteration did not converge: force norm {norm:.2e} > {tol:.0e} "
+    raise SolverError(f"GGE Newton iteration did not converge: force norm {norm:.2e} > {tol:.0e} "
                        f"after {len(history)} iterations (history {history[-4:]})")
 
 

@@ -3,8 +3,8 @@
 Each finished point is appended to the table in memory and the whole CSV is
 rewritten atomically (temporary file + ``os.replace``), so an interrupted sweep
 loses at most the point in progress and a rerun skips every point already on
-disk.  Rows are sorted, and floats written with ``repr``, so the file is
-byte-for-byte reproducible.
+disk (except failed ones, which are retried).  Rows are sorted, and floats
+written with ``repr``, so the file is byte-for-byte reproducible.
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ def solve_point(system: PumpSystem, method: str, ratio: float, n_c: int = 6) -> 
             return {"method": method, "n_c": n_c, "n": p.n, "field": float(p.field),
                     "ratio": float(ratio), **{k: math.nan for k in OBSERVABLES},
                     "check": f"failed: {exc}".replace(",", ";")}
-        check = f"residual={state.residual:.1e};min_eig={state.min_eigenvalue:.1e}"
+        check = (f"residual={state.residual:.1e};min_eig={state.min_eigenvalue:.1e};"
+                 f"method={state.method};pivot_ratio={state.pivot_ratio:.1e}")
     else:
         if n_c not in GGE_SIZES:
             raise ParameterError(f"'n_c' must be one of {GGE_SIZES} (got {n_c})")
@@ -89,7 +90,8 @@ def run_sweep(base: PumpParams, *, method: str | None = None, vary: str,
         require_choice(m, "method", METHODS)
     require_choice(vary, "vary", ("ratio", "field"))
     output = Path(output)
-    rows = read_rows(output)
+    # failed points are retried (and replaced): the solver may have improved since
+    rows = [r for r in read_rows(output) if not str(r["check"]).startswith("failed")]
     done = {_key(r) for r in rows}
     ratio0 = float(base.eps_d) / float(base.eps_ph)
     todo = []

@@ -32,6 +32,7 @@ from symness.pump.exact_steady_state import (
 from symness.pump.forces import drive_rates, phonon_rates
 from symness.pump.gge import CommonBasis, GGESolution, common_basis, diagonal_values, solve_gge
 from symness.pump.model import PumpParams
+from symness.pump.sector_steady_state import sector_blocks, sector_zero_mode, split_by_magnetisation
 from symness.validation import ParameterError
 
 __all__ = ["PumpSystem", "OBSERVABLES", "GGE_SIZES", "SPIN_CURRENT_DENSITY"]
@@ -76,17 +77,44 @@ class PumpSystem:
         return degenerate_pairs(self.couplings.eigen)
 
     @cached_property
-    def lq_parts(self) -> tuple[np.ndarray, np.ndarray]:
-        """``(L_ph, L_d)`` at unit amplitudes."""
+    def lq_parts(self) -> tuple[np.ndarray, ...]:
+        """``L^Q`` parts at unit amplitudes: ``(L_ph, L_d)``, or ``(L_ph_intra, L_ph_inter, L_d)``.
+
+        The three-part form (phonon part split into its ``S^z``-conserving and
+        ``S^z``-changing matrix elements, :mod:`symness.pump.sector_steady_state`)
+        is used whenever no conserved pair mixes magnetisation sectors (``B != 0``);
+        ``L_ph`` is then their sum.
+        """
         cp = self.couplings
-        return (generator_q(cp, self.pairs, (cp.phonon,)),
-                generator_q(cp, self.pairs, (cp.drive,)))
+        parts = [cp.phonon]
+        if sector_blocks(self.pairs, cp.eigen.sector) is not None:
+            parts = list(split_by_magnetisation(cp.phonon, cp.eigen.sector))
+        return tuple(generator_q(cp, self.pairs, (ch,)) for ch in parts + [cp.drive])
+
+    def generator(self, eps_d: float, eps_ph: float = 1.0) -> np.ndarray:
+        """``L^Q = eps_ph^2 L_ph + eps_d^2 L_d`` (a new dense array)."""
+        _check_amplitudes(eps_d, eps_ph)
+        *l_ph, l_d = self.lq_parts
+        lq = eps_d**2 * l_d
+        for part in l_ph:
+            lq += eps_ph**2 * part
+        return lq
 
     def exact(self, eps_d: float, eps_ph: float = 1.0) -> tuple[ExactSteadyState, dict]:
-        """Zero mode of ``eps_ph^2 L_ph + eps_d^2 L_d`` and the observables."""
-        _check_amplitudes(eps_d, eps_ph)
-        l_ph, l_d = self.lq_parts
-        state = zero_mode(eps_ph**2 * l_ph + eps_d**2 * l_d, self.pairs)
+        """Zero mode of ``eps_ph^2 L_ph + eps_d^2 L_d`` and the observables.
+
+        The bordered LU of the whole matrix is tried first; if it reports a
+        degenerate kernel and the sectors split, the two-timescale solution
+        decides (unique: its result; degenerate: it raises too).
+        """
+        try:
+            state = zero_mode(self.generator(eps_d, eps_ph), self.pairs)
+        except RuntimeError:
+            *l_ph, l_d = self.lq_parts
+            if len(l_ph) == 1:
+                raise
+            state = sector_zero_mode(eps_ph**2 * l_ph[0] + eps_d**2 * l_d, eps_ph**2 * l_ph[1],
+                                     self.pairs, self.couplings.eigen.sector)
         return state, {k: state.expect(v) for k, v in self.observables.items()}
 
     # ---- truncated GGE -------------------------------------------------------------------

@@ -34,7 +34,7 @@ from symness.models.nearest_neighbour import (
 from symness.models.tilted_ising import coupling_tensor
 from symness.operators.sparse import site_operator
 from symness.perturbation.hamiltonian import hamiltonian_zeroth_order
-from symness.validation import ParameterError, require_int, require_real
+from symness.validation import ParameterError, SolverError, require_int, require_real
 from symness.weak_coupling.baths import (
     BathConstants,
     bath_superoperator,
@@ -47,7 +47,7 @@ __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillia
            "local_t", "temperature_from_t", "SteadyStateError"]
 
 
-class SteadyStateError(ArithmeticError):
+class SteadyStateError(SolverError, ArithmeticError):
     """The direct sparse solve of ``L rho = 0`` failed its residual or trace check."""
 
 

@@ -50,3 +50,20 @@ def test_sweep_resumes(tmp_path, capsys):
         rows = list(csv.DictReader(handle))
     assert tuple(rows[0]) == COLUMNS
     assert [float(r["ratio"]) for r in rows] == [0.0, 0.5, 1.0]
+
+
+def test_sweep_retries_failed_points(tmp_path):
+    from symness.pump.model import PumpParams
+    from symness.pump.sweep import run_sweep
+
+    out = tmp_path / "s.csv"
+    base = PumpParams(n=4, field=0.5)
+    run_sweep(base, method="exact", vary="ratio", values=[1.0], output=out, progress=False)
+    text = out.read_text().splitlines()
+    header, row = text[0], text[1].split(",")
+    row[5:-1] = ["nan"] * (len(row) - 6)
+    row[-1] = "failed: earlier solver"
+    out.write_text(header + "\n" + ",".join(row) + "\n")
+    rows = run_sweep(base, method="exact", vary="ratio", values=[1.0], output=out,
+                     progress=False)
+    assert len(rows) == 1 and rows[0]["check"].startswith("residual=")

@@ -1,0 +1,176 @@
+"""Disordered XXZ spin-1/2 chain of Mendoza-Arenas et al. (2019), eq. (1), and its currents.
+
+Normalisation: spin-1/2 operators ``s^a = sigma^a / 2``, exchange ``J`` (the paper sets
+``J = 1``), sites 1-based in the paper and 0-based here (paper site ``i`` is index ``i-1``)::
+
+    H = sum_{i=1}^{L-1} eps_{i,i+1},
+    eps_{i,i+1} = J (s^x_i s^x_{i+1} + s^y_i s^y_{i+1} + Delta s^z_i s^z_{i+1})
+                  + (h_i / 2) s^z_i + (h_{i+1} / 2) s^z_{i+1}                  (1)
+
+so each bond carries half of the field of each of its sites and the end sites carry
+``h_1 / 2`` and ``h_L / 2``.  The fields ``h_i`` are uniform in ``[-h, h]``, drawn from
+``numpy.random.default_rng(seed)`` (one realisation = one seed; reproducible).
+
+Currents (paper eqs. (3)-(4)); continuity equations with ``dA/dt = i[H, A]``::
+
+    j^S_i = J (s^x_i s^y_{i+1} - s^y_i s^x_{i+1}),     d s^z_i / dt = j^S_{i-1} - j^S_i
+    j^E_i = i [eps_{i-1,i}, eps_{i,i+1}],             d eps_{i,i+1} / dt = j^E_i - j^E_{i+1}
+
+Three-spin form of the energy current (sites ``a = i-1, b = i, c = i+1``)::
+
+    j^E_i = J^2 [ s^y_a s^z_b s^x_c - s^x_a s^z_b s^y_c
+                  + Delta (s^x_a s^y_b s^z_c - s^y_a s^x_b s^z_c
+                           + s^z_a s^x_b s^y_c - s^z_a s^y_b s^x_c) ]
+            + (h_i / 2) (j^S_{i-1} + j^S_i)
+
+(both identities are exact claims ``mendoza2019.eq4-*`` and ``mendoza2019.continuity-*``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import reduce
+
+import numpy as np
+import scipy.sparse as sp
+
+from symness.validation import ParameterError, require_int, require_real
+
+__all__ = ["DisorderedXXZ", "disorder_fields", "SPIN", "bond_term", "bond_terms",
+           "hamiltonian", "spin_current_local", "energy_current_local", "embed",
+           "magnetization_operator", "spin_current_operator", "energy_current_operator",
+           "energy_density_operator"]
+
+#: Spin-1/2 matrices ``s^a = sigma^a / 2`` in the basis (|up>, |down>).
+SPIN: dict[str, np.ndarray] = {
+    "I": np.eye(2, dtype=complex),
+    "x": np.array([[0, 0.5], [0.5, 0]], dtype=complex),
+    "y": np.array([[0, -0.5j], [0.5j, 0]], dtype=complex),
+    "z": np.array([[0.5, 0], [0, -0.5]], dtype=complex),
+}
+
+
+def disorder_fields(length: int, h, seed: int) -> np.ndarray:
+    """Random fields ``h_i`` uniform in ``[-h, h]`` from ``numpy.random.default_rng(seed)``.
+
+    ``h = 0`` gives the clean chain (all zeros) whatever the seed.
+    """
+    length = require_int(length, "L", minimum=2)
+    h = float(require_real(h, "h", minimum=0))
+    seed = require_int(seed, "seed", minimum=0)
+    return np.random.default_rng(seed).uniform(-h, h, size=length)
+
+
+@dataclass(frozen=True)
+class DisorderedXXZ:
+    """Validated parameters of eq. (1).
+
+    Attributes
+    ----------
+    L : int
+        Number of sites, ``L >= 2``.
+    delta : Fraction, int or float
+        Anisotropy Delta.
+    h : Fraction, int or float
+        Disorder strength, ``h >= 0``.
+    seed : int
+        Seed of the realisation, ``>= 0``.
+    J : Fraction, int or float
+        Exchange (the paper's unit, default 1).
+    """
+
+    L: int
+    delta: Fraction | float
+    h: Fraction | float = 0
+    seed: int = 0
+    J: Fraction | float = 1
+
+    def __post_init__(self) -> None:
+        require_int(self.L, "L", minimum=2)
+        require_real(self.delta, "delta")
+        require_real(self.h, "h", minimum=0)
+        require_int(self.seed, "seed", minimum=0)
+        require_real(self.J, "J")
+        if float(self.J) == 0.0:
+            raise ParameterError("'J' must be nonzero (got 0)")
+
+    @property
+    def fields(self) -> np.ndarray:
+        """The realisation ``h_0 .. h_{L-1}`` (0-based)."""
+        return disorder_fields(self.L, self.h, self.seed)
+
+
+def _kron(*ops: np.ndarray) -> np.ndarray:
+    return reduce(np.kron, ops)
+
+
+def bond_term(J, delta, h_left, h_right) -> np.ndarray:
+    """Two-site ``eps_{i,i+1}`` of eq. (1) as a dense 4x4 matrix (site ``i`` first)."""
+    s, one = SPIN, SPIN["I"]
+    J, delta, h_left, h_right = (float(v) for v in (J, delta, h_left, h_right))
+    xxz = (_kron(s["x"], s["x"]) + _kron(s["y"], s["y"]) + delta * _kron(s["z"], s["z"]))
+    return J * xxz + 0.5 * h_left * _kron(s["z"], one) + 0.5 * h_right * _kron(one, s["z"])
+
+
+def bond_terms(model: DisorderedXXZ) -> list[np.ndarray]:
+    """``[eps_{0,1}, ..., eps_{L-2,L-1}]`` (0-based bonds) of eq. (1)."""
+    f = model.fields
+    return [bond_term(model.J, model.delta, f[i], f[i + 1]) for i in range(model.L - 1)]
+
+
+def embed(local: np.ndarray, first: int, length: int) -> sp.csr_matrix:
+    """``1 ⊗ local ⊗ 1`` with ``local`` acting on sites ``first, first+1, ...`` (0-based)."""
+    k = int(round(np.log2(local.shape[0])))
+    first = require_int(first, "first", minimum=0, maximum=length - k)
+    left = sp.identity(2**first, dtype=complex, format="csr")
+    right = sp.identity(2 ** (length - first - k), dtype=complex, format="csr")
+    return sp.kron(sp.kron(left, sp.csr_matrix(local)), right, format="csr")
+
+
+def hamiltonian(model: DisorderedXXZ) -> sp.csr_matrix:
+    """Sparse ``H = sum_i eps_{i,i+1}`` of eq. (1) on ``(C^2)^L``."""
+    return sum((embed(e, i, model.L) for i, e in enumerate(bond_terms(model))),
+               sp.csr_matrix((2**model.L, 2**model.L), dtype=complex)).tocsr()
+
+
+def spin_current_local(J=1) -> np.ndarray:
+    """``j^S = J (s^x ⊗ s^y - s^y ⊗ s^x)`` on two sites (eq. (3)), 4x4."""
+    s = SPIN
+    return float(J) * (_kron(s["x"], s["y"]) - _kron(s["y"], s["x"]))
+
+
+def energy_current_local(J, delta, h_middle) -> np.ndarray:
+    """Three-spin form of ``j^E_i = i[eps_{i-1,i}, eps_{i,i+1}]`` (eq. (4)), 8x8.
+
+    Only the field ``h_i`` of the middle site enters (module docstring).
+    """
+    s, one = SPIN, SPIN["I"]
+    J, delta, hm = float(J), float(delta), float(h_middle)
+    body = (_kron(s["y"], s["z"], s["x"]) - _kron(s["x"], s["z"], s["y"])
+            + delta * (_kron(s["x"], s["y"], s["z"]) - _kron(s["y"], s["x"], s["z"])
+                       + _kron(s["z"], s["x"], s["y"]) - _kron(s["z"], s["y"], s["x"])))
+    js = spin_current_local(J)
+    return J**2 * body + 0.5 * hm * (np.kron(js, one) + np.kron(one, js))
+
+
+def magnetization_operator(i: int, length: int) -> sp.csr_matrix:
+    """``s^z_i`` (0-based) on ``(C^2)^L``."""
+    return embed(SPIN["z"], i, length)
+
+
+def spin_current_operator(i: int, model: DisorderedXXZ) -> sp.csr_matrix:
+    """``j^S`` on bond ``(i, i+1)`` (0-based)."""
+    return embed(spin_current_local(model.J), i, model.L)
+
+
+def energy_current_operator(i: int, model: DisorderedXXZ) -> sp.csr_matrix:
+    """``j^E_i`` centred on site ``i`` (0-based, ``1 <= i <= L-2``)."""
+    i = require_int(i, "i", minimum=1, maximum=model.L - 2)
+    return embed(energy_current_local(model.J, model.delta, model.fields[i]), i - 1, model.L)
+
+
+def energy_density_operator(i: int, model: DisorderedXXZ) -> sp.csr_matrix:
+    """``eps_{i,i+1}`` (0-based bond ``i``)."""
+    f = model.fields
+    return embed(bond_term(model.J, model.delta, f[i], f[i + 1]), i, model.L)

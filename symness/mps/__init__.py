@@ -1,0 +1,1 @@
+"""Matrix-product NESS of disordered XXZ chains between thermal reservoirs (paper 002)."""

@@ -1,0 +1,71 @@
+import json
+
+import pytest
+
+from symness.cli import main
+from symness.mps import sweep
+
+
+def _spec(L=4, seed=0, t_max=400.0):
+    res = {"kind": "magnetization", "beta": "0", "rate": "1", "aux_length": 6}
+    return {"L": L, "delta": "1/2", "h": "1/2", "seed": seed, "J": "1",
+            "left": dict(res, mu="1/5"), "right": dict(res, mu="-1/5"),
+            "settings": {"chi": 8, "dt": 0.2, "order": 2, "warmup_dt": None,
+                         "chi_ramp": False, "check_interval": 2.0, "t_max": t_max,
+                         "criterion": {"stationary_tol": 1e-3, "uniform_tol": 0.1}}}
+
+
+def test_sweep_resumes_and_reports_failures(tmp_path):
+    path = tmp_path / "r.jsonl"
+    specs = [_spec(seed=0), _spec(seed=1), _spec(seed=2, t_max=2.0)]  # the last cannot converge
+    s1 = sweep.run_sweep(specs, path, workers=1, retries=1, progress=False)
+    assert s1.done == 2 and len(s1.failed) == 1 and "NotConvergedError" in s1.failed[0]["error"]
+    records = sweep.load_results(path)
+    assert [r["status"] for r in records].count("ok") == 2
+    # resume: the two finished tasks are skipped, the failed one is tried again
+    s2 = sweep.run_sweep(specs, path, workers=1, retries=0, progress=False)
+    assert s2.skipped == 2 and len(s2.failed) == 1
+    ok = [r for r in sweep.load_results(path) if r["status"] == "ok"]
+    assert {r["spec"]["seed"] for r in ok} == {0, 1}
+    assert all(r["result"]["convergence"]["converged"] for r in ok)
+
+
+def test_sweep_through_a_local_dask_cluster(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                       dashboard_address=None)
+    try:
+        path = tmp_path / "d.jsonl"
+        summary = sweep.run_sweep([_spec(seed=5)], path, executor="dask",
+                                  scheduler=cluster.scheduler_address, progress=False)
+        assert summary.done == 1
+        # same task through local processes gives the same currents (deterministic)
+        local = sweep.run_task(_spec(seed=5))["result"]
+        got = sweep.load_results(path)[0]["result"]
+        assert got["j_spin"] == pytest.approx(local["j_spin"], rel=1e-12)
+    finally:
+        cluster.close()
+
+
+def test_cli_ness_json(tmp_path, capsys):
+    out = tmp_path / "n.json"
+    code = main(["mps", "ness", "--L", "4", "--delta", "1/2", "--reservoir", "magnetization",
+                 "--mu-left", "1/5", "--mu-right=-1/5", "--chi", "32", "--dt", "0.1",
+                 "--tol", "1e-3", "--uniform-tol", "0.1", "--format", "json",
+                 "--output", str(out)])
+    assert code == 0
+    data = json.loads(out.read_text())
+    assert data["spec"]["left"]["kind"] == "magnetization" and data["convergence"]["converged"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["mps", "ness", "--L", "1", "--delta", "1"],
+    ["mps", "ness", "--L", "8", "--delta", "1", "--chi", "0"],
+    ["mps", "ness", "--L", "8", "--delta", "1", "--order", "3"],
+    ["mps", "ness", "--L", "8", "--delta", "x"],
+    ["mps", "ness", "--L", "8", "--delta", "1", "--reservoir", "hot"],
+    ["mps", "sweep", "--L", "8", "--delta", "1"],
+])
+def test_cli_bad_input_exits_2(argv, capsys):
+    assert main(argv) == 2
+    assert "error" in capsys.readouterr().err
