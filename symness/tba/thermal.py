@@ -31,14 +31,14 @@ from symness.tba.bare import bare_charge, magnetisation, string_a
 from symness.tba.kernels import kernel_integrals
 from symness.tba.quadrature import Convolution, RapidityGrid, refined
 from symness.tba.strings import StringContent
-from symness.validation import require_real
+from symness.validation import SolverError, require_real
 
 __all__ = ["TBAConvergenceError", "Macrostate", "ThermalState", "asymptotic_log_eta",
            "thermal_state", "infinite_temperature_state", "gge_state"]
 
 
-class TBAConvergenceError(RuntimeError):
-    """An iteration of the TBA or GHD equations did not reach its tolerance."""
+class TBAConvergenceError(SolverError):
+    """An iteration of the TBA or GHD equations did not reach its tolerance (CLI: exit 1)."""
 
 
 @dataclass(frozen=True, eq=False)
