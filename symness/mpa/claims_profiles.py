@@ -113,11 +113,14 @@ def _lindblad(points, *, tol_m: float, tol_c: float, levels: int = 3) -> Evidenc
     worst_m, worst_c, orders, rows = 0.0, 0.0, [], []
     for n, delta, mu in points:
         r = cross_check(n, delta, mu, levels=levels)
-        worst_m, worst_c = max(worst_m, r.error_m), max(worst_c, r.error_c)
+        worst_m = max(worst_m, r.error_m)
+        if not (delta == 2 and n >= 7):  # C unresolved there: eps ~ 1e-6..1e-8 (table)
+            worst_c = max(worst_c, r.error_c)
         orders.append(r.order)
         rows.append(f"({n},{delta},{mu}): {r.error_m:.0e}/{r.error_c:.0e}")
     # tolerances: Richardson leaves O(eps^4) ~ 1e-9 relative; the float64 solve at the small eps
-    # needed for large S or small level gaps g limits M to ~1e-6 and C (a smaller signal) more
+    # needed for large S or small level gaps g limits M to ~1e-4 and C (a smaller signal) more;
+    # C is not compared at Delta = 2, n >= 7 (S >= 6e7: eps <= 1e-6, C unresolved in float64)
     error = max(worst_m / tol_m, worst_c / tol_c)
     return Evidence.numeric(error, 1.0, reference="exact NESS of (1)-(3) (lindblad.steady_state),"
                             " Richardson in eps^2", precision="float64",
@@ -141,12 +144,14 @@ def _vs_lindblad() -> Evidence:
 
 @claim("prosen2011.eq17.vs_lindblad_n10", paper="000", equation="(17)", kind="cross-check",
        slow=True, statement="as prosen2011.eq17.vs_lindblad for n = 8 (full grid) and n = 10 "
-                            "(Delta = 1/2, mu = 0.3; Delta = 1.1, mu = 1)")
+                            "(Delta = 1/2, mu = 0.3; Delta = 1.1, mu = 1); C not compared at "
+                            "Delta = 2 (full grid n <= 10: tables/prosen2011_lindblad_check)")
 def _vs_lindblad_slow() -> Evidence:
     from fractions import Fraction
 
     return _lindblad(_grid((8,)) + [(10, Fraction(1, 2), Fraction(3, 10)),
-                                    (10, Fraction(11, 10), Fraction(1))], tol_m=1e-4, tol_c=1.0)
+                                    (10, Fraction(11, 10), Fraction(1))],
+                    tol_m=5e-4, tol_c=5e-4, levels=4)
 
 
 def _eps_expansion(points) -> Evidence:
@@ -155,12 +160,16 @@ def _eps_expansion(points) -> Evidence:
     worst, rows = 0.0, []
     for n, delta, mu in points:
         err_m, err_c, clusters = eps_expansion_errors(n, delta, mu)
-        worst = max(worst, err_m, err_c)
+        # float64 eigenbasis: the error grows like 1/g^2 (g the smallest level gap: >= 1e-5 for
+        # Delta <= 1.1, n <= 10, but ~1e-8 at Delta = 2, n = 9 and ~1e-11 at n = 10)
+        tol = 1e-4 if delta == 2 and n >= 9 else 1e-7
+        worst = max(worst, max(err_m, err_c) / tol)
         rows.append(f"n={n},Delta={delta},mu={mu}: {max(err_m, err_c):.0e} ({clusters})")
-    # float64 eigenbasis; the error grows like 1/g^2 (g the smallest level gap, ~1e-4 at n = 10)
-    return Evidence.numeric(worst, 1e-7, reference="eps-expansion (7) solved in the eigenbasis "
+    return Evidence.numeric(worst, 1.0, reference="eps-expansion (7) solved in the eigenbasis "
                             "of H (symness.mpa.eps_expansion)", precision="float64",
-                            detail="; ".join(rows))
+                            detail="error/tolerance; tolerance 1e-7 (1e-4 at Delta = 2, n >= 9); "
+                                   "relative errors (level gap / cluster spread): "
+                                   + "; ".join(rows))
 
 
 @claim("prosen2011.eq17.vs_eps_expansion", paper="000", equation="(7), (17)",
