@@ -6,6 +6,7 @@ import sympy as sp
 from sympy.physics.quantum import TensorProduct
 
 from symness.claims import Evidence, claim
+from symness.exact.cos_field import to_sympy
 from symness.mpa.cubic_algebra import aux_matrices
 from symness.mpa.profiles import (
     ProfileParams,
@@ -187,3 +188,32 @@ def _vs_eps_expansion_slow() -> Evidence:
     from fractions import Fraction
 
     return _eps_expansion(_grid((8, 9)) + _grid((10,), (Fraction(1, 2), Fraction(1)))[::2])
+
+
+def _spectral_closed_forms(pairs) -> Evidence:
+    from symness.mpa.profile_spectral import spectral_profile
+
+    checked = {}
+    for ell, m in pairs:
+        closed = spectral_profile(ell, m)
+        ok = all(magnetization_profile_exact(n, ell, m)[j - 1]
+                 == sp.expand(to_sympy(closed.value(j, n), m))
+                 for n in range(2, 9) for j in range(1, n + 1))
+        checked[f"{ell}/{m}"] = ok
+    return Evidence.exact(all(checked.values()), reference="exact T', V' profile over "
+                          "Q(2cos(2pi/m)), 2 <= n <= 8, every site", detail=str(checked))
+
+
+@claim("prosen2011.eq17.closed_forms", paper="000", equation="(17)", kind="exact",
+       statement="the closed form of M_j from the spectral decomposition of T' (factors of "
+                 "det(x - T') over Q(2cos(2pi/m)), Chinese-remainder projectors) equals the "
+                 "transfer-matrix profile, Delta = cos(pi ell/m), m = 2..4")
+def _closed_forms() -> Evidence:
+    return _spectral_closed_forms([(1, 2), (1, 3), (1, 4)])
+
+
+@claim("prosen2011.eq17.closed_forms_m6", paper="000", equation="(17)", kind="exact",
+       slow=True, statement="as prosen2011.eq17.closed_forms for ell/m = 1/5, 2/5, 1/6 (m = 7, "
+                            "8: tables/prosen2011_profile_closed_forms)")
+def _closed_forms_slow() -> Evidence:
+    return _spectral_closed_forms([(1, 5), (2, 5), (1, 6)])
