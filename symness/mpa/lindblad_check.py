@@ -2,15 +2,34 @@
 
 Order in eps: with ``rho = sum_p (i eps)^p rho(p)`` (6), ``rho(1)`` has no
 ``sz`` component (Z contains no ``sz_j``), so ``<sz_j> = -eps^2 tr(sz_j
-rho(2)) + O(eps^4)`` and ``M_j = lim <sz_j>/eps^2`` (likewise ``C_{j,k}``).
-The remainder is measured to be O(eps^2) relative, so two solves at ``eps``
-and ``eps/2`` are combined by Richardson extrapolation
-``(4 f(eps/2) - f(eps)) / 3``.  ``eps`` is scaled down by ``sqrt(max |M_j|)``
-because the perturbative radius shrinks as ``|M_j|`` grows (``|Delta| > 1``).
+rho(2)) / 2^n + O(eps^3)`` and ``M_j = lim <sz_j>/eps^2`` (likewise ``C_{j,k}``).
+
+Evenness: H and the jump operators are real, so complex conjugation maps the
+steady state at ``eps`` to the steady state of ``+i ad_H + eps D``, i.e. of
+``-i ad_H - eps D``: ``conj(rho(eps)) = rho(-eps)``.  For real observables
+(``sz_j``, ``sz_j sz_k``) this gives ``f(-eps) = f(eps)``: ``f(eps) =
+<sz_j>/eps^2`` is even, ``f = M_j + a eps^2 + b eps^4 + ...``.  Richardson
+extrapolation in ``eps^2`` from ``eps, eps/2``: ``(4 f(eps/2) - f(eps))/3``
+(error O(eps^4)); the measured convergence order
+``log2 |f(eps) - f(eps/2)| / |f(eps/2) - f(eps/4)|`` is reported (2 for an
+even expansion, 1 if an ``eps^1`` term were present).
+
+The perturbative radius is limited by the profile's size and by the smallest
+level spacing ``g`` of H inside a magnetisation sector wherever D couples the
+nearly degenerate levels (the NESS lives in the charge-0 block; ``1/(E_a -
+E_b)`` enters (7)).  The largest eps used is ``eps0/sqrt(S)``, ``S = max(1,
+max_j |M_j(mu = 1)|)``; eps is then halved ``levels - 1`` times and, of the
+successive Richardson values, the pair that agrees best (in M and C) is kept
+(its difference is the internal error estimate, computed without (17)).  For
+small eps the float64 solve's round-off dominates, so where ``g`` is tiny (n >=
+9 at Delta = 1/2; Delta = 2, n >= 8, where ``S`` reaches 5e19 and ``g`` 4e-9 at
+n = 10) no eps is both perturbative and resolved, and the accuracy is limited;
+:mod:`symness.mpa.eps_expansion` gives the eps -> 0 limit directly there.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -24,17 +43,22 @@ from symness.models.xxz_boundary_driven import (
     magnetization_operators,
 )
 from symness.mpa.profiles import ProfileParams, correlation_matrix, magnetization_profile
+from symness.operators.sparse import number_of_up_spins
+from symness.validation import require_int
 
-__all__ = ["CrossCheck", "cross_check"]
+__all__ = ["CrossCheck", "cross_check", "profile_scale", "sector_level_gap"]
 
 
 @dataclass(frozen=True)
 class CrossCheck:
     """Extrapolated Lindblad values against (17).
 
-    ``error_m``/``error_c`` are max absolute errors divided by ``max_j |M_j|``
-    and ``max_{j<k} |C_{j,k}|`` (relative to the profile's scale); ``raw_error_m``
-    is the same for the unextrapolated value at ``eps/2``.
+    ``error_m``/``error_c`` are max absolute errors of the Richardson value
+    divided by ``max_j |M_j|`` and ``max_{j<k} |C_{j,k}|``; ``raw_error_m`` is
+    the same for the unextrapolated value; ``estimate`` the internal error
+    estimate (nan with two eps values); ``order`` the measured convergence order
+    in eps at the three largest eps (None with two eps values); ``eps`` the larger eps
+    of the kept pair.
     """
 
     n: int
@@ -44,7 +68,26 @@ class CrossCheck:
     error_m: float
     error_c: float
     raw_error_m: float
-    scale: float
+    estimate: float
+    order: float | None
+    seconds: float
+
+
+def profile_scale(n: int, delta) -> float:
+    """``max(1, max_j |M_j|)`` at ``mu = 1`` from (17)."""
+    return max(1.0, max(abs(float(x)) for x in magnetization_profile(ProfileParams(n, delta, 1))))
+
+
+def sector_level_gap(n: int, delta) -> float:
+    """Smallest spacing of distinct eigenvalues of H inside one magnetisation sector."""
+    h = hamiltonian(n, delta).toarray().real
+    ups, gap = number_of_up_spins(n), math.inf
+    for m in range(n + 1):
+        idx = np.nonzero(ups == m)[0]
+        steps = np.diff(np.linalg.eigvalsh(h[np.ix_(idx, idx)]))
+        steps = steps[steps > 1e-10]
+        gap = min([gap, *steps.tolist()])
+    return gap
 
 
 def _scaled(n, delta, mu, eps):
@@ -56,22 +99,41 @@ def _scaled(n, delta, mu, eps):
     for j in range(n):
         for k in range(j + 1, n):
             c[j, k] = c[k, j] = ss.expect(sz[j] @ sz[k]) / eps**2
-    return m, c
+    return m, c, ss.seconds
 
 
-def cross_check(n: int, delta, mu, *, eps0: float = 0.02) -> CrossCheck:
-    """Compare M_j, C_{j,k} of (17) with Richardson-extrapolated ``<sz>/eps^2`` of the NESS."""
+def cross_check(n: int, delta, mu, *, eps0: float = 0.01, levels: int = 3) -> CrossCheck:
+    """Compare M_j, C_{j,k} of (17) with Richardson-extrapolated ``<sz>/eps^2`` of the NESS.
+
+    Solves at ``eps_i = eps0 2^-i / sqrt(S)``, ``i < levels``; keeps the
+    Richardson value ``(4 f(eps_{i+1}) - f(eps_i))/3`` closest to the next one
+    (the last one when ``levels = 2``).  Raises
+    :class:`~symness.lindblad.steady_state.SteadyStateError` where the solver
+    cannot reach the needed eps.
+    """
+    levels = require_int(levels, "levels", minimum=2, maximum=8)
     params = ProfileParams(n, delta, mu)
     m_tm = np.array([float(x) for x in magnetization_profile(params)])
     c_tm = correlation_matrix(params)
-    scale = max(1.0, float(np.max(np.abs(m_tm))))
-    eps = eps0 / np.sqrt(scale)
-    m1, c1 = _scaled(n, delta, mu, eps)
-    m2, c2 = _scaled(n, delta, mu, eps / 2)
-    m_ex, c_ex = (4 * m2 - m1) / 3, (4 * c2 - c1) / 3
     off = ~np.eye(n, dtype=bool)
     m_scale, c_scale = float(np.max(np.abs(m_tm))), float(np.max(np.abs(c_tm[off])))
-    return CrossCheck(n=n, delta=Fraction(delta), mu=Fraction(mu), eps=float(eps),
+    eps = eps0 / math.sqrt(profile_scale(n, delta))
+    runs = [_scaled(n, delta, mu, eps / 2**i) for i in range(levels)]
+    rich = [((4 * b[0] - a[0]) / 3, (4 * b[1] - a[1]) / 3) for a, b in zip(runs, runs[1:])]
+    best, estimate = len(rich) - 1, math.nan
+    if len(rich) > 1:
+        spreads = [max(float(np.max(np.abs(x[0] - y[0]))) / m_scale,
+                       float(np.max(np.abs(x[1][off] - y[1][off]))) / c_scale)
+                   for x, y in zip(rich, rich[1:])]
+        best = int(np.argmin(spreads))
+        estimate = spreads[best]
+    order = None
+    if levels >= 3:  # at the three largest eps, where truncation (not round-off) dominates
+        j, (fa, fb, fc) = int(np.argmax(np.abs(m_tm))), (r[0] for r in runs[:3])
+        order = math.log2(abs(fa[j] - fb[j]) / abs(fb[j] - fc[j]))
+    m_ex, c_ex = rich[best]
+    return CrossCheck(n=n, delta=Fraction(delta), mu=Fraction(mu), eps=float(eps / 2**best),
                       error_m=float(np.max(np.abs(m_ex - m_tm))) / m_scale,
                       error_c=float(np.max(np.abs(c_ex[off] - c_tm[off]))) / c_scale,
-                      raw_error_m=float(np.max(np.abs(m2 - m_tm))) / m_scale, scale=scale)
+                      raw_error_m=float(np.max(np.abs(runs[best + 1][0] - m_tm))) / m_scale,
+                      estimate=estimate, order=order, seconds=sum(r[2] for r in runs))

@@ -18,10 +18,10 @@ from itertools import product
 import flint
 import sympy as sp
 
-from symness.mpa.theorem import DELTA, gauge_matrices
+from symness.mpa.theorem import gauge_matrices
 from symness.validation import require_int
 
-__all__ = ["z_exact", "image_certificate", "in_image_of_ad"]
+__all__ = ["z_exact", "site_op", "image_certificate", "in_image_of_ad"]
 
 
 def _site_entries(letter: str):
@@ -33,8 +33,8 @@ def z_exact(n: int, delta: Fraction) -> flint.fmpq_mat:
     """Z of (10) as an exact ``2^n x 2^n`` rational matrix at rational ``delta``."""
     n = require_int(n, "n", minimum=2)
     d = sp.Rational(delta.numerator, delta.denominator)
-    mats = {k: {ij: Fraction(str(sp.nsimplify(v.subs(DELTA, d)))) for ij, v in m.items()}
-            for k, m in gauge_matrices(n // 2 + 2).items()}
+    mats = {k: {ij: Fraction(int(v.p), int(v.q)) for ij, v in m.items()}
+            for k, m in gauge_matrices(n // 2 + 2, d).items()}
     states = {0: {(): Fraction(1)}}
     for _ in range(n):
         new: dict = {}
@@ -57,7 +57,8 @@ def z_exact(n: int, delta: Fraction) -> flint.fmpq_mat:
     return z
 
 
-def _site_op(letter: str, j: int, n: int) -> flint.fmpq_mat:
+def site_op(letter: str, j: int, n: int) -> flint.fmpq_mat:
+    """``sigma^letter_j`` (letter '+', '-', 'z') as an exact ``2^n x 2^n`` matrix."""
     op = flint.fmpq_mat(2**n, 2**n)
     for b in range(2**n):
         bit = (b >> (n - 1 - j)) & 1
@@ -80,16 +81,16 @@ def image_certificate(n: int, delta: Fraction, mu: Fraction = Fraction(1)) -> bo
     dq = flint.fmpq(delta.numerator, delta.denominator)
     h = flint.fmpq_mat(2**n, 2**n)
     for j in range(n - 1):
-        h += 2 * (_site_op("+", j, n) * _site_op("-", j + 1, n)
-                  + _site_op("-", j, n) * _site_op("+", j + 1, n))
-        h += dq * (_site_op("z", j, n) * _site_op("z", j + 1, n))
+        h += 2 * (site_op("+", j, n) * site_op("-", j + 1, n)
+                  + site_op("-", j, n) * site_op("+", j + 1, n))
+        h += dq * (site_op("z", j, n) * site_op("z", j + 1, n))
 
     def d_pm(a1, b1, an, bn):
         return (2 * a1 * rho2 * b1 - (b1 * a1 * rho2 + rho2 * b1 * a1)
                 + 2 * an * rho2 * bn - (bn * an * rho2 + rho2 * bn * an))
 
-    s1p, s1m = _site_op("+", 0, n), _site_op("-", 0, n)
-    snp, snm = _site_op("+", n - 1, n), _site_op("-", n - 1, n)
+    s1p, s1m = site_op("+", 0, n), site_op("-", 0, n)
+    snp, snm = site_op("+", n - 1, n), site_op("-", n - 1, n)
     x = (1 + q) / 2 * d_pm(s1p, s1m, snm, snp) + (1 - q) / 2 * d_pm(s1m, s1p, snp, snm)
     return in_image_of_ad(h, x, n)
 

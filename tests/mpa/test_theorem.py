@@ -36,14 +36,14 @@ def test_exact_image_test_rejects_a_commuting_operator():
     # negative control: H itself commutes with H, so X = H is not in Im ad_H; X = [H, Y] is
     import flint
 
-    from symness.mpa.open_points_exact import _site_op, in_image_of_ad
+    from symness.mpa.open_points_exact import in_image_of_ad, site_op
 
     n = 3
     h = flint.fmpq_mat(2**n, 2**n)
     for j in range(n - 1):
-        h += 2 * (_site_op("+", j, n) * _site_op("-", j + 1, n)
-                  + _site_op("-", j, n) * _site_op("+", j + 1, n))
-        h += flint.fmpq(1, 2) * (_site_op("z", j, n) * _site_op("z", j + 1, n))
-    y = _site_op("z", 0, n)
+        h += 2 * (site_op("+", j, n) * site_op("-", j + 1, n)
+                  + site_op("-", j, n) * site_op("+", j + 1, n))
+        h += flint.fmpq(1, 2) * (site_op("z", j, n) * site_op("z", j + 1, n))
+    y = site_op("z", 0, n)
     assert not in_image_of_ad(h, h, n)
     assert in_image_of_ad(h, h * y - y * h, n)
