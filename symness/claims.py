@@ -20,7 +20,6 @@ from __future__ import annotations
 import fnmatch
 import importlib
 import math
-import pkgutil
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -193,12 +192,11 @@ def claim(id: str, *, paper: str, equation: str, kind: str, statement: str,
 
 
 def load_all() -> dict[str, Claim]:
-    """Import every ``symness/<package>/claims.py`` and return the filled registry."""
-    import symness
+    """Import every ``symness/<package>/claims*.py`` and return the filled registry."""
+    from symness.outputs import registration_modules
 
-    for info in pkgutil.iter_modules(symness.__path__):
-        if info.ispkg and importlib.util.find_spec(f"symness.{info.name}.claims") is not None:
-            importlib.import_module(f"symness.{info.name}.claims")
+    for name in registration_modules("claims"):
+        importlib.import_module(name)
     return registry
 
 

@@ -160,12 +160,26 @@ def figure(name: str, *, description: str, slow: bool = False):
     return _register(figures, name, description, slow)
 
 
-def load_all() -> None:
-    """Import every ``symness/<package>/tables.py`` and ``figures.py``."""
+def registration_modules(prefix: str) -> list[str]:
+    """Names of ``symness/<package>/<prefix>.py`` and ``<prefix>_*.py`` (registrations).
+
+    A package may split its registrations (claims, tables, figures) over several
+    modules named after what they hold, e.g. ``mpa/claims_mazur.py``.
+    """
     import symness
 
+    names = []
     for info in pkgutil.iter_modules(symness.__path__):
-        for module in ("tables", "figures"):
-            name = f"symness.{info.name}.{module}"
-            if info.ispkg and importlib.util.find_spec(name) is not None:
-                importlib.import_module(name)
+        if not info.ispkg:
+            continue
+        package = importlib.import_module(f"symness.{info.name}")
+        for sub in pkgutil.iter_modules(package.__path__):
+            if sub.name == prefix or sub.name.startswith(prefix + "_"):
+                names.append(f"symness.{info.name}.{sub.name}")
+    return sorted(names)
+
+
+def load_all() -> None:
+    """Import every ``symness/<package>/tables*.py`` and ``figures*.py``."""
+    for name in registration_modules("tables") + registration_modules("figures"):
+        importlib.import_module(name)

@@ -51,3 +51,13 @@ def test_atomic_write_failure_keeps_old_content(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         atomic_write_text(target, "new")
     assert target.read_text() == "old" and os.listdir(tmp_path) == ["f.txt"]
+
+
+def test_split_registration_modules_are_discovered():
+    # mpa splits its claims/tables/figures over claims_*.py etc.; discovery must find them
+    from symness.outputs import registration_modules
+
+    assert "symness.mpa.claims_mazur" in registration_modules("claims")
+    assert "symness.mpa.tables_lindblad" in registration_modules("tables")
+    assert "symness.mpa.figures_profiles" in registration_modules("figures")
+    assert all(".bench" not in m for m in registration_modules("tables"))

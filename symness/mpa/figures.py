@@ -69,4 +69,3 @@ def fig2(outdir: Path) -> list[Path]:
     return [png_path, csv_path]
 
 
-from symness.mpa.figures_profiles import fig1  # noqa: E402,F401  (registers prosen2011-fig1)

@@ -158,6 +158,3 @@ def profile_closed_forms_table(*, max_m=6) -> Table:
                         "m = 3 reproduces the paper's Delta = 1/2 formula after (17); rows ell "
                         "and m - ell coincide"])
 
-
-# generators kept in their own modules (discovery imports only this one)
-from symness.mpa import tables_lindblad  # noqa: E402, F401
