@@ -13,7 +13,8 @@ from scipy.stats import unitary_group
 
 from symness.lindblad.sectors import detect_sectors
 from symness.lindblad.steady_state import steady_state
-from symness.operators.sparse import number_of_up_spins, sigma_x, sigma_y, sigma_z
+from symness.operators.sparse import number_of_up_spins
+from tests.lindblad.test_steady_state import random_u1_model
 
 
 def _random_block_diagonal_state(rng) -> np.ndarray:
@@ -29,15 +30,9 @@ def _random_block_diagonal_state(rng) -> np.ndarray:
 
 
 def _reset_model(n: int, seed: int):
-    """Random U(1) chain with reset jumps sqrt(r_m/2)|psi_m><psi_l| on both edge pairs."""
+    """Random U(1) chain (random_u1_model's H) with reset jumps sqrt(r_m/2)|psi_m><psi_l| on both edge pairs."""
+    h, _ = random_u1_model(n, seed)
     rng = np.random.default_rng(seed)
-    h = sp.csr_matrix((2**n, 2**n), dtype=complex)
-    for j in range(n - 1):
-        jx, jz = rng.normal(size=2)
-        h = h + jx * (sigma_x(j, n) @ sigma_x(j + 1, n) + sigma_y(j, n) @ sigma_y(j + 1, n))
-        h = h + jz * sigma_z(j, n) @ sigma_z(j + 1, n)
-    for j in range(n):
-        h = h + rng.normal() * sigma_z(j, n)
     jumps = []
     for first in (0, n - 2):
         vecs, r = _random_block_diagonal_state(rng)
