@@ -30,7 +30,7 @@ def _random_block_diagonal_state(rng) -> np.ndarray:
 
 
 def _reset_model(n: int, seed: int):
-    """Random U(1) chain (random_u1_model's H) with reset jumps sqrt(r_m/2)|psi_m><psi_l| on both edge pairs."""
+    """random_u1_model's H with reset jumps sqrt(r_m/2)|psi_m><psi_l| on both edge pairs."""
     h, _ = random_u1_model(n, seed)
     rng = np.random.default_rng(seed)
     jumps = []
