@@ -1,8 +1,11 @@
 """U(1) magnetisation sectors of a Lindblad problem, detected from the operators.
 
 If the Hamiltonian conserves the number of up spins ``M`` (total ``S^z``) and
-every jump operator ``L_k`` changes ``M`` by exactly ``q_k = +1`` or ``-1``, the
-Liouvillian commutes with ``rho -> exp(i phi M) rho exp(-i phi M)``.  It then
+every jump operator ``L_k`` changes ``M`` by one definite integer ``q_k`` (``+1``
+or ``-1`` for ``sigma^+_j``, ``sigma^-_j``; any of ``-n .. n``, ``0`` included, for
+e.g. the two-site resets ``|psi_m><psi_l|`` between eigenvectors of definite
+magnetisation), the Liouvillian commutes with ``rho -> exp(i phi M) rho exp(-i phi M)``
+(a weak U(1) symmetry: ``L_k -> exp(i phi q_k) L_k`` leaves every ``D[L_k]`` invariant).  It then
 maps the space of operators that are block diagonal in ``M`` (equal ket and bra
 magnetisation) into itself, and a unique steady state lies in it: dimension
 ``sum_m C(n, m)**2 = C(2n, n)`` instead of ``4**n``.
@@ -160,7 +163,7 @@ def detect_sectors(hamiltonian, jumps: Sequence) -> Sectors | None:
     Sectors or None
         ``None`` unless ``H`` conserves the number of up spins exactly (no
         nonzero entry between different sectors) and every nonzero jump changes
-        it by one and the same ``+1`` or ``-1``.
+        it by one and the same integer ``q`` (any sign, ``0`` included).
     """
     h = sp.csr_matrix(hamiltonian, dtype=complex)
     dim = h.shape[0]
@@ -178,7 +181,7 @@ def detect_sectors(hamiltonian, jumps: Sequence) -> Sectors | None:
         shifts = _changes(a, ups)
         if not shifts:
             continue  # a zero jump operator contributes nothing
-        if len(shifts) != 1 or abs(next(iter(shifts))) != 1:
+        if len(shifts) != 1:
             return None
         q = next(iter(shifts))
         pieces = tuple(_piece(a, index[m + q], index[m]) if 0 <= m + q <= n else None

@@ -175,7 +175,8 @@ def _sparse(hamiltonian, jumps, dissipator, *, sectors, progress):
 def _sector(hamiltonian, jumps, dissipator, *, sectors, progress):
     if sectors is None:
         raise ParameterError("'method' = 'sector' needs H conserving the magnetisation and jumps "
-                             "changing it by +-1 each; use 'dense', 'sparse' or 'auto'")
+                             "changing it by one definite amount each; use 'dense', 'sparse' "
+                             "or 'auto'")
     solution = solve_sector_steady_state(sectors, jump_weight(dissipator), progress=progress)
     return sectors.embed(solution.blocks), solution.iterations, sectors.index
 

@@ -25,7 +25,7 @@ from symness.models.xxz_disordered import (
 from symness.mps.lindblad_tebd import BoundaryDrivenChain, full_jumps
 from symness.validation import ParameterError
 
-__all__ = ["ExactNess", "exact_ness", "MAX_LENGTH"]
+__all__ = ["ExactNess", "exact_ness", "observable_values", "MAX_LENGTH"]
 
 #: Largest chain solved exactly by the direct method.
 MAX_LENGTH = 7
@@ -56,14 +56,19 @@ def exact_ness(chain: BoundaryDrivenChain) -> ExactNess:
     rho = spl.spsolve(sp.csc_matrix(gen), rhs).reshape(d, d)
     rho = (rho + rho.conj().T) / 2
     residual = float(np.linalg.norm(apply_liouvillian(ham, jumps, rho, dissipator=DISSIPATOR)))
+    return ExactNess(rho=rho, values=observable_values(chain, rho), residual=residual)
+
+
+def observable_values(chain: BoundaryDrivenChain, rho: np.ndarray) -> dict[str, np.ndarray]:
+    """Profiles and currents of a dense ``rho`` (keys of :func:`.lindblad_tebd.observables`)."""
+    m = chain.model
 
     def ev(ops):
         return np.array([op.multiply(rho.T).sum().real for op in ops])   # tr(O rho)
 
-    values = {
+    return {
         "sz": ev([magnetization_operator(i, m.L) for i in range(m.L)]),
         "energy": ev([energy_density_operator(i, m) for i in range(m.L - 1)]),
         "spin_current": ev([spin_current_operator(i, m) for i in range(m.L - 1)]),
         "energy_current": ev([energy_current_operator(i, m) for i in range(1, m.L - 1)]),
     }
-    return ExactNess(rho=rho, values=values, residual=residual)
