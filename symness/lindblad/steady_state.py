@@ -37,13 +37,13 @@ from symness import tolerance
 from symness.lindblad.liouvillian import apply_liouvillian, jump_weight, liouvillian
 from symness.lindblad.sector_solver import solve_sector_steady_state
 from symness.lindblad.sectors import detect_sectors
-from symness.validation import ParameterError, require_choice
+from symness.validation import ParameterError, SolverError, require_choice
 
 __all__ = ["SteadyState", "SteadyStateChecks", "SteadyStateError", "steady_state", "METHODS",
            "check_state"]
 
 
-class SteadyStateError(RuntimeError):
+class SteadyStateError(SolverError):
     """A solver did not converge, or its result failed the steady-state checks."""
 
 

@@ -35,12 +35,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from symness.validation import require_int, require_real
+from symness.validation import SolverError, require_int, require_real
 
 __all__ = ["Criterion", "Report", "NotConvergedError", "assess"]
 
 
-class NotConvergedError(RuntimeError):
+class NotConvergedError(SolverError):
     """The NESS criterion was not met before ``t_max`` (the message holds the last report)."""
 
 
