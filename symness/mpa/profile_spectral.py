@@ -34,7 +34,7 @@ from sympy.polys.matrices import DomainMatrix
 
 from symness.mpa.transfer_matrix import L, R, transfer_matrices_exact
 
-__all__ = ["SpectralProfile", "spectral_profile"]
+__all__ = ["SpectralProfile", "spectral_profile", "spectral_components"]
 
 _X = sp.Symbol("x")
 
@@ -94,6 +94,16 @@ class _Component:
         return comp, [_poly_at_matrix([coeffs[i] for i in range(f.degree(), k, -1)], comp) * inv
                       for k in range(f.degree())]
 
+    def symbolic_weights(self, a: sp.Expr) -> list:
+        """``[u_k(a)]`` as sympy expressions in a symbolic exponent (linear factors only)."""
+        if self.factor.degree() != 1:
+            raise NotImplementedError("symbolic weights of a nonlinear factor")
+        c = self.factor.domain.to_sympy(self.factor.domain.convert(
+            -self.factor.monic().all_coeffs()[1]))
+        if c == 0:  # binom(a, p) 0**(a - p) = delta_{a, p} for a >= 0
+            return [sp.KroneckerDelta(a, p) for p in range(self.multiplicity)]
+        return [sp.binomial(a, p) * c ** (a - p) for p in range(self.multiplicity)]
+
     def describe(self, exponent: str) -> list[str]:
         """Text of ``u_k`` with the exponent given as a string."""
         f = self.factor
@@ -148,9 +158,8 @@ class SpectralProfile:
                           for c in self.components)
 
 
-def spectral_profile(ell: int, m: int) -> SpectralProfile:
-    """Derive the closed form of M_j/mu at ``Delta = cos(pi ell/m)`` (see module docstring)."""
-    t, v = transfer_matrices_exact(ell, m)
+def spectral_components(t: DomainMatrix) -> list:
+    """Spectral components of ``t`` (factors of its characteristic polynomial, projectors)."""
     dom = t.domain
     chi = sp.Poly([dom.to_sympy(c) for c in t.charpoly()], _X, domain=dom)
     _, factors = chi.factor_list()
@@ -169,6 +178,14 @@ def spectral_profile(ell: int, m: int) -> SpectralProfile:
                 raise NotImplementedError(f"repeated nonlinear factor {f.as_expr()}")
             mats = [t**k * proj for k in range(f.degree())]
         components.append(_Component(f, e, mats))
+    return components
+
+
+def spectral_profile(ell: int, m: int) -> SpectralProfile:
+    """Derive the closed form of M_j/mu at ``Delta = cos(pi ell/m)`` (see module docstring)."""
+    t, v = transfer_matrices_exact(ell, m)
+    dom = t.domain
+    components = spectral_components(t)
     couplings = {}
     for s, cs in enumerate(components):
         for k, bs in enumerate(cs.mats):
