@@ -17,21 +17,21 @@ from symness.mpa.tables import as_int
 from symness.mpa.transfer_matrix import transfer_matrices_exact
 from symness.outputs import Table, table
 
-__all__ = ["correlation_closed_forms_table", "simplified_expression"]
+__all__ = ["correlation_closed_forms_table", "correlation_expression"]
 
 _J, _K, _N = sp.symbols("j k n", integer=True, positive=True)
 _CHECK_SIZES = range(2, 11)
 
 
-def simplified_expression(closed: SpectralCorrelation) -> sp.Expr | None:
-    """C_{j,k}/mu^2 as one simplified sympy expression, or None (a nonlinear factor)."""
+def correlation_expression(closed: SpectralCorrelation) -> sp.Expr | None:
+    """C_{j,k}/mu^2 as one sympy expression in j, k, n, or None (a nonlinear factor)."""
     if any(c.factor.degree() != 1 for c in closed.components):
         return None
-    return sp.simplify(closed.expression(_J, _K, _N))
+    return closed.expression(_J, _K, _N)
 
 
 def _check(closed: SpectralCorrelation, t, v, expr: sp.Expr | None, label: str) -> None:
-    """Raise unless the closed form (and its simplified expression) equals the TM products."""
+    """Raise unless the closed form (and its sympy expression) equals the TM products."""
     dom = t.domain
     for n in _CHECK_SIZES:
         reference = transfer_matrix_correlation(t, v, n)
@@ -40,7 +40,7 @@ def _check(closed: SpectralCorrelation, t, v, expr: sp.Expr | None, label: str) 
         if expr is not None and any(
                 sp.expand(expr.subs({_J: j, _K: k, _N: n}) - dom.to_sympy(x)) != 0
                 for (j, k), x in reference.items()):
-            raise ArithmeticError(f"simplified C_jk fails at {label}, n={n}")
+            raise ArithmeticError(f"sympy expression of C_jk fails at {label}, n={n}")
 
 
 @table("prosen2011-correlation-closed-forms", slow=True,
@@ -52,7 +52,7 @@ def correlation_closed_forms_table(*, max_m=6) -> Table:
     One row for ``Delta = 1`` and one per coprime ``ell <= m/2`` (T', V' and hence
     C_{j,k} coincide at ``ell`` and ``m - ell``).  Each closed form is compared in
     ``Q(2 cos(2 pi/m))`` with ``<L|T'^(j-1) V' T'^(k-j-1) V' T'^(n-k)|R>`` for every
-    ``2 <= n <= 10`` and every ``j < k``; so is the simplified expression where
+    ``2 <= n <= 10`` and every ``j < k``; so is the single sympy expression where
     every factor of det(x - T') is linear.
     """
     max_m = as_int(max_m, "max_m", minimum=2, maximum=8)
@@ -63,14 +63,14 @@ def correlation_closed_forms_table(*, max_m=6) -> Table:
                           spectral_correlation(ell, m), transfer_matrices_exact(ell, m)))
     rows = []
     for ell, m, delta, closed, (t, v) in cases:
-        expr = simplified_expression(closed)
+        expr = correlation_expression(closed)
         _check(closed, t, v, expr, f"ell/m = {ell}/{m}")
         rows.append([m, ell, delta, closed.factors(), closed.text(),
                      "" if expr is None else str(expr)])
     return Table(title="C_{j,k}/mu^2 = <sz_j sz_k>/(mu^2 eps^2), j < k, in closed form at "
                        "Delta = cos(pi ell/m) (Prosen 2011, (17))",
                  columns=["m", "ell", "Delta", "det(x - T')", "C_{j,k} / mu^2",
-                          "simplified (all factors linear)"],
+                          "sympy expression (all factors linear)"],
                  rows=rows,
                  command=f"symness table prosen2011-correlation-closed-forms --set max_m={max_m} "
                          "--write tables/prosen2011_correlation_closed_forms",
