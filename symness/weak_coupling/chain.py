@@ -26,6 +26,7 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
 from symness.lindblad.liouvillian import liouvillian
+from symness.lindblad.steady_state import SteadyStateError
 from symness.models.nearest_neighbour import (
     field_hamiltonian,
     interaction_hamiltonian,
@@ -34,7 +35,7 @@ from symness.models.nearest_neighbour import (
 from symness.models.tilted_ising import coupling_tensor
 from symness.operators.sparse import site_operator
 from symness.perturbation.hamiltonian import hamiltonian_zeroth_order
-from symness.validation import ParameterError, SolverError, require_int, require_real
+from symness.validation import ParameterError, require_int, require_real
 from symness.weak_coupling.baths import (
     BathConstants,
     bath_superoperator,
@@ -45,10 +46,6 @@ from symness.weak_coupling.baths import (
 __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
            "steady_state_at", "hermitian_basis", "edge_hamiltonian", "zeroth_order_state",
            "local_t", "temperature_from_t", "SteadyStateError"]
-
-
-class SteadyStateError(SolverError, ArithmeticError):
-    """The direct sparse solve of ``L rho = 0`` failed its residual or trace check."""
 
 
 @dataclass(frozen=True)
