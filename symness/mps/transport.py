@@ -28,7 +28,15 @@ import numpy as np
 from symness.mps.convergence import Criterion, NotConvergedError, Report, assess
 from symness.mps.lindblad_tebd import BoundaryDrivenChain, bond_generators, observables
 from symness.mps.mps import PauliMPS, expectations, product_state
-from symness.mps.tebd import ORDERS, GateCache, Truncation, apply_stages, merge_stages, stages
+from symness.mps.tebd import (
+    ORDERS,
+    UPDATES,
+    GateCache,
+    Truncation,
+    apply_stages,
+    merge_stages,
+    stages,
+)
 from symness.validation import ParameterError, require_choice, require_int, require_real
 
 __all__ = ["NessSettings", "NessResult", "solve_ness", "evolve_to_ness", "measure"]
@@ -58,6 +66,10 @@ class NessSettings:
         Evolution time after which the solver raises :class:`NotConvergedError`.
     criterion : Criterion
         Tolerances of the NESS criterion.
+    update : {"svd", "qr"}
+        Two-site truncation route of :mod:`symness.mps.tebd` (``"qr"``: QR-based update of
+        Unfried et al. (2023), same truncation rule, exact discarded weight, ~3.5x faster
+        per step at ``chi = 64``).
     """
 
     chi: int = 32
@@ -69,12 +81,14 @@ class NessSettings:
     check_interval: float = 5.0
     t_max: float = 5000.0
     criterion: Criterion = field(default_factory=Criterion)
+    update: str = "svd"
 
     def __post_init__(self) -> None:
         require_int(self.chi, "chi", minimum=2, maximum=4096)
         require_real(self.trunc_weight, "trunc_weight", minimum=0, maximum=1e-2)
         require_real(self.dt, "dt", minimum=0, maximum=1, open_minimum=True)
         require_choice(self.order, "order", ORDERS)
+        require_choice(self.update, "update", UPDATES)
         if self.warmup_dt is not None:
             require_real(self.warmup_dt, "warmup_dt", minimum=0, maximum=1, open_minimum=True)
         require_real(self.check_interval, "check_interval", minimum=0, open_minimum=True)
@@ -128,7 +142,7 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
     t_limit = settings.t_max if t_limit is None else t_limit
     generators = bond_generators(chain) if generators is None else generators
     ops = observables(chain)
-    trunc = Truncation(chi=chi, trunc_weight=settings.trunc_weight)
+    trunc = Truncation(chi=chi, trunc_weight=settings.trunc_weight, update=settings.update)
     crit = settings.criterion
     phases = [(settings.dt, crit)]
     if settings.warmup_dt is not None and settings.warmup_dt > settings.dt:
