@@ -98,7 +98,6 @@ def test_qr_and_svd_evolutions_agree_within_the_truncation_error():
     assert diff < 1e-3
 
 
-@pytest.mark.slow
 def test_qr_ness_matches_svd_ness_and_the_exact_sector_solver(monkeypatch):
     # reference: exact NESS of the U(1)-sector solver (independent method) at L = 6; the QR
     # and SVD routes must agree within the Trotter/criterion error they share
@@ -116,7 +115,7 @@ def test_qr_ness_matches_svd_ness_and_the_exact_sector_solver(monkeypatch):
     out = {}
     for update in ("svd", "qr"):
         res = solve_ness(chain, NessSettings(chi=16, dt=0.1, warmup_dt=0.25, criterion=crit,
-                                             update=update))
+                                             update=update, warm_stage="coarse"))
         out[update] = res.j_energy
     assert calls["qr"] > 0
     ref = steady_state(hamiltonian(chain.model), full_jumps(chain), dissipator=DISSIPATOR)
