@@ -2,7 +2,8 @@
 
 One disordered realisation (``Delta = 1, h = 0.6``, seed 0, linear reservoirs
 ``beta = +-0.5``), all on one core (``OMP_NUM_THREADS=1``; two BLAS threads on the shared
-2-core machine were measured 30-100x slower per step, oversubscription).  Blocks, each with
+2-core machine, with other jobs running, were measured 15-50x slower per step:
+oversubscription; two cores are better used by two realisations in parallel).  Blocks, each with
 ratios to its first row (seconds are context only):
 
 1. Side by side at an exactly solvable size (``L = 8`` quick, ``10`` full): the exact NESS of
@@ -23,6 +24,9 @@ parameters: uniformity 0.25 and noise 0.05 because the truncated fixed point has
 stationary current non-uniformity set by ``chi`` (measured at ``L = 32``: 0.33 at
 ``chi = 32``, 0.16 at ``chi = 64``, with ``d eps_i / dt`` five times smaller than the
 current divergence, i.e. a truncation bias, not slow relaxation); it is reported per row.
+The truncation also breaks the U(1) symmetry of the NESS (measured at ``L = 32, chi = 64``:
+``|<sigma^x_i>|`` up to 3e-4, exactly 0 in the NESS), the same size as the bias: a
+charge-conserving (block-sparse) truncation is the natural next step.
 """
 
 from __future__ import annotations
