@@ -2,7 +2,7 @@
 
 One disordered realisation (``Delta = 1, h = 0.6``, seed 0, linear reservoirs
 ``beta = +-0.5``), all on one core (``OMP_NUM_THREADS=1``; two BLAS threads on the shared
-2-core machine, with other jobs running, were measured 15-50x slower per step:
+2-core machine, with other jobs running, were measured 25-250x slower per step:
 oversubscription; two cores are better used by two realisations in parallel).  Blocks, each with
 ratios to its first row (seconds are context only):
 
