@@ -101,12 +101,6 @@ class DeltaField:
                         out[d * i + r, d * k + c] = flint.fmpq(v.numerator, v.denominator)
         return out
 
-    def trace(self, rep: flint.fmpq_mat | flint.fmpz_mat) -> Element:
-        """K-valued trace of a square K-matrix given in its regular representation."""
-        d, size = self.degree, rep.nrows() // self.degree
-        return tuple(Fraction(str(sum(rep[d * i + r, d * i] for i in range(size))))
-                     for r in range(d))
-
 
 def rational_delta(value) -> DeltaField:
     """Q itself, with Delta = ``value`` (a Fraction or anything Fraction accepts)."""
