@@ -147,3 +147,15 @@ def test_derogatory_sector_agrees_with_the_sylvester_rank_test():
     for candidate, expected in ((x, True), (x + y, False)):
         assert certify_sector(h, candidate, HALF)[0] is expected
         assert sylvester_solvable(h, h, candidate) is expected
+
+
+def test_table_generator_small_and_parameter_check():
+    from symness.mpa.tables_open_point_ii import open_point_ii_table
+    from symness.validation import ParameterError
+
+    table = open_point_ii_table(max_n=4)
+    assert [row[:2] for row in table.rows] == [[n, d] for n in (3, 4)
+                                               for d in ("1/2", "1", "3/7", "sqrt(3)-1")]
+    assert all(row[-1] == "yes" for row in table.rows)
+    with pytest.raises(ParameterError):
+        open_point_ii_table(max_n=2)
