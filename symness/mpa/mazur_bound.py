@@ -41,7 +41,7 @@ from symness.mpa.transfer_matrix import L, R, check_rational_lambda, inner, tran
 from symness.validation import require_int, require_real
 
 __all__ = ["dz_jordan", "dz_resolvent", "dz_closed_form", "dz_closed_form_exact",
-           "dz_by_iteration", "dz_by_squaring", "coprime_pairs", "dz_fractal",
+           "dz_by_iteration", "inner_block", "dz_by_squaring", "coprime_pairs", "dz_fractal",
            "inner_spectrum_inside_unit_interval",
            "bethe_ansatz_drude"]
 
@@ -167,8 +167,17 @@ def dz_by_iteration(ell: int, m: int, *, dps: int | None = None, rtol: float = 1
         return +value
 
 
-def _iterate(ell, m, cos_pi_over_m, dtype, rtol, max_iter):
-    """Iterate the inner block of T' (entries from ``cos_pi_over_m(k) = cos(pi k/m)``)."""
+def inner_block(ell: int, m: int, cos_pi_over_m=None, dtype=np.float64):
+    """Tridiagonal inner block B of T' (basis ``|1>..|m-1>``): ``(diag, up, down, 1/2)``.
+
+    ``T' = [[1, u, 0], [0, B, v], [0, 0, 1]]`` in the basis ``L, (1..m-1), R``
+    with ``u = v = e_1/2``; entries from ``cos_pi_over_m(k) = cos(pi k/m)``
+    (float64 ``np.cos`` by default), ``lam = pi ell/m``.
+    """
+    if cos_pi_over_m is None:
+        def cos_pi_over_m(k):
+            return np.cos(np.pi * k / m)
+
     def sin2(k):  # sin^2(k lam) = (1 - cos(2 pi k ell / m)) / 2, angle reduced mod 2 pi
         return (1 - cos_pi_over_m(2 * ((k * ell) % m))) / 2
 
@@ -176,6 +185,12 @@ def _iterate(ell, m, cos_pi_over_m, dtype, rtol, max_iter):
     diag = np.array([1 - sin2(r) for r in range(1, m)], dtype=dtype)
     up = np.array([half * sin2(2 * ((r + 1) // 2)) for r in range(1, m - 1)], dtype=dtype)
     down = np.array([half * sin2(2 * (r // 2) + 1) for r in range(1, m - 1)], dtype=dtype)
+    return diag, up, down, half
+
+
+def _iterate(ell, m, cos_pi_over_m, dtype, rtol, max_iter):
+    """Iterate the inner block of T' (entries from ``cos_pi_over_m(k) = cos(pi k/m)``)."""
+    diag, up, down, half = inner_block(ell, m, cos_pi_over_m, dtype)
     w = np.zeros(m - 1, dtype=dtype) * half
     w[0] = half  # T'|R> restricted to the inner block: e_1 / 2
     rate, change, previous_change = half * w[0], None, None

@@ -9,7 +9,8 @@ eigenvalue clustering is certified a posteriori by reporting the largest
 spread inside a cluster and the smallest gap between clusters.
 
 Z is built here numerically from the words of (10) (sparse Kronecker
-products), independently of the exact Pauli-string construction.
+products), independently of the exact Pauli-string construction.  The exact
+decision (n <= 10) is :mod:`symness.mpa.open_point_ii_traces`.
 """
 
 from __future__ import annotations

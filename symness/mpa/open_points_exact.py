@@ -1,4 +1,4 @@
-"""Exact certificate for open point (ii) of Prosen (2011) at rational Delta, small n.
+"""Exact Sylvester-rank test for open point (ii) of Prosen (2011), rational Delta, small n.
 
 ``D rho(2) in Im ad_H`` is decided by exact linear algebra over Q
 (python-flint ``fmpq_mat``).  H conserves the magnetisation and ``D rho(2)``
@@ -21,7 +21,8 @@ import sympy as sp
 from symness.mpa.theorem import gauge_matrices
 from symness.validation import require_int
 
-__all__ = ["z_exact", "site_op", "image_certificate", "in_image_of_ad"]
+__all__ = ["z_exact", "site_op", "second_order_exact", "image_certificate", "in_image_of_ad",
+           "sylvester_solvable"]
 
 
 def _site_entries(letter: str):
@@ -71,8 +72,9 @@ def site_op(letter: str, j: int, n: int) -> flint.fmpq_mat:
     return op
 
 
-def image_certificate(n: int, delta: Fraction, mu: Fraction = Fraction(1)) -> bool:
-    """Exactly decide ``D rho(2) in Im ad_H`` at rational ``delta`` and ``mu``."""
+def second_order_exact(n: int, delta: Fraction, mu: Fraction = Fraction(1)
+                       ) -> tuple[flint.fmpq_mat, flint.fmpq_mat]:
+    """``(H, D rho(2))`` as full ``2^n x 2^n`` exact matrices, ``2^n rho(2)`` of (9)."""
     z = z_exact(n, delta)
     zt = z.transpose()
     q = flint.fmpq(mu.numerator, mu.denominator)
@@ -92,7 +94,12 @@ def image_certificate(n: int, delta: Fraction, mu: Fraction = Fraction(1)) -> bo
     s1p, s1m = site_op("+", 0, n), site_op("-", 0, n)
     snp, snm = site_op("+", n - 1, n), site_op("-", n - 1, n)
     x = (1 + q) / 2 * d_pm(s1p, s1m, snm, snp) + (1 - q) / 2 * d_pm(s1m, s1p, snp, snm)
-    return in_image_of_ad(h, x, n)
+    return h, x
+
+
+def image_certificate(n: int, delta: Fraction, mu: Fraction = Fraction(1)) -> bool:
+    """Exactly decide ``D rho(2) in Im ad_H`` at rational ``delta`` and ``mu`` (Sylvester)."""
+    return in_image_of_ad(*second_order_exact(n, delta, mu), n)
 
 
 def in_image_of_ad(h: flint.fmpq_mat, x: flint.fmpq_mat, n: int) -> bool:
@@ -105,18 +112,25 @@ def in_image_of_ad(h: flint.fmpq_mat, x: flint.fmpq_mat, n: int) -> bool:
             if a.bit_count() != b.bit_count() and x[a, b] != 0:
                 return False  # X off-block-diagonal: excluded here (never the case for (9))
     for basis in sectors.values():
-        size = len(basis)
         hs = flint.fmpq_mat([[h[i, k] for k in basis] for i in basis])
-        big = flint.fmpq_mat(size * size, size * size + 1)
-        for i in range(size):
-            for k in range(size):
-                row = i * size + k
-                for r in range(size):
-                    big[row, r * size + k] += hs[i, r]  # (H Y)_{ik}
-                    big[row, i * size + r] -= hs[r, k]  # (Y H)_{ik}
-                big[row, size * size] = x[basis[i], basis[k]]
-        coeffs = flint.fmpq_mat([[big[r, c] for c in range(size * size)]
-                                 for r in range(size * size)])
-        if coeffs.rank() != big.rank():
+        xs = flint.fmpq_mat([[x[i, k] for k in basis] for i in basis])
+        if not sylvester_solvable(hs, hs, xs):
             return False
     return True
+
+
+def sylvester_solvable(a: flint.fmpq_mat, b: flint.fmpq_mat, c: flint.fmpq_mat) -> bool:
+    """Exactly decide whether ``a Y - Y b = c`` has a solution: rank [L | vec c] = rank L."""
+    rows, cols = c.nrows(), c.ncols()
+    big = flint.fmpq_mat(rows * cols, rows * cols + 1)
+    for i in range(rows):
+        for k in range(cols):
+            row = i * cols + k  # row-major vec
+            for r in range(rows):
+                big[row, r * cols + k] += a[i, r]  # (a Y)_{ik}
+            for r in range(cols):
+                big[row, i * cols + r] -= b[r, k]  # (Y b)_{ik}
+            big[row, rows * cols] = c[i, k]
+    coeffs = flint.fmpq_mat([[big[r, col] for col in range(rows * cols)]
+                             for r in range(rows * cols)])
+    return coeffs.rank() == big.rank()

@@ -1,0 +1,78 @@
+"""The paper's estimate of (19): ``n / (4 <L|T'^n|R>)`` for growing n, and its error law.
+
+With ``T' = [[1, u, 0], [0, B, v], [0, 0, 1]]`` (basis ``L, (1..m-1), R``,
+``u = v = e_1/2``, :func:`symness.mpa.mazur_bound.inner_block`), the inner part
+of ``T'^k |R>`` is ``w_k = (1 - B)^{-1} (1 - B^k) v`` and
+
+    s_n = <L|T'^n|R> = sum_{k<n} u w_k = a n - g + u (1 - B)^{-2} B^n v,
+
+``a = u (1 - B)^{-1} v = 1/(4 D_Z)``, ``g = u (1 - B)^{-2} v``.  Hence the
+estimate ``f_n = n / (4 s_n)`` has relative error
+
+    f_n / D_Z - 1 = C / (n - C) + O(rho^n),   C = g / a,
+
+a 1/n law plus an oscillating, geometrically decaying part (B has negative
+eigenvalues; rho its spectral radius).  C is computed here from two banded
+solves; reaching a relative error ``tol`` takes ``n ~ C (1 + 1/tol)`` steps.
+The growth-rate variant (increments ``s_{n+1} - s_n = u w_n``) converges
+like ``rho^n`` instead.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.linalg import eigvalsh_tridiagonal, solve_banded
+
+from symness.mpa.mazur_bound import inner_block
+from symness.mpa.transfer_matrix import check_rational_lambda
+from symness.validation import require_int
+
+__all__ = ["literal_trajectory", "literal_error_coefficient", "inner_spectral_radius"]
+
+
+def literal_trajectory(ell: int, m: int, checkpoints) -> np.ndarray:
+    """``f_n = n / (4 <L|T'^n|R>)`` (float64) at the sorted step counts ``checkpoints``."""
+    ell, m = check_rational_lambda(ell, m)
+    points = [require_int(n, "checkpoint", minimum=1) for n in checkpoints]
+    if points != sorted(points):
+        raise ValueError("checkpoints must be sorted")
+    diag, up, down, half = inner_block(ell, m)
+    w = np.zeros(m - 1)  # inner part of T'^k |R>, k = 0
+    total, out, k = 0.0, [], 0
+    for target in points:
+        while k < target:  # s_{k+1} = s_k + u.w_k, w_{k+1} = B w_k + v
+            total += half * w[0]
+            new = diag * w
+            new[:-1] += up * w[1:]
+            new[1:] += down * w[:-1]
+            new[0] += half
+            w, k = new, k + 1
+        out.append(target / (4 * total) if total else np.inf)
+    return np.array(out)
+
+
+def literal_error_coefficient(ell: int, m: int) -> float:
+    """``C = g / a`` of the 1/n law (module docstring), float64 banded solves."""
+    ell, m = check_rational_lambda(ell, m)
+    diag, up, down, half = inner_block(ell, m)
+    size = m - 1
+    right = np.zeros((3, size))  # 1 - B in banded storage
+    right[0, 1:], right[1], right[2, :-1] = -up, 1 - diag, -down
+    left = np.zeros((3, size))  # (1 - B)^T
+    left[0, 1:], left[1], left[2, :-1] = -down, 1 - diag, -up
+    e1 = np.zeros(size)
+    e1[0] = half
+    y = solve_banded((1, 1), right, e1)  # (1 - B)^{-1} v
+    z = solve_banded((1, 1), left, e1)  # (1 - B)^{-T} u
+    return float(z @ y / y[0] * 2)  # g / a = (z.y) / (u.y), u.y = y[0] / 2
+
+
+def inner_spectral_radius(ell: int, m: int) -> float:
+    """Spectral radius rho of B (float64 symmetric tridiagonal eigenvalues).
+
+    B is similar to the symmetric tridiagonal matrix with off-diagonal
+    ``sqrt(B_{r,r+1} B_{r+1,r})`` (all these products are positive).
+    """
+    ell, m = check_rational_lambda(ell, m)
+    diag, up, down, _ = inner_block(ell, m)
+    return float(np.max(np.abs(eigvalsh_tridiagonal(diag, np.sqrt(up * down)))))
