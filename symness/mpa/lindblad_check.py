@@ -35,6 +35,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from symness.lindblad.refinement import refined_steady_state
 from symness.lindblad.steady_state import steady_state
 from symness.models.xxz_boundary_driven import (
     XXZDrive,
@@ -90,19 +91,29 @@ def sector_level_gap(n: int, delta) -> float:
     return gap
 
 
-def _scaled(n, delta, mu, eps):
+def _scaled(n, delta, mu, eps, refine):
     p = XXZDrive(n, delta, mu, eps)
-    ss = steady_state(hamiltonian(n, delta), jump_operators(p), dissipator="prosen")
-    sz = magnetization_operators(n)
-    m = np.array([ss.expect(o) for o in sz]) / eps**2
+    h, jumps = hamiltonian(n, delta), jump_operators(p)
+    sz = [o.diagonal().real for o in magnetization_operators(n)]
+    if refine:
+        ss = refined_steady_state(h, jumps, dissipator="prosen")
+        expect = ss.expect_diagonal
+    else:
+        ss = steady_state(h, jumps, dissipator="prosen")
+        rho_diag = np.real(np.diag(ss.rho))
+
+        def expect(d):
+            return float(d @ rho_diag)
+    m = np.array([expect(o) for o in sz]) / eps**2
     c = np.full((n, n), np.nan)
     for j in range(n):
         for k in range(j + 1, n):
-            c[j, k] = c[k, j] = ss.expect(sz[j] @ sz[k]) / eps**2
-    return m, c, ss.seconds
+            c[j, k] = c[k, j] = expect(sz[j] * sz[k]) / eps**2
+    return m, c, ss.seconds, ss
 
 
-def cross_check(n: int, delta, mu, *, eps0: float = 0.01, levels: int = 3) -> CrossCheck:
+def cross_check(n: int, delta, mu, *, eps0: float = 0.01, levels: int = 3,
+                refine: bool = False) -> CrossCheck:
     """Compare M_j, C_{j,k} of (17) with Richardson-extrapolated ``<sz>/eps^2`` of the NESS.
 
     Solves at ``eps_i = eps0 2^-i / sqrt(S)``, ``i < levels``; keeps the
@@ -118,7 +129,7 @@ def cross_check(n: int, delta, mu, *, eps0: float = 0.01, levels: int = 3) -> Cr
     off = ~np.eye(n, dtype=bool)
     m_scale, c_scale = float(np.max(np.abs(m_tm))), float(np.max(np.abs(c_tm[off])))
     eps = eps0 / math.sqrt(profile_scale(n, delta))
-    runs = [_scaled(n, delta, mu, eps / 2**i) for i in range(levels)]
+    runs = [_scaled(n, delta, mu, eps / 2**i, refine) for i in range(levels)]
     rich = [((4 * b[0] - a[0]) / 3, (4 * b[1] - a[1]) / 3) for a, b in zip(runs, runs[1:])]
     best, estimate = len(rich) - 1, math.nan
     if len(rich) > 1:
