@@ -14,9 +14,9 @@ The building blocks are exact:
 
 Complex double-double matrices are the :class:`CDD` quadruple (real and
 imaginary parts).  :func:`sparse_times` multiplies a float64 sparse matrix
-(:class:`SparseRows`), whose entries are taken as exact binary numbers, by a :class:`CDD` matrix with one
-double-double rounding per product and per addition (relative error a few
-``u_dd`` times the number of terms per row).
+(:class:`SparseRows`), whose entries are taken as exact binary numbers, by a
+:class:`CDD` matrix with one double-double rounding per product and per
+addition (relative error a few ``u_dd`` times the number of terms per row).
 
 numpy's ``longdouble`` is not an alternative here: on x86 it is the 80-bit
 format (64-bit mantissa, ``u ~ 5e-20``), 11 bits more than float64 where the
@@ -93,6 +93,7 @@ class CDD:
 
     @classmethod
     def zeros(cls, shape) -> CDD:
+        """Zero array of the given shape."""
         return cls(*(np.zeros(shape) for _ in range(4)))
 
     def to_complex(self) -> np.ndarray:
@@ -146,6 +147,7 @@ class SparseRows:
 
     @classmethod
     def of(cls, a) -> SparseRows:
+        """Slots of a sparse or dense matrix."""
         a = sp.csr_matrix(a)
         a.sum_duplicates()
         counts = np.diff(a.indptr)

@@ -41,11 +41,12 @@ import numpy as np
 import scipy.sparse as sp
 
 from symness.lindblad.double_double import CDD, SparseRows, sparse_times, two_prod
+from symness.lindblad.eigen_equation import EigenbasisEquation
 from symness.lindblad.liouvillian import jump_weight
 from symness.lindblad.sector_solver import SectorEquation
 from symness.lindblad.sectors import Sectors, detect_sectors
 from symness.lindblad.steady_state import SteadyStateError
-from symness.validation import ParameterError, require_int, require_real
+from symness.validation import ParameterError, require_choice, require_int, require_real
 
 __all__ = ["RefinedSteadyState", "refined_steady_state", "liouvillian_dd"]
 
@@ -166,8 +167,30 @@ def _norm(blocks) -> float:
     return math.sqrt(sum(b.frobenius() ** 2 for b in blocks if b is not None))
 
 
+def _damping_scale(sectors: Sectors, weight: float) -> float:
+    """``max |(w/2) Gamma_m|`` over sectors, ``Gamma = sum_k L_k^† L_k``."""
+    worst = 0.0
+    for jump in sectors.jumps:
+        for piece in jump.pieces:
+            if piece is not None:
+                worst = max(worst, float(abs(sp.csr_matrix(piece)).power(2).sum(axis=0).max()))
+    return 0.5 * weight * len(sectors.jumps) * worst
+
+
+def _inner_equation(sectors: Sectors, weight: float, inner: str):
+    """The float64 inner solver; ``"auto"``: eigenbasis when damping < 1e3 u max|H|."""
+    damping = _damping_scale(sectors, weight)
+    h_scale = max(float(np.abs(h).max()) for h in sectors.hamiltonian)
+    if inner == "auto":
+        inner = "eigenbasis" if damping < 1e3 * np.finfo(float).eps * h_scale else "sector"
+    if inner == "eigenbasis":
+        return EigenbasisEquation(sectors, weight, cluster_tol=1e4 * damping)
+    return SectorEquation(sectors, weight, singular_tolerance=1.0)
+
+
 def refined_steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, tol: float = 1e-20,
-                         max_steps: int = 12, inner_rtol: float = 1e-10) -> RefinedSteadyState:
+                         max_steps: int = 40, inner_rtol: float = 1e-10,
+                         inner: str = "auto") -> RefinedSteadyState:
     """Steady state ``L(rho) = 0``, ``tr rho = 1`` by mixed-precision iterative refinement.
 
     Parameters
@@ -182,6 +205,11 @@ def refined_steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, tol: 
     max_steps : int
     inner_rtol : float
         GMRES tolerance of the float64 inner solve.
+    inner : {"auto", "sector", "eigenbasis"}
+        Inner solver: :class:`.SectorEquation` (computational basis, mirror
+        symmetry) or :class:`.EigenbasisEquation` (eigenbasis of H, for damping
+        rates below ``~1e3 u ||H||``); ``"auto"`` picks the latter when
+        ``max |(w/2) sum_k L_k^† L_k| < 1e3 u max |H_ij|``.
 
     Raises
     ------
@@ -200,8 +228,9 @@ def refined_steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, tol: 
         raise ParameterError("refined_steady_state needs H conserving the magnetisation and "
                              "jumps changing it by one definite amount each")
     ops = _SparseBlocks.of(sectors)
+    require_choice(inner, "inner", ("auto", "sector", "eigenbasis"))
     try:
-        equation = SectorEquation(sectors, weight, singular_tolerance=1.0)
+        equation = _inner_equation(sectors, weight, inner)
     except RuntimeError as exc:
         raise SteadyStateError(f"refinement: {exc}") from exc
     y = [CDD.from_complex(np.eye(d)) for d in sectors.sizes]
