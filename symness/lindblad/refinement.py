@@ -168,7 +168,10 @@ def _norm(blocks) -> float:
 
 
 def _damping_scale(sectors: Sectors, weight: float) -> float:
-    """``max |(w/2) Gamma_m|`` over sectors, ``Gamma = sum_k L_k^† L_k``."""
+    """Bound on ``max |(w/2) Gamma_m|`` (``Gamma = sum_k L_k^† L_k``).
+
+    ``(w/2)`` times the number of jumps times the largest squared column norm.
+    """
     worst = 0.0
     for jump in sectors.jumps:
         for piece in jump.pieces:
@@ -208,8 +211,8 @@ def refined_steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, tol: 
     inner : {"auto", "sector", "eigenbasis"}
         Inner solver: :class:`.SectorEquation` (computational basis, mirror
         symmetry) or :class:`.EigenbasisEquation` (eigenbasis of H, for damping
-        rates below ``~1e3 u ||H||``); ``"auto"`` picks the latter when
-        ``max |(w/2) sum_k L_k^† L_k| < 1e3 u max |H_ij|``.
+        rates below ``~1e3 u ||H||``); ``"auto"`` picks the latter when a bound
+        on ``max |(w/2) sum_k L_k^† L_k|`` is below ``1e3 u max |H_ij|``.
 
     Raises
     ------
