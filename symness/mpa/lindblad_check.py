@@ -69,6 +69,8 @@ class CrossCheck:
     of the kept pair.  Refinement (worst over the solves): ``contraction`` the
     largest ratio of successive corrections, ``residual`` the largest final
     ``||L(rho)||_F / ||rho||_F`` in double-double, ``steps`` the most steps.
+    ``magnetization``, ``correlation``: the kept Richardson values of M_j and
+    C_{j,k} (diagonal of ``correlation``: nan).
     """
 
     n: int
@@ -84,6 +86,8 @@ class CrossCheck:
     residual: float
     steps: int
     seconds: float
+    magnetization: np.ndarray
+    correlation: np.ndarray
 
 
 def profile_scale(n: int, delta) -> float:
@@ -159,4 +163,5 @@ def cross_check(n: int, delta, mu, *, eps0: float = 0.01, levels: int = 3) -> Cr
                                       default=math.nan),
                       residual=max(r[2].residuals[-1] for r in runs),
                       steps=max(len(r[2].corrections) for r in runs),
-                      seconds=sum(r[2].seconds for r in runs))
+                      seconds=sum(r[2].seconds for r in runs), magnetization=m_ex,
+                      correlation=c_ex)
