@@ -35,7 +35,7 @@ import scipy.linalg as sla
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
-from symness.lindblad.sector_solver import _pack, _unpack
+from symness.lindblad.sector_solver import pack_hermitian, unpack_hermitian
 from symness.lindblad.sectors import Sectors
 
 __all__ = ["EigenbasisEquation"]
@@ -131,9 +131,9 @@ class EigenbasisEquation:
 
     def _b_op(self, v: np.ndarray) -> np.ndarray:
         sizes = self.sectors.sizes
-        x = self._precondition(_unpack(v, sizes, self.which))
+        x = self._precondition(unpack_hermitian(v, sizes, self.which))
         trace = sum(np.trace(xm).real for xm in x)
-        return _pack([lm + trace * x0 for lm, x0 in zip(self._generator(x), self.x0)],
+        return pack_hermitian([lm + trace * x0 for lm, x0 in zip(self._generator(x), self.x0)],
                       self.which)
 
     def solve(self, rhs, *, rtol: float = 1e-10, restart: int = 120, maxiter: int = 20
@@ -148,7 +148,7 @@ class EigenbasisEquation:
         rotated = [b.basis.conj().T @ r @ b.basis for b, r in zip(self.blocks, rhs)]
         size = sum(d * d for d in self.sectors.sizes)
         operator = spla.LinearOperator((size, size), matvec=self._b_op, dtype=float)
-        target = _pack(rotated, self.which)
+        target = pack_hermitian(rotated, self.which)
         count = [0]
 
         def on_step(_residual: float) -> None:
@@ -161,5 +161,5 @@ class EigenbasisEquation:
         if info != 0 or not final <= 10 * rtol:
             raise RuntimeError(f"eigenbasis GMRES did not converge: relative residual "
                                f"{final:.2e} > rtol {rtol:.0e} after {count[0]} iterations")
-        x = self._precondition(_unpack(y, self.sectors.sizes, self.which))
+        x = self._precondition(unpack_hermitian(y, self.sectors.sizes, self.which))
         return [b.basis @ xm @ b.basis.conj().T for b, xm in zip(self.blocks, x)], count[0], final

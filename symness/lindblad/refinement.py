@@ -23,6 +23,12 @@ normalised at the end, ``<O> = tr(O Y)/tr(Y)``.  The error contracts by
 limit is set by the residual's precision, ``~ cond(L) u_dd`` (``u_dd ~ 5e-32``).
 Every step's relative correction ``||D_k||_F / ||Y_k||_F`` and relative residual
 ``||L(Y_k)||_F / ||Y_k||_F`` are recorded, so the contraction is measured.
+Measured on Prosen's chain at ``Delta = 2`` (``eps = 0.01 2^-i / sqrt(S)``):
+ratios 1e-6..1e-8 per step at ``n = 7`` (inner solve :class:`.SectorEquation`),
+about 1e-4 at ``n = 10`` (``eps`` 1.4e-12 .. 1.1e-14, inner solve
+:class:`.EigenbasisEquation`; the computational-basis one contracts by only
+0.1 at ``eps = 3.6e-13`` and not at all below); the corrections level off at
+1e-22 .. 1e-28 relative, the double-double limit times the conditioning.
 
 Exactness of the model: the float64 entries of H and of the jump operators are
 taken as exact binary numbers; ``L`` is applied to them without further

@@ -49,7 +49,8 @@ import scipy.sparse.linalg as spla
 from symness.lindblad.block_lyapunov import BlockLyapunov
 from symness.lindblad.sectors import Sectors
 
-__all__ = ["SectorEquation", "SectorSolution", "solve_sector_steady_state"]
+__all__ = ["SectorEquation", "SectorSolution", "solve_sector_steady_state", "pack_hermitian",
+           "unpack_hermitian"]
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,13 @@ class SectorSolution:
     gmres_residual: float
 
 
-def _pack(blocks, which) -> np.ndarray:
+def pack_hermitian(blocks, which) -> np.ndarray:
+    """Hermitian blocks ``S + i A`` of the sectors ``which`` as one real vector of ``S + A``."""
     return np.concatenate([(blocks[m].real + blocks[m].imag).ravel() for m in which])
 
 
-def _unpack(v: np.ndarray, sizes, which) -> list[np.ndarray | None]:
+def unpack_hermitian(v: np.ndarray, sizes, which) -> list[np.ndarray | None]:
+    """Inverse of :func:`pack_hermitian`; ``None`` for sectors not in ``which``."""
     out: list[np.ndarray | None] = [None] * len(sizes)
     start = 0
     for m in which:
@@ -107,11 +110,11 @@ class SectorEquation:
 
     def _b_op(self, v: np.ndarray) -> np.ndarray:
         sizes, which = self.sectors.sizes, self.which
-        y = _unpack(v, sizes, which)
+        y = unpack_hermitian(v, sizes, which)
         rho = self.sectors.complete(self.lyap.solve(y))
         jumps = self.lyap.jump_map(rho)
         trace = sum(np.trace(r).real for r in rho)
-        return _pack([None if ym is None else ym + self.weight * jm + trace * xm
+        return pack_hermitian([None if ym is None else ym + self.weight * jm + trace * xm
                       for ym, jm, xm in zip(y, jumps, self.x0)], which)
 
     def solve(self, rhs, *, rtol: float = 1e-12, restart: int = 120, maxiter: int = 20,
@@ -128,7 +131,7 @@ class SectorEquation:
         """
         size = sum(self.sectors.sizes[m] ** 2 for m in self.which)
         operator = spla.LinearOperator((size, size), matvec=self._b_op, dtype=float)
-        b = _pack(rhs, self.which)
+        b = pack_hermitian(rhs, self.which)
         count = [0]
 
         def on_step(residual: float) -> None:
@@ -142,7 +145,7 @@ class SectorEquation:
         if info != 0 or not final <= 10 * rtol:
             raise RuntimeError(f"sector GMRES did not converge: relative residual {final:.2e} > "
                                f"rtol {rtol:.0e} after {count[0]} iterations (info={info})")
-        blocks = self.sectors.complete(self.lyap.solve(_unpack(y, self.sectors.sizes,
+        blocks = self.sectors.complete(self.lyap.solve(unpack_hermitian(y, self.sectors.sizes,
                                                                self.which)))
         return blocks, count[0], final
 
