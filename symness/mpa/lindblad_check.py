@@ -65,7 +65,8 @@ class CrossCheck:
     divided by ``max_j |M_j|`` and ``max_{j<k} |C_{j,k}|``; ``raw_error_m`` is
     the same for the unextrapolated value; ``estimate`` the internal error
     estimate (nan with two eps values); ``order`` the measured convergence order
-    in eps at the three largest eps (None with two eps values); ``eps`` the larger eps
+    in eps at the three largest eps (None with two eps values, or where the
+    differences vanish in float64); ``eps`` the larger eps
     of the kept pair.  Refinement (worst over the solves): ``contraction`` the
     largest ratio of successive corrections, ``residual`` the largest final
     ``||L(rho)||_F / ||rho||_F`` in double-double, ``steps`` the most steps.
@@ -152,7 +153,8 @@ def cross_check(n: int, delta, mu, *, eps0: float = 0.01, levels: int = 3) -> Cr
     order = None
     if levels >= 3:  # at the three largest eps, where truncation (not round-off) dominates
         j, (fa, fb, fc) = int(np.argmax(np.abs(m_tm))), (r[0] for r in runs[:3])
-        order = math.log2(abs(fa[j] - fb[j]) / abs(fb[j] - fc[j]))
+        da, db = float(abs(fa[j] - fb[j])), float(abs(fb[j] - fc[j]))
+        order = math.log2(da / db) if da > 0 and db > 0 else None  # None: below round-off
     m_ex, c_ex = rich[best]
     return CrossCheck(n=n, delta=Fraction(delta), mu=Fraction(mu), eps=float(eps / 2**best),
                       error_m=float(np.max(np.abs(m_ex - m_tm))) / m_scale,

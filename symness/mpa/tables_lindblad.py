@@ -55,7 +55,8 @@ def lindblad_check_table(*, max_n=10, levels=8) -> Table:
                 pert_m, pert_c, margin = eps_expansion_errors(n, delta, mu)
                 try:
                     r = cross_check(n, delta, mu, levels=levels)
-                    lind = [f"{r.eps:.2e}", f"{r.order:.3f}", f"{r.raw_error_m:.1e}",
+                    order = "-" if r.order is None else f"{r.order:.3f}"
+                    lind = [f"{r.eps:.2e}", order, f"{r.raw_error_m:.1e}",
                             f"{r.error_m:.1e}", f"{r.error_c:.1e}", f"{r.estimate:.1e}",
                             f"{r.steps} / {r.contraction:.0e} / {r.residual:.0e}"]
                 except SteadyStateError as exc:
