@@ -51,6 +51,12 @@ class BlockLyapunov:
         Sectors to diagonalise (default all).  Block lists passed to the
         methods have one entry per sector ``m = 0 .. n``; entries of sectors not
         in ``which`` are ``None`` and stay ``None``.
+    singular_tolerance : float
+        ``T`` counts as singular when ``min |lam_i + conj(lam_j)| <=
+        singular_tolerance * u * max(|A|)`` (``u`` the float64 unit round-off).
+        The default 1e3 leaves three digits in every denominator; a caller that
+        certifies the result itself (iterative refinement, :mod:`.refinement`)
+        may accept fewer.
 
     Raises
     ------
@@ -60,7 +66,8 @@ class BlockLyapunov:
     """
 
     def __init__(self, sectors: Sectors, weight: float,
-                 which: Sequence[int] | None = None) -> None:
+                 which: Sequence[int] | None = None, *,
+                 singular_tolerance: float = 1e3) -> None:
         self.sectors = sectors
         self.weight = weight
         self.which = tuple(range(sectors.n + 1)) if which is None else tuple(which)
@@ -74,14 +81,14 @@ class BlockLyapunov:
                 if piece is not None:
                     gamma = gamma + _dense(piece.conj().T @ piece)
             self.a[m] = -1j * hm - 0.5 * weight * gamma
-            self.blocks[m] = self._diagonalise(self.a[m])
+            self.blocks[m] = self._diagonalise(self.a[m], singular_tolerance)
 
     @staticmethod
-    def _diagonalise(a: np.ndarray) -> _EigenBlock:
+    def _diagonalise(a: np.ndarray, singular_tolerance: float) -> _EigenBlock:
         lam, vec = sla.eig(a)
         den = lam[:, None] + lam.conj()[None, :]
         scale = max(np.abs(a).max(), 1.0)
-        if np.abs(den).min() <= 1e3 * np.finfo(float).eps * scale:
+        if np.abs(den).min() <= singular_tolerance * np.finfo(float).eps * scale:
             raise RuntimeError("Lyapunov operator A X + X A^† is singular: H_eff has an undamped "
                                "mode; use method='sparse' or 'dense'")
         return _EigenBlock(vectors=vec, inverse=sla.inv(vec), denominators=den)

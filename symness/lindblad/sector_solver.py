@@ -49,7 +49,8 @@ import scipy.sparse.linalg as spla
 from symness.lindblad.block_lyapunov import BlockLyapunov
 from symness.lindblad.sectors import Sectors
 
-__all__ = ["SectorSolution", "solve_sector_steady_state"]
+__all__ = ["SectorEquation", "SectorSolution", "solve_sector_steady_state", "pack_hermitian",
+           "unpack_hermitian"]
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,13 @@ class SectorSolution:
     gmres_residual: float
 
 
-def _pack(blocks, which) -> np.ndarray:
+def pack_hermitian(blocks, which) -> np.ndarray:
+    """Hermitian blocks ``S + i A`` of the sectors ``which`` as one real vector of ``S + A``."""
     return np.concatenate([(blocks[m].real + blocks[m].imag).ravel() for m in which])
 
 
-def _unpack(v: np.ndarray, sizes, which) -> list[np.ndarray | None]:
+def unpack_hermitian(v: np.ndarray, sizes, which) -> list[np.ndarray | None]:
+    """Inverse of :func:`pack_hermitian`; ``None`` for sectors not in ``which``."""
     out: list[np.ndarray | None] = [None] * len(sizes)
     start = 0
     for m in which:
@@ -74,6 +77,77 @@ def _unpack(v: np.ndarray, sizes, which) -> list[np.ndarray | None]:
         out[m] = 0.5 * (y + y.T) + 0.5j * (y - y.T)
         start += d * d
     return out
+
+
+class SectorEquation:
+    """The preconditioned system ``L(X) + X0 tr X = R`` in the block-diagonal space.
+
+    ``X0 = T(1/2**n)`` (module docstring).  With ``R = X0`` the solution is the
+    steady state (``tr X = 1``); with a traceless ``R`` (e.g. a residual
+    ``-L(rho)``) the solution solves ``L(X) = R`` with ``tr X = 0``
+    (``tr L(X) = 0`` and ``tr X0 != 0``).  The block Lyapunov inverse is
+    built once and reused by every :meth:`solve`.
+
+    Parameters
+    ----------
+    sectors : Sectors
+        The model cut into magnetisation blocks (:func:`.detect_sectors`).
+    weight : float
+        Dissipator weight ``w`` (2 for Prosen (2011), eq. (1); 1 for GKSL).
+    singular_tolerance : float
+        Passed to :class:`.BlockLyapunov`.
+    """
+
+    def __init__(self, sectors: Sectors, weight: float, *,
+                 singular_tolerance: float = 1e3) -> None:
+        self.sectors = sectors
+        self.weight = weight
+        self.which = sectors.independent
+        self.lyap = BlockLyapunov(sectors, weight, self.which,
+                                  singular_tolerance=singular_tolerance)
+        self.x0 = self.lyap.apply([np.eye(d, dtype=complex) / 2**sectors.n
+                                   for d in sectors.sizes])
+
+    def _b_op(self, v: np.ndarray) -> np.ndarray:
+        sizes, which = self.sectors.sizes, self.which
+        y = unpack_hermitian(v, sizes, which)
+        rho = self.sectors.complete(self.lyap.solve(y))
+        jumps = self.lyap.jump_map(rho)
+        trace = sum(np.trace(r).real for r in rho)
+        return pack_hermitian([None if ym is None else ym + self.weight * jm + trace * xm
+                      for ym, jm, xm in zip(y, jumps, self.x0)], which)
+
+    def solve(self, rhs, *, rtol: float = 1e-12, restart: int = 120, maxiter: int = 20,
+              progress: Callable[[int, float], None] | None = None
+              ) -> tuple[list[np.ndarray], int, float]:
+        """Blocks of ``X`` (all sectors, Hermitian ``rhs``), GMRES steps, relative residual.
+
+        Only the sectors :attr:`Sectors.independent` of ``rhs`` are read.
+
+        Raises
+        ------
+        RuntimeError
+            If GMRES does not reach ``rtol`` within ``restart * maxiter`` steps.
+        """
+        size = sum(self.sectors.sizes[m] ** 2 for m in self.which)
+        operator = spla.LinearOperator((size, size), matvec=self._b_op, dtype=float)
+        b = pack_hermitian(rhs, self.which)
+        count = [0]
+
+        def on_step(residual: float) -> None:
+            count[0] += 1
+            if progress is not None:
+                progress(count[0], float(residual))
+
+        y, info = spla.gmres(operator, b, x0=b.copy(), rtol=rtol, atol=0.0, restart=restart,
+                             maxiter=maxiter, callback=on_step, callback_type="pr_norm")
+        final = float(np.linalg.norm(self._b_op(y) - b) / np.linalg.norm(b))
+        if info != 0 or not final <= 10 * rtol:
+            raise RuntimeError(f"sector GMRES did not converge: relative residual {final:.2e} > "
+                               f"rtol {rtol:.0e} after {count[0]} iterations (info={info})")
+        blocks = self.sectors.complete(self.lyap.solve(unpack_hermitian(y, self.sectors.sizes,
+                                                               self.which)))
+        return blocks, count[0], final
 
 
 def solve_sector_steady_state(sectors: Sectors, weight: float, *, rtol: float = 1e-12,
@@ -100,37 +174,9 @@ def solve_sector_steady_state(sectors: Sectors, weight: float, *, rtol: float = 
     RuntimeError
         If GMRES does not reach ``rtol`` within ``restart * maxiter`` steps.
     """
-    which = sectors.independent
-    lyap = BlockLyapunov(sectors, weight, which)
-    sizes = sectors.sizes
-    rho0 = [np.eye(d, dtype=complex) / 2**sectors.n for d in sizes]
-    x0 = lyap.apply(rho0)
-
-    def b_op(v: np.ndarray) -> np.ndarray:
-        y = _unpack(v, sizes, which)
-        rho = sectors.complete(lyap.solve(y))
-        jumps = lyap.jump_map(rho)
-        trace = sum(np.trace(r).real for r in rho)
-        return _pack([None if ym is None else ym + weight * jm + trace * xm
-                      for ym, jm, xm in zip(y, jumps, x0)], which)
-
-    size = sum(sizes[m] ** 2 for m in which)
-    operator = spla.LinearOperator((size, size), matvec=b_op, dtype=float)
-    rhs = _pack(x0, which)
-    count = [0]
-
-    def on_step(residual: float) -> None:
-        count[0] += 1
-        if progress is not None:
-            progress(count[0], float(residual))
-
-    y, info = spla.gmres(operator, rhs, x0=rhs.copy(), rtol=rtol, atol=0.0, restart=restart,
-                         maxiter=maxiter, callback=on_step, callback_type="pr_norm")
-    final = float(np.linalg.norm(b_op(y) - rhs) / np.linalg.norm(rhs))
-    if info != 0 or not final <= 10 * rtol:
-        raise RuntimeError(f"sector GMRES did not converge: relative residual {final:.2e} > "
-                           f"rtol {rtol:.0e} after {count[0]} iterations (info={info})")
-    rho = sectors.complete(lyap.solve(_unpack(y, sizes, which)))
+    equation = SectorEquation(sectors, weight)
+    rho, iterations, final = equation.solve(equation.x0, rtol=rtol, restart=restart,
+                                            maxiter=maxiter, progress=progress)
     trace = sum(np.trace(r).real for r in rho)
     blocks = tuple(r / trace for r in rho)
-    return SectorSolution(blocks=blocks, iterations=count[0], gmres_residual=final)
+    return SectorSolution(blocks=blocks, iterations=iterations, gmres_residual=final)

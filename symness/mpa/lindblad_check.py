@@ -20,11 +20,19 @@ nearly degenerate levels (the NESS lives in the charge-0 block; ``1/(E_a -
 E_b)`` enters (7)).  The largest eps used is ``eps0/sqrt(S)``, ``S = max(1,
 max_j |M_j(mu = 1)|)``; eps is then halved ``levels - 1`` times and, of the
 successive Richardson values, the pair that agrees best (in M and C) is kept
-(its difference is the internal error estimate, computed without (17)).  For
-small eps the float64 solve's round-off dominates, so where ``g`` is tiny (n >=
-9 at Delta = 1/2; Delta = 2, n >= 8, where ``S`` reaches 5e19 and ``g`` 4e-9 at
-n = 10) no eps is both perturbative and resolved, and the accuracy is limited;
-:mod:`symness.mpa.eps_expansion` gives the eps -> 0 limit directly there.
+(its difference is the internal error estimate, computed without (17)).
+
+Precision: at ``Delta = 2`` S reaches 5e19 and g 2e-11 at n = 10, so eps goes
+down to 1e-14; a float64 solve cannot resolve the ``eps^2`` part there (its
+error ``~ cond(L) u`` exceeds it).  Every state is therefore computed by
+:func:`symness.lindblad.refinement.refined_steady_state`: float64 sector solves
+refined against a double-double residual until the relative correction is
+below 1e-20; the worst contraction factor per step, the number of steps and
+the final double-double residual are reported.  The model parameters are the
+float64 numbers passed (``eps`` exact binary by construction, ``mu = 0.3`` and
+the jump amplitudes ``sqrt((1 +- mu) eps/2)`` rounded once; relative changes
+of ~1e-16 in the rates move M_j by ~1e-16 relative).
+:mod:`symness.mpa.eps_expansion` gives the eps -> 0 limit independently.
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from symness.lindblad.steady_state import steady_state
+from symness.lindblad.refinement import refined_steady_state
 from symness.models.xxz_boundary_driven import (
     XXZDrive,
     hamiltonian,
@@ -57,8 +65,13 @@ class CrossCheck:
     divided by ``max_j |M_j|`` and ``max_{j<k} |C_{j,k}|``; ``raw_error_m`` is
     the same for the unextrapolated value; ``estimate`` the internal error
     estimate (nan with two eps values); ``order`` the measured convergence order
-    in eps at the three largest eps (None with two eps values); ``eps`` the larger eps
-    of the kept pair.
+    in eps at the three largest eps (None with two eps values, or where the
+    differences vanish in float64); ``eps`` the larger eps
+    of the kept pair.  Refinement (worst over the solves): ``contraction`` the
+    largest ratio of successive corrections, ``residual`` the largest final
+    ``||L(rho)||_F / ||rho||_F`` in double-double, ``steps`` the most steps.
+    ``magnetization``, ``correlation``: the kept Richardson values of M_j and
+    C_{j,k} (diagonal of ``correlation``: nan).
     """
 
     n: int
@@ -70,7 +83,12 @@ class CrossCheck:
     raw_error_m: float
     estimate: float
     order: float | None
+    contraction: float
+    residual: float
+    steps: int
     seconds: float
+    magnetization: np.ndarray
+    correlation: np.ndarray
 
 
 def profile_scale(n: int, delta) -> float:
@@ -79,27 +97,32 @@ def profile_scale(n: int, delta) -> float:
 
 
 def sector_level_gap(n: int, delta) -> float:
-    """Smallest spacing of distinct eigenvalues of H inside one magnetisation sector."""
+    """Smallest spacing of distinct eigenvalues of H inside one magnetisation sector.
+
+    Spacings below ``1e3 u max|E|`` (float64 round-off of exact degeneracies)
+    count as zero.
+    """
     h = hamiltonian(n, delta).toarray().real
     ups, gap = number_of_up_spins(n), math.inf
     for m in range(n + 1):
         idx = np.nonzero(ups == m)[0]
-        steps = np.diff(np.linalg.eigvalsh(h[np.ix_(idx, idx)]))
-        steps = steps[steps > 1e-10]
+        energies = np.linalg.eigvalsh(h[np.ix_(idx, idx)])
+        steps = np.diff(energies)
+        steps = steps[steps > 1e3 * np.finfo(float).eps * max(1.0, np.abs(energies).max())]
         gap = min([gap, *steps.tolist()])
     return gap
 
 
 def _scaled(n, delta, mu, eps):
-    p = XXZDrive(n, delta, mu, eps)
-    ss = steady_state(hamiltonian(n, delta), jump_operators(p), dissipator="prosen")
-    sz = magnetization_operators(n)
-    m = np.array([ss.expect(o) for o in sz]) / eps**2
+    h, jumps = hamiltonian(n, delta), jump_operators(XXZDrive(n, delta, mu, eps))
+    ss = refined_steady_state(h, jumps, dissipator="prosen")
+    sz = [o.diagonal().real for o in magnetization_operators(n)]
+    m = np.array([ss.expect_diagonal(o) for o in sz]) / eps**2
     c = np.full((n, n), np.nan)
     for j in range(n):
         for k in range(j + 1, n):
-            c[j, k] = c[k, j] = ss.expect(sz[j] @ sz[k]) / eps**2
-    return m, c, ss.seconds
+            c[j, k] = c[k, j] = ss.expect_diagonal(sz[j] * sz[k]) / eps**2
+    return m, c, ss
 
 
 def cross_check(n: int, delta, mu, *, eps0: float = 0.01, levels: int = 3) -> CrossCheck:
@@ -108,8 +131,8 @@ def cross_check(n: int, delta, mu, *, eps0: float = 0.01, levels: int = 3) -> Cr
     Solves at ``eps_i = eps0 2^-i / sqrt(S)``, ``i < levels``; keeps the
     Richardson value ``(4 f(eps_{i+1}) - f(eps_i))/3`` closest to the next one
     (the last one when ``levels = 2``).  Raises
-    :class:`~symness.lindblad.steady_state.SteadyStateError` where the solver
-    cannot reach the needed eps.
+    :class:`~symness.lindblad.steady_state.SteadyStateError` if a refinement
+    stops contracting.
     """
     levels = require_int(levels, "levels", minimum=2, maximum=8)
     params = ProfileParams(n, delta, mu)
@@ -130,10 +153,17 @@ def cross_check(n: int, delta, mu, *, eps0: float = 0.01, levels: int = 3) -> Cr
     order = None
     if levels >= 3:  # at the three largest eps, where truncation (not round-off) dominates
         j, (fa, fb, fc) = int(np.argmax(np.abs(m_tm))), (r[0] for r in runs[:3])
-        order = math.log2(abs(fa[j] - fb[j]) / abs(fb[j] - fc[j]))
+        da, db = float(abs(fa[j] - fb[j])), float(abs(fb[j] - fc[j]))
+        order = math.log2(da / db) if da > 0 and db > 0 else None  # None: below round-off
     m_ex, c_ex = rich[best]
     return CrossCheck(n=n, delta=Fraction(delta), mu=Fraction(mu), eps=float(eps / 2**best),
                       error_m=float(np.max(np.abs(m_ex - m_tm))) / m_scale,
                       error_c=float(np.max(np.abs(c_ex[off] - c_tm[off]))) / c_scale,
                       raw_error_m=float(np.max(np.abs(runs[best + 1][0] - m_tm))) / m_scale,
-                      estimate=estimate, order=order, seconds=sum(r[2] for r in runs))
+                      estimate=estimate, order=order,
+                      contraction=max((x for r in runs for x in r[2].contraction),
+                                      default=math.nan),
+                      residual=max(r[2].residuals[-1] for r in runs),
+                      steps=max(len(r[2].corrections) for r in runs),
+                      seconds=sum(r[2].seconds for r in runs), magnetization=m_ex,
+                      correlation=c_ex)
