@@ -49,3 +49,27 @@ def test_power_law_fit_recovers_exponent_and_zero_error():
     sizes = np.array([8, 12, 16, 24])
     gamma, err = power_law(sizes, 3 * sizes**-0.7)
     assert abs(gamma - 0.7) < 1e-12 and err < 1e-12
+
+
+def test_judged_currents_ignore_an_undriven_noisy_current():
+    # reference: by construction the spin current relaxes geometrically (converges) while the
+    # undriven energy current jitters at 50 % of atol-scale noise forever (never uniform)
+    crit_both = Criterion(stationary_tol=1e-4, uniform_tol=1e-2, atol=1e-6)
+    crit_spin = Criterion(stationary_tol=1e-4, uniform_tol=1e-2, atol=1e-6, currents=["spin"])
+    rng = np.random.default_rng(0)
+    verdicts = {}
+    for name, crit in (("both", crit_both), ("spin", crit_spin)):
+        report = Report()
+        for k in range(30):
+            bulk = {"spin": np.full(4, 1 + 0.5 * 0.5**k), "energy": 1e-6 * rng.normal(size=4)}
+            verdicts[name] = assess(report, 5.0 * (k + 1), bulk, crit)
+        assert set(report.uniformity) == {"spin", "energy"}      # both still reported
+        assert report.as_dict()["judged"] == list(crit.currents)
+    assert verdicts == {"both": False, "spin": True}
+    assert crit_spin.loosened(10).currents == ("spin",)
+
+
+@pytest.mark.parametrize("bad", [(), ("spin", "spin"), ("heat",), "spin"])
+def test_criterion_validates_currents(bad):
+    with pytest.raises(ParameterError, match="'currents'"):
+        Criterion(currents=bad)

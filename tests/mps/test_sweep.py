@@ -51,11 +51,13 @@ def test_cli_ness_json(tmp_path, capsys):
     out = tmp_path / "n.json"
     code = main(["mps", "ness", "--L", "4", "--delta", "1/2", "--reservoir", "magnetization",
                  "--mu-left", "1/5", "--mu-right=-1/5", "--chi", "32", "--dt", "0.1",
-                 "--tol", "1e-3", "--uniform-tol", "0.1", "--format", "json",
-                 "--output", str(out)])
+                 "--tol", "1e-3", "--uniform-tol", "0.1", "--currents", "spin",
+                 "--format", "json", "--output", str(out)])
     assert code == 0
     data = json.loads(out.read_text())
     assert data["spec"]["left"]["kind"] == "magnetization" and data["convergence"]["converged"]
+    assert data["convergence"]["judged"] == ["spin"]
+    assert data["settings"]["criterion"]["currents"] == ["spin"]
 
 
 @pytest.mark.parametrize("argv", [
@@ -65,6 +67,7 @@ def test_cli_ness_json(tmp_path, capsys):
     ["mps", "ness", "--L", "8", "--delta", "x"],
     ["mps", "ness", "--L", "8", "--delta", "1", "--reservoir", "hot"],
     ["mps", "sweep", "--L", "8", "--delta", "1"],
+    ["mps", "ness", "--L", "8", "--delta", "1", "--currents", "heat"],
 ])
 def test_cli_bad_input_exits_2(argv, capsys):
     assert main(argv) == 2
