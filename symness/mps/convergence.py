@@ -31,8 +31,12 @@ test never passes however long one waits.  The same measures are then applied to
 over blocks of ``window`` consecutive checks (``mode = "window"``): uniformity of the
 block-averaged bulk profile, stationarity from the last three block means, and the noise
 ``max_k |mean_k - block mean| / scale`` over the last block, which must be below
-``noise_tol``.  The noise is reported with the result (it is a truncation error, to be
-compared across ``chi``), and the solver returns the block-averaged observables.  A solver
+``noise_tol``.  Increments of the block means below the resolution of a block mean,
+``noise / sqrt(window)``, are not extrapolated (their ratio ``q`` is noise, and ``q`` near 1
+would amplify them a hundredfold): the stationarity is then the last increment itself, i.e.
+no drift is resolved above the noise.  The noise is reported with the result (it is a
+truncation error, to be compared across ``chi``), and the solver returns the block-averaged
+observables.  A solver
 that reaches ``t_max`` first raises :class:`NotConvergedError` with the last report.
 """
 
@@ -114,10 +118,13 @@ class Report:
                 "noise": dict(self.noise), "checks": len(self.means["spin"])}
 
 
-def _remaining(history: list[float]) -> float:
+def _remaining(history: list[float], resolution: float = 0.0) -> float:
+    """Estimated distance of the last value to the limit (module docstring)."""
     if len(history) < 3:
         return float("inf")
     d1, d2 = history[-2] - history[-3], history[-1] - history[-2]
+    if max(abs(d1), abs(d2)) <= resolution:
+        return abs(d2)
     if d2 == 0.0:
         return 0.0
     q = d2 / d1 if d1 != 0.0 else float("inf")
@@ -128,11 +135,12 @@ def _remaining(history: list[float]) -> float:
     return abs(d2) / 0.01
 
 
-def _measures(values: np.ndarray, history: list[float], crit: Criterion) -> tuple[float, ...]:
+def _measures(values: np.ndarray, history: list[float], crit: Criterion,
+              resolution: float = 0.0) -> tuple[float, ...]:
     """``(uniformity, stationarity)`` of a bulk profile and a history of its means."""
     scale = max(abs(float(np.mean(values))), crit.atol)
     return (float((np.max(values) - np.min(values)) / scale),
-            _remaining(history) / scale)
+            _remaining(history, resolution) / scale)
 
 
 def assess(report: Report, time: float, bulk: dict[str, np.ndarray], crit: Criterion) -> bool:
@@ -156,10 +164,11 @@ def assess(report: Report, time: float, bulk: dict[str, np.ndarray], crit: Crite
             w = crit.window
             blocks = [np.mean([b[key] for b in report.bulk[i * w:(i + 1) * w]], axis=0)
                       for i in range(3)]
-            windowed[key] = _measures(blocks[-1], [float(np.mean(b)) for b in blocks], crit)
             last = np.array(report.means[key][-w:])
-            noise[key] = float(np.abs(last - last.mean()).max()
-                               / max(abs(float(np.mean(blocks[-1]))), crit.atol))
+            amplitude = float(np.abs(last - last.mean()).max())
+            windowed[key] = _measures(blocks[-1], [float(np.mean(b)) for b in blocks], crit,
+                                      resolution=amplitude / np.sqrt(w))
+            noise[key] = amplitude / max(abs(float(np.mean(blocks[-1]))), crit.atol)
 
     def ok(measures, extra=None) -> bool:
         return all(u <= crit.uniform_tol and st <= crit.stationary_tol

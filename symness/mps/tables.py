@@ -99,3 +99,41 @@ def clean_exponents() -> Table:
                              "energy reservoirs": "linear, beta=+-1/2, rate 1"},
                  notes=["gamma_fit_err: standard error of the log-log slope (curvature), "
                         "not a solver error; chi dependence in the last column"])
+
+
+@table("mendoza2019_pz2009",
+       description="Prosen & Žnidarič (2009) reference numbers: ballistic j at Delta=1/2, "
+                   "diffusive j (n-4)/(S_3-S_{n-2}) at Delta=3/2 (exact n<=10, TEBD n=16, 32)")
+def pz2009() -> Table:
+    """PZ2009's two reference numbers (:mod:`symness.mps.prosen_znidaric`)."""
+    from symness.mps import prosen_znidaric as pz
+
+    done = pz.run(progress=True)
+    rows = []
+    for label, delta, mu, ref, sizes in pz.CASES:
+        for n in (6, 8, 10):
+            value = pz.exact_quantity(delta, mu, n)
+            rows.append([label, n, "exact (sector solver)", f"{value:.5f}", f"{ref:g}",
+                         f"{(value - ref) / ref:+.3f}", "-", "-"])
+        for n in sizes:
+            rec = done.get(task_key(pz.spec(n, delta, mu)))
+            if rec is None:
+                rows.append([label, n, "TEBD", "not run", f"{ref:g}", "-", "-", "-"])
+                continue
+            value, chi_dep = pz.tebd_quantity(rec)
+            st = rec["spec"]["settings"]
+            rows.append([label, n, f"TEBD chi={st['chi']} order {st['order']} dt={st['dt']}",
+                         f"{value:.5f}", f"{ref:g}", f"{(value - ref) / ref:+.3f}",
+                         f"{chi_dep:.1e}", f"{rec['result']['convergence']['time']:g}"])
+    return Table(title="Prosen & Žnidarič (2009) numbers (Pauli units, single-spin baths, "
+                       "rate 1)",
+                 columns=["case", "n", "method", "value", "PZ2009", "rel_deviation",
+                          "rel_change_j_chi/2_to_chi", "t_converged"],
+                 rows=rows, command="symness table mendoza2019_pz2009",
+                 parameters={"J (eq. (1), spin-1/2)": pz.J_PAULI, "settings": pz.SETTINGS,
+                             "value": "Delta=1/2: j; Delta=3/2: j (n-4)/(S_3-S_{n-2})",
+                             "j": "sigma^x_k sigma^y_{k+1} - sigma^y_k sigma^x_{k+1}",
+                             "S_k": "<sigma^z_k>, k 1-based"},
+                 notes=["PZ2009: j ≈ 0.18 for n = 16..64 (Delta=1/2, mu=0.22); "
+                        "j/(S_3-S_{n-2}) ≈ 1.15/(n-4) for n = 16, 32 (Delta=3/2, mu=0.02)",
+                        "exact rows: finite-size trend toward the reference values"])

@@ -73,3 +73,22 @@ def test_judged_currents_ignore_an_undriven_noisy_current():
 def test_criterion_validates_currents(bad):
     with pytest.raises(ParameterError, match="'currents'"):
         Criterion(currents=bad)
+
+
+def test_window_drift_below_block_resolution_is_not_extrapolated():
+    # reference: period-2 noise of relative amplitude 1e-3 plus a bounded 1e-6 wobble: the
+    # block means (window 4) differ by ~1e-6, far below the block resolution 1e-3/sqrt(4);
+    # extrapolating their ratio q (random, can be ~1) would inflate them up to 100-fold
+    series = [1 + 1e-3 * (-1) ** k + 1e-6 * np.sin(0.7 * k) for k in range(40)]
+    crit = Criterion(stationary_tol=1e-5, uniform_tol=1e-2, atol=1e-6, window=4, noise_tol=1e-2)
+    report = Report()
+    verdicts = []
+    for k, j in enumerate(series):
+        verdicts.append(assess(report, 5.0 * (k + 1), {"spin": np.full(4, j),
+                                                       "energy": np.full(4, j)}, crit))
+        if k >= 11:
+            blocks = [np.mean(series[k - 11 + 4 * i:k - 7 + 4 * i]) for i in range(3)]
+            assert report.mode == "window"
+            assert report.stationarity["spin"] == pytest.approx(
+                abs(blocks[2] - blocks[1]) / blocks[2], rel=1e-6)
+    assert not any(verdicts[:11]) and all(verdicts[11:])
