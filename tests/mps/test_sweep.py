@@ -28,6 +28,9 @@ def test_sweep_resumes_and_reports_failures(tmp_path):
     ok = [r for r in sweep.load_results(path) if r["status"] == "ok"]
     assert {r["spec"]["seed"] for r in ok} == {0, 1}
     assert all(r["result"]["convergence"]["converged"] for r in ok)
+    # rerun_failed=False: a recorded failure is a final result, nothing is run
+    s3 = sweep.run_sweep(specs, path, workers=1, retries=0, progress=False, rerun_failed=False)
+    assert s3.skipped == 3 and s3.done == 0 and not s3.failed
 
 
 def test_sweep_through_a_local_dask_cluster(tmp_path):
