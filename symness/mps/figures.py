@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from symness.mps.sweep import load_results, run_sweep
+from symness.mps.sweep import load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "SEEDS", "SETTINGS", "SPIN_SETTINGS", "exponent", "scan"]
@@ -63,12 +63,14 @@ def exponent(sizes: np.ndarray, currents: dict[int, np.ndarray], *, resamples: i
 
 
 def scan(name: str, specs: list[dict], outdir: Path) -> list[dict]:
-    """Run (or resume) the sweep of a figure; returns the finished records of ``specs``."""
-    path = Path(outdir) / f"mendoza2019_{name}.jsonl"
-    run_sweep(specs, path, workers=1, retries=1, progress=True)
-    keys = {r["key"]: r for r in load_results(path) if r["status"] == "ok"}
-    from symness.mps.sweep import task_key
+    """Run (or resume) the sweep of a figure; returns the records of ``specs``.
 
+    A task that did not converge by ``t_max`` is recorded once (``"status": "failed"``), not
+    rerun, and left out of the averages (the CSV counts the realisations per size).
+    """
+    path = Path(outdir) / f"mendoza2019_{name}.jsonl"
+    run_sweep(specs, path, workers=1, retries=0, progress=True, rerun_failed=False)
+    keys = {r["key"]: r for r in load_results(path)}
     return [keys[task_key(s)] for s in specs]
 
 
@@ -76,7 +78,7 @@ def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray]]:
     key = "j_energy" if kind == "energy" else "j_spin"
     data: dict[int, list[float]] = {}
     for r in records:
-        if r["spec"]["h"] == str(h):
+        if r["spec"]["h"] == str(h) and r["status"] == "ok":
             data.setdefault(r["spec"]["L"], []).append(r["result"][key])
     sizes = np.array(sorted(data))
     return sizes, {L: np.array(v) for L, v in data.items()}
