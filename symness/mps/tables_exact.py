@@ -41,7 +41,7 @@ def settings(chi: int, kind: str) -> dict:
     """
     return {"chi": chi, "dt": 0.25, "order": 4, "warmup_dt": None, "chi_ramp": False,
             "check_interval": 5.0, "t_max": 1000.0,
-            "criterion": {"stationary_tol": 1e-6, "uniform_tol": 0.1, "atol": 1e-3,
+            "criterion": {"stationary_tol": 1e-5, "uniform_tol": 0.1, "atol": 1e-3,
                           "noise_tol": 1e-3,
                           "currents": ["spin"] if kind == "magnetization"
                           else ["spin", "energy"]}}
