@@ -29,7 +29,7 @@ __all__ = ["SIZES", "SEEDS", "SETTINGS", "SPIN_SETTINGS", "exponent", "scan"]
 
 #: sizes and realisations per figure
 SIZES = {"fig2": (6, 8, 10), "fig3": (6, 8, 10, 12), "fig4": (6, 8, 10)}
-SEEDS = {"fig2": (0, 1), "fig3": (0, 1, 2), "fig4": (0, 1)}
+SEEDS = {"fig2": (0, 1), "fig3": (0, 1), "fig4": (0, 1)}
 SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": True,
             "check_interval": 5.0, "t_max": 4000.0,
             "criterion": {"stationary_tol": 1e-3, "uniform_tol": 5e-2, "atol": 1e-3}}

@@ -40,8 +40,9 @@ __all__ = ["CASES", "SETTINGS", "J_PAULI", "CACHE", "spec", "specs", "pz_quantit
 J_PAULI = 4
 CACHE = Path("tables") / "mendoza2019_pz2009.jsonl"
 #: (label, Delta, mu, reference value, TEBD sizes)
-CASES = (("ballistic Delta=1/2", "1/2", "11/50", 0.18, (16, 32)),
-         ("diffusive Delta=3/2", "3/2", "1/50", 1.15, (16, 32)))
+#: (n = 10 checks the TEBD settings against the exact rows)
+CASES = (("ballistic Delta=1/2", "1/2", "11/50", 0.18, (10, 16, 32)),
+         ("diffusive Delta=3/2", "3/2", "1/50", 1.15, (10, 16, 32)))
 #: Pauli time units (J = 4): order 4 with dt = 0.1 is J dt = 0.4 in the units of eq. (1),
 #: where dt = 0.25 and 0.5 gave the same error at L = 8 (truncation-dominated)
 SETTINGS = {"chi": 32, "dt": 0.1, "order": 4, "warmup_dt": None, "chi_ramp": True,
