@@ -20,12 +20,14 @@ __all__ = ["PauliMPS", "product_state", "expectations"]
 
 @dataclass
 class PauliMPS:
-    """Tensors ``(chi_l, 4, chi_r)``, orthogonality center, discarded-weight record (mutable)."""
+    """Tensors ``(chi_l, 4, chi_r)``, orthogonality center, discarded-weight and step record."""
 
     tensors: list[np.ndarray]
     center: int = 0
     discarded_sum: float = 0.0
     discarded_max: float = 0.0
+    steps: int = 0
+    evolution_time: float = 0.0
 
     @property
     def length(self) -> int:

@@ -15,6 +15,17 @@ Route to the fixed point (documented choices, recorded in the result):
    currents between the two is the reported ``chi`` dependence.
 2. ``dt`` ramp: each stage first runs with ``warmup_dt`` (coarse Trotter step, fixed point
    ``O(warmup_dt^order)`` away) to a 10x looser stationarity tolerance, then with ``dt``.
+
+``warm_stage="coarse"`` (faster, same accuracy): the NESS is the unique fixed point of the
+Lindblad evolution and every stage before the last only supplies a starting state, so the
+accuracy is set by the last stage ``(chi, dt)`` alone and any state converges to the same
+fixed point.  The ``chi // 2`` stage then runs only its ``warmup_dt`` phase (its ``dt``
+phase is skipped: it would be discarded by the change to ``chi``), followed by
+``(chi, warmup_dt)`` and ``(chi, dt)``; the ``chi`` dependence is the change between
+``(chi // 2, warmup_dt)`` and ``(chi, warmup_dt)`` (same Trotter step, so it measures the
+truncation alone).  Measured at ``L = 32, chi = 64``: the ``chi // 2`` stage alone never
+meets a strict uniformity tolerance (truncation bias), so the ``"both"`` schedule spends
+``t_max / 10`` in its ``dt`` phase.
 """
 
 from __future__ import annotations
@@ -28,8 +39,18 @@ import numpy as np
 from symness.mps.convergence import Criterion, NotConvergedError, Report, assess
 from symness.mps.lindblad_tebd import BoundaryDrivenChain, bond_generators, observables
 from symness.mps.mps import PauliMPS, expectations, product_state
-from symness.mps.tebd import ORDERS, GateCache, Truncation, apply_stages, merge_stages, stages
+from symness.mps.tebd import (
+    ORDERS,
+    UPDATES,
+    GateCache,
+    Truncation,
+    apply_stages,
+    merge_stages,
+    stages,
+)
 from symness.validation import ParameterError, require_choice, require_int, require_real
+
+WARM_STAGES = ("both", "coarse")
 
 __all__ = ["NessSettings", "NessResult", "solve_ness", "evolve_to_ness", "measure"]
 
@@ -58,6 +79,12 @@ class NessSettings:
         Evolution time after which the solver raises :class:`NotConvergedError`.
     criterion : Criterion
         Tolerances of the NESS criterion.
+    warm_stage : {"both", "coarse"}
+        Phases of the ``chi // 2`` stage (module docstring).
+    update : {"svd", "qr"}
+        Two-site truncation route of :mod:`symness.mps.tebd` (``"qr"``: QR-based update of
+        Unfried et al. (2023), same truncation rule, exact discarded weight, ~3.5x faster
+        per step at ``chi = 64``).
     """
 
     chi: int = 32
@@ -69,12 +96,16 @@ class NessSettings:
     check_interval: float = 5.0
     t_max: float = 5000.0
     criterion: Criterion = field(default_factory=Criterion)
+    update: str = "svd"
+    warm_stage: str = "both"
 
     def __post_init__(self) -> None:
         require_int(self.chi, "chi", minimum=2, maximum=4096)
         require_real(self.trunc_weight, "trunc_weight", minimum=0, maximum=1e-2)
         require_real(self.dt, "dt", minimum=0, maximum=1, open_minimum=True)
         require_choice(self.order, "order", ORDERS)
+        require_choice(self.update, "update", UPDATES)
+        require_choice(self.warm_stage, "warm_stage", WARM_STAGES)
         if self.warmup_dt is not None:
             require_real(self.warmup_dt, "warmup_dt", minimum=0, maximum=1, open_minimum=True)
         require_real(self.check_interval, "check_interval", minimum=0, open_minimum=True)
@@ -118,24 +149,30 @@ def _bulk(chain: BoundaryDrivenChain, values: dict[str, np.ndarray]) -> dict[str
 def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSettings, *,
                    chi: int, generators: list[np.ndarray] | None = None,
                    progress: Callable[[Report], None] | None = None,
-                   strict: bool = True, t_limit: float | None = None) -> tuple[Report, dict]:
+                   strict: bool = True, t_limit: float | None = None,
+                   phases: str = "both") -> tuple[Report, dict]:
     """Evolve ``mps`` in place until the NESS criterion holds at bond dimension ``chi``.
 
+    ``phases``: ``"both"`` (``warmup_dt`` phase, if any, then ``dt``), ``"coarse"``
+    (``warmup_dt`` phase only, loosened criterion) or ``"fine"`` (``dt`` phase only).
     Returns the final report and the last measured values; raises
     :class:`NotConvergedError` when ``t_limit`` (default ``settings.t_max``) is reached,
     unless ``strict=False`` (warm-start stages only), which returns the unconverged report.
+    ``mps.steps`` and ``mps.evolution_time`` count the Trotter steps and time evolved.
     """
+    require_choice(phases, "phases", ("both", "coarse", "fine"))
     t_limit = settings.t_max if t_limit is None else t_limit
     generators = bond_generators(chain) if generators is None else generators
     ops = observables(chain)
-    trunc = Truncation(chi=chi, trunc_weight=settings.trunc_weight)
+    trunc = Truncation(chi=chi, trunc_weight=settings.trunc_weight, update=settings.update)
     crit = settings.criterion
-    phases = [(settings.dt, crit)]
+    run = [(settings.dt, crit)]
     if settings.warmup_dt is not None and settings.warmup_dt > settings.dt:
-        phases.insert(0, (settings.warmup_dt, crit.loosened(10)))
+        coarse = (settings.warmup_dt, crit.loosened(10))
+        run = {"both": [coarse] + run, "coarse": [coarse], "fine": run}[phases]
     t = 0.0
     report, values = Report(), {}
-    for dt, phase_crit in phases:
+    for dt, phase_crit in run:
         cache = GateCache(generators)
         n_steps = max(1, int(round(settings.check_interval / dt)))
         seq = merge_stages(stages(settings.order) * n_steps)
@@ -144,6 +181,8 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
             apply_stages(mps, cache, seq, dt, trunc)
             mps.normalize_trace()
             t += n_steps * dt
+            mps.steps += n_steps
+            mps.evolution_time += n_steps * dt
             values = measure(chain, mps, ops)
             if not np.all(np.isfinite(np.concatenate(list(values.values())))):
                 raise FloatingPointError(f"non-finite observables at t={t}")
@@ -178,26 +217,38 @@ def solve_ness(chain: BoundaryDrivenChain, settings: NessSettings, *,
     mps = initial if initial is not None else product_state([np.eye(2) / 2] * chain.model.L)
     chi_dependence: dict = {}
     ramp = settings.chi_ramp and settings.chi >= 4
+    coarse = (ramp and settings.warm_stage == "coarse" and settings.warmup_dt is not None
+              and settings.warmup_dt > settings.dt)
     if ramp:
         # warm start at chi/2: may stay unconverged (truncation noise), which is reported
-        coarse_report, coarse = evolve_to_ness(chain, mps, settings, chi=settings.chi // 2,
-                                               generators=generators, progress=progress,
-                                               strict=False, t_limit=settings.t_max / 10)
-        bulk_coarse = _bulk(chain, coarse)
+        low_report, low = evolve_to_ness(chain, mps, settings, chi=settings.chi // 2,
+                                         generators=generators, progress=progress,
+                                         strict=False, t_limit=settings.t_max / 10,
+                                         phases="coarse" if coarse else "both")
+        bulk_low = _bulk(chain, low)
+    if coarse:
+        _, high = evolve_to_ness(chain, mps, settings, chi=settings.chi, generators=generators,
+                                 progress=progress, strict=False,
+                                 t_limit=settings.t_max / 10, phases="coarse")
+        bulk_high = _bulk(chain, high)
     report, values = evolve_to_ness(chain, mps, settings, chi=settings.chi,
-                                    generators=generators, progress=progress)
+                                    generators=generators, progress=progress,
+                                    phases="fine" if coarse else "both")
     bulk = _bulk(chain, values)
     j_spin, j_energy = float(np.mean(bulk["spin"])), float(np.mean(bulk["energy"]))
     if ramp:
+        bulk_high = bulk_high if coarse else bulk
         atol = settings.criterion.atol
+        high_s, high_e = float(np.mean(bulk_high["spin"])), float(np.mean(bulk_high["energy"]))
         chi_dependence = {
             "chi_low": settings.chi // 2,
-            "converged_low": coarse_report.converged,
-            "j_spin_low": float(np.mean(bulk_coarse["spin"])),
-            "j_energy_low": float(np.mean(bulk_coarse["energy"])),
-            "rel_change_spin": abs(np.mean(bulk_coarse["spin"]) - j_spin) / max(abs(j_spin), atol),
-            "rel_change_energy": (abs(np.mean(bulk_coarse["energy"]) - j_energy)
-                                  / max(abs(j_energy), atol)),
+            "dt": settings.warmup_dt if coarse else settings.dt,
+            "converged_low": low_report.converged,
+            "j_spin_low": float(np.mean(bulk_low["spin"])),
+            "j_energy_low": float(np.mean(bulk_low["energy"])),
+            "rel_change_spin": abs(np.mean(bulk_low["spin"]) - high_s) / max(abs(high_s), atol),
+            "rel_change_energy": (abs(np.mean(bulk_low["energy"]) - high_e)
+                                  / max(abs(high_e), atol)),
         }
     settings_dict = asdict(settings)
     return NessResult(
@@ -205,7 +256,8 @@ def solve_ness(chain: BoundaryDrivenChain, settings: NessSettings, *,
         values={k: [float(x) for x in v] for k, v in values.items()},
         j_spin=j_spin, j_energy=j_energy, convergence=report.as_dict(),
         truncation={"discarded_max": mps.discarded_max, "discarded_sum": mps.discarded_sum,
-                    "chi_reached": max(mps.bond_dimensions)},
+                    "chi_reached": max(mps.bond_dimensions), "steps": mps.steps,
+                    "evolution_time": mps.evolution_time},
         chi_dependence={k: v if isinstance(v, (bool, int)) else float(v)
                         for k, v in chi_dependence.items()},
         seconds=_time.perf_counter() - start)
