@@ -32,6 +32,7 @@ MU = "1/10"
 #: the criterion judges the driven current only (``currents`` set per case in
 #: :func:`clean_specs`): the undriven one is zero by symmetry up to Trotter/truncation noise
 SETTINGS = {"chi": 32, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": True,
+            "update": "qr", "warm_stage": "coarse",
             "check_interval": 5.0, "t_max": 3000.0,
             "criterion": {"stationary_tol": 1e-3, "uniform_tol": 2e-2, "atol": 1e-3,
                           "window": 4, "noise_tol": 1e-2}}
