@@ -46,7 +46,7 @@ CASES = (("ballistic Delta=1/2", "1/2", "11/50", 0.18, (10, 16, 32)),
 #: Pauli time units (J = 4): order 4 with dt = 0.1 is J dt = 0.4 in the units of eq. (1),
 #: where dt = 0.25 and 0.5 gave the same error at L = 8 (truncation-dominated)
 SETTINGS = {"chi": 32, "dt": 0.1, "order": 4, "warmup_dt": None, "chi_ramp": True,
-            "check_interval": 2.0, "t_max": 1000.0,
+            "update": "qr", "check_interval": 2.0, "t_max": 1000.0,
             "criterion": {"stationary_tol": 1e-4, "uniform_tol": 1e-2, "atol": 1e-6,
                           "window": 4, "noise_tol": 1e-2, "currents": ["spin"]}}
 

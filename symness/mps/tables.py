@@ -27,7 +27,7 @@ from symness.outputs import Table, table
 
 __all__ = ["SIZES", "MU", "SETTINGS", "CASES", "power_law", "clean_specs"]
 
-SIZES = (8, 12, 16)
+SIZES = (8, 12, 16, 24, 32)
 MU = "1/10"
 #: the criterion judges the driven current only (``currents`` set per case in
 #: :func:`clean_specs`): the undriven one is zero by symmetry up to Trotter/truncation noise
