@@ -285,7 +285,8 @@ def _mps_vs_exact_l8() -> Evidence:
        statement="TEBD NESS at L=10 matches the exact sector-solver NESS: clean chain with "
                  "thermal reservoirs and with single-spin baths (chi=16)")
 def _mps_vs_exact_l10() -> Evidence:
-    # measured: magnetisation clean chi=16 1.4e-3 (chi=32: 1.1e-3); the disordered chains need
+    # measured: thermal clean chi=16 5.1e-4 (chi=32: 1.3e-4), magnetisation clean chi=16
+    # 1.3e-3 (chi=32: 1.1e-3, sz-dominated, not truncation-limited); the disordered chains need
     # chi=32 at L=10 (at chi=16 the truncation noise exceeds noise_tol): all four cases and
     # both chi in the table mendoza2019_mps_vs_exact_L10
     errs = _vs_sector(10, (("thermal", 0.0), ("magnet", 0.0)), (16,))
@@ -313,8 +314,8 @@ def _pz2009(n: int, delta: str, mu: str, chi: int) -> float:
                  "baths, rate 1) the NESS current is j ≈ 0.18 (n=16)")
 def _pz_ballistic() -> Evidence:
     # tolerance: the reference is quoted to two digits (half a unit: 0.005); measured j at
-    # n=16: 0.18179 (chi=16), 0.18115 (chi=32, table mendoza2019_pz2009); exact (sector
-    # solver) n=8: 0.18451, n=10: 0.18244
+    # n=16: 0.18168 (chi=16, 9 s), 0.18116 (chi=32) and 0.18062 (n=32, chi=32; table
+    # mendoza2019_pz2009); exact (sector solver) n=8: 0.18451, n=10: 0.18244
     j = _pz2009(16, "1/2", "11/50", 16)
     return Evidence.numeric(abs(j - 0.18), 5e-3, "PZ2009 (j ≈ 0.18, n = 16..64)",
                             detail=f"n=16, chi=16, order 4, dt=0.1 (Pauli time): j={j:.5f}")
