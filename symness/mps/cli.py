@@ -36,6 +36,9 @@ def _spec_args(p) -> None:
     p.add_argument("--tol", default="1e-4", help="stationarity tolerance (relative)")
     p.add_argument("--uniform-tol", default="1e-2", help="bulk-uniformity tolerance (relative)")
     p.add_argument("--atol", default="1e-5", help="currents below this count as zero")
+    p.add_argument("--currents", default="spin,energy",
+                   help="currents the NESS criterion judges: spin,energy (default), spin or "
+                        "energy (an undriven current stays at noise level)")
     p.add_argument("--t-max", default="5000", help="give up (error) after this time")
 
 
@@ -58,7 +61,8 @@ def _spec(args, L: int, seed: int) -> dict:
                 "criterion": {"stationary_tol": float(parse_number(args.tol, "tol")),
                               "uniform_tol": float(parse_number(args.uniform_tol,
                                                                 "uniform_tol")),
-                              "atol": float(parse_number(args.atol, "atol"))}}
+                              "atol": float(parse_number(args.atol, "atol")),
+                              "currents": [c.strip() for c in args.currents.split(",")]}}
     return {"L": L, "delta": str(parse_number(args.delta, "delta")),
             "h": str(parse_number(args.h, "h")), "J": str(parse_number(args.J, "J")),
             "seed": seed, "left": res(args.beta_left, args.mu_left),

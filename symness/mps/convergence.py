@@ -15,7 +15,14 @@ bonds/sites fixed by continuity, away from the reservoirs) are measured.  With
 
 A current smaller than ``atol`` (e.g. the spin current of a purely thermal drive, zero by
 symmetry) is judged on the absolute scale ``atol``.  The state is accepted when both are
-below their tolerances for both currents (``mode = "snapshot"``).
+below their tolerances for every judged current (``mode = "snapshot"``).
+
+Judged currents.  ``Criterion.currents`` names the currents the verdict rests on (default
+both).  A drive that does not drive a current (single-spin magnetisation baths drive no
+energy current; thermal reservoirs at ``mu = 0`` no spin current in the clean chain) leaves
+it at the level of Trotter/truncation noise, relative to which no tolerance is meaningful;
+``currents=("spin",)`` then judges the driven current only.  The measures of every current
+are still computed and reported, and the report records which were judged.
 
 Truncation noise.  At finite ``chi`` the truncated TEBD map need not have a fixed point: the
 bulk currents settle into a small limit cycle or jitter around the NESS value (measured: a
@@ -24,8 +31,12 @@ test never passes however long one waits.  The same measures are then applied to
 over blocks of ``window`` consecutive checks (``mode = "window"``): uniformity of the
 block-averaged bulk profile, stationarity from the last three block means, and the noise
 ``max_k |mean_k - block mean| / scale`` over the last block, which must be below
-``noise_tol``.  The noise is reported with the result (it is a truncation error, to be
-compared across ``chi``), and the solver returns the block-averaged observables.  A solver
+``noise_tol``.  Increments of the block means below the resolution of a block mean,
+``noise / sqrt(window)``, are not extrapolated (their ratio ``q`` is noise, and ``q`` near 1
+would amplify them a hundredfold): the stationarity is then the last increment itself, i.e.
+no drift is resolved above the noise.  The noise is reported with the result (it is a
+truncation error, to be compared across ``chi``), and the solver returns the block-averaged
+observables.  A solver
 that reaches ``t_max`` first raises :class:`NotConvergedError` with the last report.
 """
 
@@ -35,9 +46,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from symness.validation import SolverError, require_int, require_real
+from symness.validation import ParameterError, SolverError, require_int, require_real
 
-__all__ = ["Criterion", "Report", "NotConvergedError", "assess"]
+__all__ = ["CURRENTS", "Criterion", "Report", "NotConvergedError", "assess"]
+
+#: The bulk currents measured at every check.
+CURRENTS = ("spin", "energy")
 
 
 class NotConvergedError(SolverError):
@@ -46,13 +60,18 @@ class NotConvergedError(SolverError):
 
 @dataclass(frozen=True)
 class Criterion:
-    """Tolerances of the NESS criterion (relative to ``max(|j|, atol)``)."""
+    """Tolerances of the NESS criterion (relative to ``max(|j|, atol)``).
+
+    ``currents`` (a non-empty subset of :data:`CURRENTS`, any sequence; stored as a tuple)
+    names the currents the verdict rests on (module docstring).
+    """
 
     stationary_tol: float = 1e-4
     uniform_tol: float = 1e-2
     atol: float = 1e-5
     window: int = 4
     noise_tol: float = 1e-2
+    currents: tuple[str, ...] = CURRENTS
 
     def __post_init__(self) -> None:
         require_real(self.stationary_tol, "stationary_tol", minimum=0, open_minimum=True)
@@ -60,12 +79,21 @@ class Criterion:
         require_real(self.atol, "atol", minimum=0, open_minimum=True)
         require_int(self.window, "window", minimum=2, maximum=100)
         require_real(self.noise_tol, "noise_tol", minimum=0)
+        if isinstance(self.currents, str):
+            raise ParameterError(f"'currents' must be a sequence of names from {CURRENTS}, "
+                                 f"not a string (got {self.currents!r})")
+        names = tuple(self.currents)
+        if not names or len(set(names)) != len(names) or not set(names) <= set(CURRENTS):
+            raise ParameterError(f"'currents' must be a non-empty subset of {CURRENTS} "
+                                 f"without repeats (got {names!r})")
+        object.__setattr__(self, "currents", names)
 
     def loosened(self, factor: float) -> Criterion:
         """The same criterion with the three relative tolerances multiplied by ``factor``."""
         return Criterion(stationary_tol=factor * self.stationary_tol,
                          uniform_tol=factor * self.uniform_tol, atol=self.atol,
-                         window=self.window, noise_tol=factor * self.noise_tol)
+                         window=self.window, noise_tol=factor * self.noise_tol,
+                         currents=self.currents)
 
 
 @dataclass
@@ -80,18 +108,23 @@ class Report:
     noise: dict[str, float] = field(default_factory=dict)
     mode: str = "snapshot"
     converged: bool = False
+    judged: tuple[str, ...] = CURRENTS
 
     def as_dict(self) -> dict:
-        """JSON-ready summary (latest values only)."""
+        """JSON-ready summary (latest values only; ``judged``: the currents decided on)."""
         return {"time": self.time, "converged": self.converged, "mode": self.mode,
+                "judged": list(self.judged),
                 "uniformity": dict(self.uniformity), "stationarity": dict(self.stationarity),
                 "noise": dict(self.noise), "checks": len(self.means["spin"])}
 
 
-def _remaining(history: list[float]) -> float:
+def _remaining(history: list[float], resolution: float = 0.0) -> float:
+    """Estimated distance of the last value to the limit (module docstring)."""
     if len(history) < 3:
         return float("inf")
     d1, d2 = history[-2] - history[-3], history[-1] - history[-2]
+    if max(abs(d1), abs(d2)) <= resolution:
+        return abs(d2)
     if d2 == 0.0:
         return 0.0
     q = d2 / d1 if d1 != 0.0 else float("inf")
@@ -102,19 +135,25 @@ def _remaining(history: list[float]) -> float:
     return abs(d2) / 0.01
 
 
-def _measures(values: np.ndarray, history: list[float], crit: Criterion) -> tuple[float, ...]:
+def _measures(values: np.ndarray, history: list[float], crit: Criterion,
+              resolution: float = 0.0) -> tuple[float, ...]:
     """``(uniformity, stationarity)`` of a bulk profile and a history of its means."""
     scale = max(abs(float(np.mean(values))), crit.atol)
     return (float((np.max(values) - np.min(values)) / scale),
-            _remaining(history) / scale)
+            _remaining(history, resolution) / scale)
 
 
 def assess(report: Report, time: float, bulk: dict[str, np.ndarray], crit: Criterion) -> bool:
     """Add one check (bulk currents ``{"spin": ..., "energy": ...}``) and decide convergence.
 
     Snapshot mode first; the window mode (module docstring) once ``3 * window`` checks exist.
+    Only the currents named in ``crit.currents`` decide; all are measured and reported.
     """
+    missing = set(crit.currents) - set(bulk)
+    if missing:
+        raise ParameterError(f"'bulk' lacks the judged current(s) {sorted(missing)}")
     report.time = time
+    report.judged = crit.currents
     report.bulk = (report.bulk + [{k: np.asarray(v, dtype=float) for k, v in bulk.items()}])
     report.bulk = report.bulk[-3 * crit.window:]
     snapshot, windowed, noise = {}, {}, {}
@@ -125,15 +164,16 @@ def assess(report: Report, time: float, bulk: dict[str, np.ndarray], crit: Crite
             w = crit.window
             blocks = [np.mean([b[key] for b in report.bulk[i * w:(i + 1) * w]], axis=0)
                       for i in range(3)]
-            windowed[key] = _measures(blocks[-1], [float(np.mean(b)) for b in blocks], crit)
             last = np.array(report.means[key][-w:])
-            noise[key] = float(np.abs(last - last.mean()).max()
-                               / max(abs(float(np.mean(blocks[-1]))), crit.atol))
+            amplitude = float(np.abs(last - last.mean()).max())
+            windowed[key] = _measures(blocks[-1], [float(np.mean(b)) for b in blocks], crit,
+                                      resolution=amplitude / np.sqrt(w))
+            noise[key] = amplitude / max(abs(float(np.mean(blocks[-1]))), crit.atol)
 
     def ok(measures, extra=None) -> bool:
         return all(u <= crit.uniform_tol and st <= crit.stationary_tol
                    and (extra is None or extra[k] <= crit.noise_tol)
-                   for k, (u, st) in measures.items())
+                   for k, (u, st) in measures.items() if k in crit.currents)
 
     if ok(snapshot) or not windowed:
         report.mode, chosen = "snapshot", snapshot

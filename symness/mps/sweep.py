@@ -12,7 +12,8 @@ processes by default, a Dask distributed cluster when a scheduler address is giv
 tqdm progress bar, and appends each finished task to the results file (JSON lines) at once
 and atomically (rewrite to a temporary file + ``os.replace``), so an interrupted sweep
 resumes where it stopped.  A failed task is retried ``retries`` times, then reported in the
-returned summary and recorded as ``"status": "failed"`` (a later run retries it).
+returned summary and recorded as ``"status": "failed"`` (a later run retries it, unless
+``rerun_failed=False``: tables that report a non-convergence as a result use that).
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def _submitter(executor: str, scheduler: str | None, workers: int):
 
 def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local",
               scheduler: str | None = None, workers: int = 1, retries: int = 1,
-              progress: bool = True) -> SweepSummary:
+              progress: bool = True, rerun_failed: bool = True) -> SweepSummary:
     """Run every task of ``specs`` not already ``"ok"`` in ``results`` (module docstring)."""
     require_choice(executor, "executor", EXECUTORS)
     workers = require_int(workers, "workers", minimum=1, maximum=256)
@@ -121,7 +122,8 @@ def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local"
         chain_from_spec(spec)
         settings_from_spec(spec)
     path = Path(results)
-    done = {r["key"] for r in load_results(path) if r.get("status") == "ok"}
+    final = ("ok",) if rerun_failed else ("ok", "failed")
+    done = {r["key"] for r in load_results(path) if r.get("status") in final}
     todo = [s for s in specs if task_key(s) not in done]
     summary = SweepSummary(skipped=len(specs) - len(todo))
     if not todo:

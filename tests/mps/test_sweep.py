@@ -28,6 +28,9 @@ def test_sweep_resumes_and_reports_failures(tmp_path):
     ok = [r for r in sweep.load_results(path) if r["status"] == "ok"]
     assert {r["spec"]["seed"] for r in ok} == {0, 1}
     assert all(r["result"]["convergence"]["converged"] for r in ok)
+    # rerun_failed=False: a recorded failure is a final result, nothing is run
+    s3 = sweep.run_sweep(specs, path, workers=1, retries=0, progress=False, rerun_failed=False)
+    assert s3.skipped == 3 and s3.done == 0 and not s3.failed
 
 
 def test_sweep_through_a_local_dask_cluster(tmp_path):
@@ -51,11 +54,13 @@ def test_cli_ness_json(tmp_path, capsys):
     out = tmp_path / "n.json"
     code = main(["mps", "ness", "--L", "4", "--delta", "1/2", "--reservoir", "magnetization",
                  "--mu-left", "1/5", "--mu-right=-1/5", "--chi", "32", "--dt", "0.1",
-                 "--tol", "1e-3", "--uniform-tol", "0.1", "--format", "json",
-                 "--output", str(out)])
+                 "--tol", "1e-3", "--uniform-tol", "0.1", "--currents", "spin",
+                 "--format", "json", "--output", str(out)])
     assert code == 0
     data = json.loads(out.read_text())
     assert data["spec"]["left"]["kind"] == "magnetization" and data["convergence"]["converged"]
+    assert data["convergence"]["judged"] == ["spin"]
+    assert data["settings"]["criterion"]["currents"] == ["spin"]
 
 
 @pytest.mark.parametrize("argv", [
@@ -65,6 +70,7 @@ def test_cli_ness_json(tmp_path, capsys):
     ["mps", "ness", "--L", "8", "--delta", "x"],
     ["mps", "ness", "--L", "8", "--delta", "1", "--reservoir", "hot"],
     ["mps", "sweep", "--L", "8", "--delta", "1"],
+    ["mps", "ness", "--L", "8", "--delta", "1", "--currents", "heat"],
 ])
 def test_cli_bad_input_exits_2(argv, capsys):
     assert main(argv) == 2
