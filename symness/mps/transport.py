@@ -77,6 +77,13 @@ class NessSettings:
         Time between convergence checks.
     t_max : float
         Evolution time after which the solver raises :class:`NotConvergedError`.
+    preserve_local : bool
+        Truncate with the local-observable-preserving rule of :mod:`symness.mps.tebd`
+        (density-matrix truncation of White et al. (2018)): local densities and currents
+        are not changed by truncation, so it does not break continuity.
+    wall_max : float or None
+        Wall-clock seconds (whole solve, all stages) after which the solver raises
+        :class:`NotConvergedError` (``None``: no limit); for benchmarks with a time budget.
     criterion : Criterion
         Tolerances of the NESS criterion.
     warm_stage : {"both", "coarse"}
@@ -98,6 +105,8 @@ class NessSettings:
     criterion: Criterion = field(default_factory=Criterion)
     update: str = "svd"
     warm_stage: str = "both"
+    preserve_local: bool = False
+    wall_max: float | None = None
 
     def __post_init__(self) -> None:
         require_int(self.chi, "chi", minimum=2, maximum=4096)
@@ -110,6 +119,8 @@ class NessSettings:
             require_real(self.warmup_dt, "warmup_dt", minimum=0, maximum=1, open_minimum=True)
         require_real(self.check_interval, "check_interval", minimum=0, open_minimum=True)
         require_real(self.t_max, "t_max", minimum=0, open_minimum=True)
+        if self.wall_max is not None:
+            require_real(self.wall_max, "wall_max", minimum=0, open_minimum=True)
         if self.check_interval < self.dt:
             raise ParameterError(f"'check_interval' must be >= dt={self.dt} "
                                  f"(got {self.check_interval})")
@@ -150,7 +161,7 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
                    chi: int, generators: list[np.ndarray] | None = None,
                    progress: Callable[[Report], None] | None = None,
                    strict: bool = True, t_limit: float | None = None,
-                   phases: str = "both") -> tuple[Report, dict]:
+                   phases: str = "both", deadline: float | None = None) -> tuple[Report, dict]:
     """Evolve ``mps`` in place until the NESS criterion holds at bond dimension ``chi``.
 
     ``phases``: ``"both"`` (``warmup_dt`` phase, if any, then ``dt``), ``"coarse"``
@@ -159,12 +170,15 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
     :class:`NotConvergedError` when ``t_limit`` (default ``settings.t_max``) is reached,
     unless ``strict=False`` (warm-start stages only), which returns the unconverged report.
     ``mps.steps`` and ``mps.evolution_time`` count the Trotter steps and time evolved.
+    ``deadline`` (a :func:`time.perf_counter` value) raises :class:`NotConvergedError` when
+    passed, also for ``strict=False``.
     """
     require_choice(phases, "phases", ("both", "coarse", "fine"))
     t_limit = settings.t_max if t_limit is None else t_limit
     generators = bond_generators(chain) if generators is None else generators
     ops = observables(chain)
-    trunc = Truncation(chi=chi, trunc_weight=settings.trunc_weight, update=settings.update)
+    trunc = Truncation(chi=chi, trunc_weight=settings.trunc_weight, update=settings.update,
+                       preserve_local=settings.preserve_local and chi >= 16)
     crit = settings.criterion
     run = [(settings.dt, crit)]
     if settings.warmup_dt is not None and settings.warmup_dt > settings.dt:
@@ -192,6 +206,10 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
                 progress(report)
             if done:
                 break
+            if deadline is not None and _time.perf_counter() > deadline:
+                raise NotConvergedError(
+                    f"wall-time limit wall_max={settings.wall_max} s reached at t={t} "
+                    f"(chi={chi}, dt={dt}): {report.as_dict()}")
             if t >= t_limit:
                 if not strict:
                     return report, _reported(report, recent)
@@ -213,6 +231,7 @@ def solve_ness(chain: BoundaryDrivenChain, settings: NessSettings, *,
                progress: Callable[[Report], None] | None = None) -> NessResult:
     """Find the NESS of ``chain`` by TEBD (module docstring); raise if it does not converge."""
     start = _time.perf_counter()
+    deadline = None if settings.wall_max is None else start + settings.wall_max
     generators = bond_generators(chain)
     mps = initial if initial is not None else product_state([np.eye(2) / 2] * chain.model.L)
     chi_dependence: dict = {}
@@ -223,16 +242,17 @@ def solve_ness(chain: BoundaryDrivenChain, settings: NessSettings, *,
         # warm start at chi/2: may stay unconverged (truncation noise), which is reported
         low_report, low = evolve_to_ness(chain, mps, settings, chi=settings.chi // 2,
                                          generators=generators, progress=progress,
-                                         strict=False, t_limit=settings.t_max / 10,
+                                         deadline=deadline, strict=False,
+                                         t_limit=settings.t_max / 10,
                                          phases="coarse" if coarse else "both")
         bulk_low = _bulk(chain, low)
     if coarse:
         _, high = evolve_to_ness(chain, mps, settings, chi=settings.chi, generators=generators,
-                                 progress=progress, strict=False,
+                                 progress=progress, deadline=deadline, strict=False,
                                  t_limit=settings.t_max / 10, phases="coarse")
         bulk_high = _bulk(chain, high)
     report, values = evolve_to_ness(chain, mps, settings, chi=settings.chi,
-                                    generators=generators, progress=progress,
+                                    generators=generators, progress=progress, deadline=deadline,
                                     phases="fine" if coarse else "both")
     bulk = _bulk(chain, values)
     j_spin, j_energy = float(np.mean(bulk["spin"])), float(np.mean(bulk["energy"]))

@@ -6,7 +6,7 @@ import pytest
 from symness.lindblad.steady_state import steady_state
 from symness.models.thermal_reservoirs import DISSIPATOR, Reservoir
 from symness.models.xxz_disordered import DisorderedXXZ, energy_current_operator, hamiltonian
-from symness.mps.convergence import Criterion
+from symness.mps.convergence import Criterion, NotConvergedError
 from symness.mps.lindblad_tebd import BoundaryDrivenChain, full_jumps
 from symness.mps.transport import NessSettings, solve_ness
 from symness.validation import ParameterError
@@ -41,3 +41,14 @@ def test_coarse_warm_stage_matches_full_schedule_and_exact_ness():
 def test_warm_stage_is_validated():
     with pytest.raises(ParameterError, match="warm_stage"):
         NessSettings(warm_stage="fast")
+
+
+def test_wall_time_limit_raises_not_converged():
+    # a limit far below one check interval: the solver must refuse, not return a state
+    chain = BoundaryDrivenChain(DisorderedXXZ(6, 1, h=0.6, seed=0),
+                                Reservoir("linear", beta=0.5), Reservoir("linear", beta=-0.5))
+    settings = NessSettings(chi=8, dt=0.1, warmup_dt=None, chi_ramp=False, wall_max=1e-6)
+    with pytest.raises(NotConvergedError, match="wall_max"):
+        solve_ness(chain, settings)
+    with pytest.raises(ParameterError, match="wall_max"):
+        NessSettings(wall_max=0)
