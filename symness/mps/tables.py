@@ -110,22 +110,22 @@ def clean_exponents() -> Table:
 
 @table("mendoza2019_pz2009",
        description="Prosen & Žnidarič (2009) reference numbers: ballistic j at Delta=1/2, "
-                   "diffusive j (n-4)/(S_3-S_{n-2}) at Delta=3/2 (exact n<=10, TEBD n=16, 32)")
+                   "diffusive j (n-4)/(S_3-S_{n-2}) at Delta=3/2 (exact n<=10, TEBD n=16, 32, 64)")
 def pz2009() -> Table:
     """PZ2009's two reference numbers (:mod:`symness.mps.prosen_znidaric`)."""
     from symness.mps import prosen_znidaric as pz
 
     done = pz.run(progress=True)
     rows = []
-    for label, delta, mu, ref, sizes in pz.CASES:
+    for label, delta, mu, ref, runs in pz.CASES:
         for n in (6, 8, 10):
             value = pz.exact_quantity(delta, mu, n)
             rows.append([label, n, "exact (sector solver)", f"{value:.5f}", f"{ref:g}",
                          f"{(value - ref) / ref:+.3f}", "-", "-"])
-        for n in sizes:
-            rec = done.get(task_key(pz.spec(n, delta, mu)))
+        for n, chi in runs:
+            rec = done.get(task_key(pz.spec(n, delta, mu, chi=chi)))
             if rec is None:
-                rows.append([label, n, "TEBD", "not run", f"{ref:g}", "-", "-", "-"])
+                rows.append([label, n, f"TEBD chi={chi}", "not run", f"{ref:g}", "-", "-", "-"])
                 continue
             value, chi_dep = pz.tebd_quantity(rec)
             st = rec["spec"]["settings"]

@@ -33,3 +33,11 @@ def test_pz_quantity_uses_pauli_profile_at_sites_3_and_n_minus_2():
     value = pz.pz_quantity("3/2", 16, 1e-3, sz)
     assert value == pytest.approx(1e-3 * 12 / (2 * sz[2] - 2 * sz[13]), rel=1e-14)
     assert pz.pz_quantity("1/2", 16, 0.18, sz) == 0.18
+
+
+def test_chi_override_changes_only_the_bond_dimension():
+    base, high = pz.spec(32, "3/2", "1/50"), pz.spec(32, "3/2", "1/50", chi=64)
+    assert high["settings"] == dict(base["settings"], chi=64)
+    assert {k: v for k, v in high.items() if k != "settings"} == \
+        {k: v for k, v in base.items() if k != "settings"}
+    assert pz.spec(16, "1/2", "11/50", chi=pz.SETTINGS["chi"]) == pz.spec(16, "1/2", "11/50")
