@@ -4,18 +4,27 @@ Each figure is a resumable sweep (:mod:`symness.mps.sweep`) whose JSON-lines res
 next to the figure (``tables/mendoza2019_figN*.jsonl``); rerunning the command only computes
 missing tasks.  Exponents are least-squares slopes of ``log |<j>|`` against ``log L`` over the
 disorder average, with error bars from a bootstrap over realisations (1000 resamples, fixed
-seed).  The sizes are small (this machine: 2 shared cores): the paper reaches ``L ~ 100``
-with ``chi`` up to several hundred; here Figs. 3 and 4 reach ``L = 16`` (Fig. 3: 4
-realisations for energy, 2 for spin, whose subdiffusive relaxation takes ~5 min per run at
-``L = 16``; Fig. 4: 2) and Fig. 2(b) ``L = 10`` (2 realisations, earlier runs) at
-``chi = 16``, so the exponents are
-finite-size estimates (the CSV records sizes, realisations, non-converged runs, the ``chi``
+seed).  The sizes are small (this machine: 2 shared cores; the paper's Fig. 2(a) inset
+shows ``L = 32``, its bond dimensions are in the missing Supplemental Material).  Sizes and
+realisations per size: Fig. 2(b) ``L = 6, 8, 10`` x 2 (``chi = 16``); Fig. 3 ``L = 8, 12, 16``
+x 4 (energy) and x 2 (spin) at ``chi = 16``, where the ``L = 16`` runs stay in truncation noise
+(not converged, reported); Fig. 4 ``L = 8, 12, 16`` x 2 at ``chi = 32`` (one of the two
+``L = 16`` runs per ``h`` not converged by ``t_max``: window non-uniformity 0.073, 0.076 >
+0.05).  The exponents are finite-size estimates (the CSV records sizes, realisations,
+non-converged runs, the ``chi``
 dependence and the settings per figure).
 
 Documented choices (the Supplemental Material is missing): reservoirs ``"linear"`` (first-order
 reduced Gibbs target), rate 1; energy drive ``beta_L = +0.1, beta_R = -0.1``; spin drive
 (Fig. 3) ``beta = 0, mu_L = -mu_R = 0.1``; finite magnetisation (Fig. 4) ``mu_L = mu_R = 0.5``
-on top of the energy drive.  The spin-driven runs judge the spin current only, with an
+on top of the energy drive (the linear target has ``<s^z> = mu / 4``: 0.125 on every site).
+The spin current of Fig. 4 is then thermoelectric, and its sign depends on the realisation
+(measured at ``h = 1/2``, ``chi = 32``, seeds 0/1: ``j^S = -4.3e-4 / +4.6e-5`` at L = 8,
+``-6.9e-4 / +6.1e-5`` at L = 12), so the exponent of its disorder average (|mean|) is not a
+transport exponent at these sizes.  Adding a bias ``mu_L = 0.6, mu_R = 0.4`` (the paper's
+"sizable spin current") was tried: the energy current drops to 4-9e-4 and the runs at L = 12,
+16 stayed at an energy non-uniformity of 0.17 until ``t_max`` at ``chi = 32``, so it is not
+used.  The spin-driven runs of Fig. 3 judge the spin current only, with an
 absolute floor ``atol = 1e-6`` below their ``|j^S| ~ 1e-4`` (:data:`SPIN_SETTINGS`).
 """
 
@@ -30,6 +39,7 @@ from symness.mps.sweep import load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS", "FIG2_SETTINGS",
+           "FIG4_SETTINGS", "CHI_BY_SIZE",
            "exponent", "scan"]
 
 #: sizes and realisations per figure
@@ -48,6 +58,12 @@ ENERGY_SETTINGS = dict(SETTINGS, criterion=dict(SETTINGS["criterion"], currents=
 FIG2_SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": True,
                  "check_interval": 5.0, "t_max": 4000.0,
                  "criterion": {"stationary_tol": 1e-3, "uniform_tol": 5e-2, "atol": 1e-3}}
+#: Fig. 4 (finite magnetisation): chi = 32; at chi = 16 the L = 12, 16 runs stayed at a
+#: current non-uniformity of 0.08-0.20 until t_max (truncation noise, 4 of 6 not converged)
+FIG4_SETTINGS = dict(SETTINGS, chi=32)
+#: bond dimension per size where it differs from the figure's settings: Fig. 3 at L = 16
+#: stayed in 2.5-5% truncation noise at chi = 16 (not converged)
+CHI_BY_SIZE = {"fig3": {16: 32}, "fig3-spin": {16: 32}}
 #: spin drive (Fig. 3): the spin current is judged, with an absolute floor below |j^S|
 SPIN_SETTINGS = dict(SETTINGS, criterion={"stationary_tol": 1e-3, "uniform_tol": 5e-2,
                                           "atol": 1e-6, "currents": ["spin"]})
@@ -58,8 +74,12 @@ def _res(beta, mu) -> dict:
 
 
 def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
+    def at(L):
+        chi = CHI_BY_SIZE.get(fig, {}).get(L)
+        return settings if chi is None else dict(settings, chi=chi)
+
     return [{"L": L, "delta": str(delta), "h": str(h), "seed": s, "J": "1", "left": left,
-             "right": right, "settings": settings}
+             "right": right, "settings": at(L)}
             for h in hs for L in SIZES[fig] for s in SEEDS[fig]]
 
 
@@ -141,11 +161,14 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
     png, csv = Path(outdir) / f"mendoza2019_{name}.png", Path(outdir) / f"mendoza2019_{name}.csv"
     atomic_write_bytes(png, buf.getvalue())
     settings = (f"settings {FIG2_SETTINGS}" if name == "fig2" else
+                f"settings {FIG4_SETTINGS}" if name == "fig4" else
                 f"settings {SETTINGS}; criterion of the energy drive "
                 f"{ENERGY_SETTINGS['criterion']}, of the spin drive "
                 f"{SPIN_SETTINGS['criterion']}")
     seeds = (f"seeds {SEEDS[name]}" if name != "fig3" else
              f"seeds {SEEDS['fig3']} (energy), {SEEDS['fig3-spin']} (spin)")
+    if name in CHI_BY_SIZE:
+        settings += f"; chi by size {CHI_BY_SIZE[name]}"
     header = (f"# regenerate: symness figure mendoza2019-{name}\n# sizes {SIZES[name]}, "
               f"{seeds}, {settings}\n")
     atomic_write_text(csv, header + "\n".join(lines) + "\n")
@@ -182,6 +205,6 @@ def fig3(outdir: Path) -> list[Path]:
 def fig4(outdir: Path) -> list[Path]:
     """Energy and spin currents at finite magnetisation, Delta = 1, h = 0.5 and 0.9."""
     hs = ("1/2", "9/10")
-    recs = scan("fig4", _specs("fig4", 1, hs, *MAGNETISED), outdir)
+    recs = scan("fig4", _specs("fig4", 1, hs, *MAGNETISED, FIG4_SETTINGS), outdir)
     curves = [(f"{k} h={h}", recs, h, k) for h in hs for k in ("energy", "spin")]
     return _draw("fig4", outdir, curves, "Fig. 4(a): finite magnetisation, Δ=1")
