@@ -8,3 +8,11 @@ def test_bench_mps_quick():
     assert table.rows and all(r[seconds] != "-" for r in table.rows)
     # the QR route is compared side by side with the SVD route on the same state
     assert {r[3] for r in table.rows if r[0].startswith("one step")} == {"svd", "qr"}
+
+
+def test_bench_mps_hour_quick():
+    # the quick variant runs L = 8, 12 at chi = 16 in a temporary file, two workers
+    table = load_all()["mps-hour"].run(quick=True)
+    assert [row[1] for row in table.rows] == [8, 12]
+    assert all(isinstance(row[4], float) and row[4] < 300 for row in table.rows)
+    assert "largest L converged within 300 s" in table.notes[0]
