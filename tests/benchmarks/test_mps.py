@@ -16,3 +16,11 @@ def test_bench_mps_hour_quick():
     assert [row[1] for row in table.rows] == [8, 12]
     assert all(isinstance(row[4], float) and row[4] < 300 for row in table.rows)
     assert "largest L converged within 300 s" in table.notes[0]
+
+
+def test_bench_mps_plateau_quick():
+    # reference: the run is continued past convergence, so every block of the final stage is
+    # logged and the solver's final report says the criterion was never met
+    table = load_all()["mps-plateau"].run(quick=True)
+    assert [row[5] for row in table.rows] == [4, 4, 4]  # checks per 20 time units
+    assert "NESS not reached by t_max=60.0" in table.notes[1]
