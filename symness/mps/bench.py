@@ -62,7 +62,7 @@ from symness.benchmarks import benchmark
 from symness.lindblad.steady_state import steady_state
 from symness.models.thermal_reservoirs import DISSIPATOR, Reservoir
 from symness.models.xxz_disordered import DisorderedXXZ, energy_current_operator, hamiltonian
-from symness.mps.convergence import Criterion, NotConvergedError
+from symness.mps.convergence import Criterion, NotConvergedError, nonuniformity
 from symness.mps.lindblad_tebd import BoundaryDrivenChain, bond_generators, full_jumps
 from symness.mps.mps import PauliMPS, product_state
 from symness.mps.sweep import load_results, run_sweep, task_key
@@ -297,10 +297,6 @@ PLATEAU_CACHE = Path("tables") / "mendoza2019_bench_mps_plateau.jsonl"
 NEVER = Criterion(stationary_tol=1e-9, uniform_tol=1e-9, atol=1e-3, noise_tol=1e-9)
 
 
-def _nonuniformity(values: np.ndarray) -> float:
-    return float((values.max() - values.min()) / max(abs(float(values.mean())), NEVER.atol))
-
-
 def uniformity_history(L: int, chi: int, t_max: float, *, average: int = 8) -> list[dict]:
     """Bulk currents and their non-uniformity at every check of the benchmark chain.
 
@@ -316,10 +312,10 @@ def uniformity_history(L: int, chi: int, t_max: float, *, average: int = 8) -> l
         for key in ("energy", "spin"):
             values = report.bulk[-1][key]
             row[key] = float(np.mean(values))
-            row["u_" + key] = _nonuniformity(values)
+            row["u_" + key] = nonuniformity(values, NEVER.atol)
             if len(report.bulk) >= average:
-                row["uw_" + key] = _nonuniformity(
-                    np.mean([b[key] for b in report.bulk[-average:]], axis=0))
+                row["uw_" + key] = nonuniformity(
+                    np.mean([b[key] for b in report.bulk[-average:]], axis=0), NEVER.atol)
         rows.append(row)
 
     try:

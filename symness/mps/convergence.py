@@ -48,7 +48,7 @@ import numpy as np
 
 from symness.validation import ParameterError, SolverError, require_int, require_real
 
-__all__ = ["CURRENTS", "Criterion", "Report", "NotConvergedError", "assess"]
+__all__ = ["CURRENTS", "Criterion", "Report", "NotConvergedError", "assess", "nonuniformity"]
 
 #: The bulk currents measured at every check.
 CURRENTS = ("spin", "energy")
@@ -135,12 +135,17 @@ def _remaining(history: list[float], resolution: float = 0.0) -> float:
     return abs(d2) / 0.01
 
 
+def nonuniformity(values: np.ndarray, atol: float) -> float:
+    """``(max - min) / max(|mean|, atol)`` of a bulk current profile (module docstring)."""
+    values = np.asarray(values, dtype=float)
+    return float((np.max(values) - np.min(values)) / max(abs(float(np.mean(values))), atol))
+
+
 def _measures(values: np.ndarray, history: list[float], crit: Criterion,
               resolution: float = 0.0) -> tuple[float, ...]:
     """``(uniformity, stationarity)`` of a bulk profile and a history of its means."""
     scale = max(abs(float(np.mean(values))), crit.atol)
-    return (float((np.max(values) - np.min(values)) / scale),
-            _remaining(history, resolution) / scale)
+    return nonuniformity(values, crit.atol), _remaining(history, resolution) / scale
 
 
 def assess(report: Report, time: float, bulk: dict[str, np.ndarray], crit: Criterion) -> bool:

@@ -7,12 +7,12 @@ disorder average, with error bars from a bootstrap over realisations (1000 resam
 seed); the CSV also gives the local exponent between the two largest sizes (finite-size
 drift).  The sizes are small (this machine: 2 shared cores; the paper's Fig. 2(a) inset
 shows ``L = 32``, its bond dimensions are in the missing Supplemental Material).  Sizes and
-realisations per size: Fig. 2(b) ``L = 8, 12, 16, 24`` x 4 (``chi = 32``); Fig. 3 ``L = 8, 12, 16``
-x 4 (energy) and x 2 (spin) at ``chi = 16``, where the ``L = 16`` runs stay in truncation noise
-(not converged, reported); Fig. 4 ``L = 8, 12, 16`` x 2 at ``chi = 32`` (one of the two
-``L = 16`` runs per ``h`` not converged by ``t_max``: window non-uniformity 0.073, 0.076 >
-0.05).  The exponents are finite-size estimates (the CSV records sizes, realisations,
-non-converged runs, the ``chi``
+realisations per size: Fig. 2(b) ``L = 8, 12, 16, 24`` x 4 (``chi = 32``); Fig. 3
+``L = 8, 12, 16`` x 4 (energy) and x 2 (spin) at ``chi = 16``, ``L = 16`` at ``chi = 32`` (at
+``chi = 16`` those runs stayed in truncation noise; :data:`CHI_BY_SIZE`); Fig. 4
+``L = 8, 12, 16`` x 2 at ``chi = 32`` (one of the two ``L = 16`` runs per ``h`` not converged
+by ``t_max``: window non-uniformity 0.073, 0.076 > 0.05).  The exponents are finite-size
+estimates (the CSV records sizes, realisations, non-converged runs, the ``chi``
 dependence and the settings per figure).
 
 Documented choices (the Supplemental Material is missing): reservoirs ``"linear"`` (first-order
