@@ -340,3 +340,49 @@ def _pz_diffusive() -> Evidence:
     # 16 -> 32 change 0.9%), n=32 1.1019 (chi=64, -4.2%; table mendoza2019_pz2009).  chi=32
     # with the chi/2 warm start (the table's run): chi=16 alone does not settle by t=1000
     return _pz2009("3/2", "1/50", 1.15, 0.06, relative=True, chi=32, chi_ramp=True)
+
+
+@lru_cache(maxsize=None)
+def _clean_gamma(label: str, sizes: tuple[int, ...] = (8, 16, 24)) -> tuple[float, str]:
+    """Live TEBD exponent of one :data:`symness.mps.tables.CASES` case (table settings)."""
+    from symness.mps import tables
+    from symness.mps.sweep import run_task
+
+    _, kind, delta, _ = next(case for case in tables.CASES if case[0] == label)
+    specs = [s for s in tables.clean_specs(sizes) if s["delta"] == delta
+             and (s["left"]["kind"] == "magnetization") == (kind == "spin")]
+    key = "j_spin" if kind == "spin" else "j_energy"
+    cur = np.array([run_task(s)["result"][key] for s in specs])
+    gamma, _ = tables.power_law(np.array(sizes), cur)
+    return gamma, f"{label}: gamma={gamma:.3f} (L={','.join(map(str, sizes))})"
+
+
+@claim("mendoza2019.clean-exponents", paper=P, equation="clean XXZ, PZ2009 (7), (2)",
+       kind="numeric", slow=True,
+       statement="clean XXZ NESS at infinite temperature, zero magnetisation: spin transport "
+                 "ballistic (gamma=0) at Delta=0.5 and diffusive (gamma=1) at Delta=1.5; "
+                 "energy transport ballistic (gamma=0) at Delta=1.5; |j| ~ L^-gamma")
+def _clean_exponents() -> Evidence:
+    # tolerance 0.1 on gamma: separates the three regimes (0, 1/2, 1) by 4 tolerances.
+    # Expected values are the literature's (the paper's refs.; PZ2009 for Delta=1.5 spin).
+    # Settings of table mendoza2019_clean_exponents (chi=32), L = 8, 16, 24 (80 s);
+    # that table extends the fit to larger L
+    fits = [_clean_gamma(label) for label in ("spin Delta=0.5", "spin Delta=1.5",
+                                               "energy Delta=1.5")]
+    err = max(abs(fits[0][0]), abs(fits[1][0] - 1.0), abs(fits[2][0]))
+    return Evidence.numeric(err, 0.1, "literature exponents 0 (ballistic), 1 (diffusive)",
+                            detail="; ".join(d for _, d in fits))
+
+
+@claim("mendoza2019.clean-superdiffusive", paper=P, equation="clean XXZ, PZ2009 (7)",
+       kind="numeric", slow=True,
+       statement="clean XXZ at the isotropic point Delta=1: spin transport superdiffusive, "
+                 "gamma between ballistic (0) and diffusive (1), near 1/2")
+def _clean_superdiffusive() -> Evidence:
+    # tolerance 0.2 around 1/2: the fitted exponent drifts up with L (finite-size
+    # corrections of the KPZ-like point; fit 8-24: 0.34, 8-32: 0.36; local slopes in the
+    # table mendoza2019_clean_exponents), so the claim only places it strictly between the
+    # ballistic and diffusive values, not at 1/2 to 0.1
+    gamma, detail = _clean_gamma("spin Delta=1")
+    return Evidence.numeric(abs(gamma - 0.5), 0.2, "literature gamma = 1/2 (superdiffusive)",
+                            detail=detail)
