@@ -25,7 +25,8 @@ import numpy as np
 from symness.mps.sweep import load_results, run_sweep, task_key
 from symness.outputs import Table, table
 
-__all__ = ["SIZES", "MAX_L", "MU", "SETTINGS", "CASES", "power_law", "clean_specs"]
+__all__ = ["SIZES", "MAX_L", "MU", "SETTINGS", "CASES", "power_law", "case_specs",
+           "current_key", "clean_specs"]
 
 SIZES = (8, 12, 16, 24, 32, 48, 64)
 MU = "1/10"
@@ -55,18 +56,25 @@ def _reservoirs(kind: str) -> tuple[dict, dict]:
             {"kind": "linear", "beta": "-1/2", "mu": "0", "rate": "1", "aux_length": 6})
 
 
+def case_specs(label: str, sizes=SIZES) -> list[dict]:
+    """Sweep tasks of one :data:`CASES` case, one per size (sizes above :data:`MAX_L` left out)."""
+    _, kind, delta, _ = next(case for case in CASES if case[0] == label)
+    left, right = _reservoirs(kind)
+    settings = dict(SETTINGS, criterion=dict(SETTINGS["criterion"], currents=[kind]))
+    return [{"L": L, "delta": delta, "h": "0", "seed": 0, "J": "1", "left": left,
+             "right": right, "settings": settings}
+            for L in sizes if L <= MAX_L.get(label, L)]
+
+
+def current_key(kind: str) -> str:
+    """Result field of the current a case transports (``"spin"`` or ``"energy"``)."""
+    return "j_spin" if kind == "spin" else "j_energy"
+
+
 def clean_specs(sizes=SIZES) -> list[dict]:
     """Sweep tasks of every case and size (smallest sizes first)."""
-    out = []
-    for L in sizes:
-        for label, kind, delta, _ in CASES:
-            if L > MAX_L.get(label, L):
-                continue
-            left, right = _reservoirs(kind)
-            settings = dict(SETTINGS, criterion=dict(SETTINGS["criterion"], currents=[kind]))
-            out.append({"L": L, "delta": delta, "h": "0", "seed": 0, "J": "1", "left": left,
-                        "right": right, "settings": settings})
-    return out
+    return sorted((s for case in CASES for s in case_specs(case[0], sizes)),
+                  key=lambda s: s["L"])
 
 
 def power_law(sizes: np.ndarray, currents: np.ndarray) -> tuple[float, float]:
@@ -89,12 +97,11 @@ def clean_exponents() -> Table:
     run_sweep(specs, CACHE, workers=1, retries=0, progress=True, rerun_failed=False)
     records = {r["key"]: r for r in load_results(CACHE)}
     rows = []
-    for label, kind, delta, expected in CASES:
-        mine = [records[task_key(s)] for s in specs if s["delta"] == delta
-                and (s["left"]["kind"] == "magnetization") == (kind == "spin")]
+    for label, kind, _, expected in CASES:
+        mine = [records[task_key(s)] for s in case_specs(label)]
         recs = [r for r in mine if r["status"] == "ok"]
         failed = " ".join(str(r["spec"]["L"]) for r in mine if r["status"] != "ok") or "-"
-        key = "j_spin" if kind == "spin" else "j_energy"
+        key = current_key(kind)
         sizes = np.array([r["spec"]["L"] for r in recs])
         cur = np.array([r["result"][key] for r in recs])
         gamma, err = power_law(sizes, cur)
