@@ -7,25 +7,29 @@ disorder average, with error bars from a bootstrap over realisations (1000 resam
 seed); the CSV also gives the local exponent between the two largest sizes (finite-size
 drift).  The sizes are small (this machine: 2 shared cores; the paper's Fig. 2(a) inset
 shows ``L = 32``, its bond dimensions are in the missing Supplemental Material).  Sizes and
-realisations per size: Fig. 2(b) ``L = 8, 12, 16, 24, 32`` x 4 (``chi = 32``, ``L = 32`` at
+realisations per size: Fig. 2(b) ``L = 8, 12, 16`` x 4 (``chi = 32``, ``L = 16`` at
 ``chi = 64``); Fig. 3 ``L = 8, 12, 16, 24`` x 4 (energy) and x 2 (spin) at ``chi = 16``,
-``L = 16`` at ``chi = 32``, ``L = 24`` at ``chi = 64``; Fig. 4 ``L = 8, 12, 16`` x 2 at
-``chi = 32``, ``L = 16`` at ``chi = 64`` (at the smaller ``chi`` those runs stayed in
-truncation noise until ``t_max``: :data:`CHI_BY_SIZE`).  The exponents are finite-size
+``L = 16`` at ``chi = 32``, ``L = 24`` at ``chi = 64``; Fig. 4 ``L = 8, 12`` x 2 (``chi = 32``,
+``L = 12`` at ``chi = 64``): :data:`CHI_BY_SIZE`.  The exponents are finite-size
 estimates (the CSV records sizes, realisations, non-converged runs, the ``chi``
-dependence and the settings per figure).
+dependence, the bulk non-uniformity relative to ``|j|`` and the settings per figure).
+
+Criterion scale.  Figs. 2(b) and 4 use ``atol = 1e-5``, below every current, so their
+tolerances are relative to ``|j|``.  An earlier Fig. 2(b) at ``atol = 1e-3`` (above its
+``|j| ~ 2e-4`` at ``h = 0.9``) accepted states whose bulk non-uniformity was up to 0.27 of
+``|j|``; those records stay in the cache and are not used.  Under the relative criterion
+``L = 24`` at ``h = 0.9`` took ~13 min per realisation and ``L = 32`` was not run.
 
 Documented choices (the Supplemental Material is missing): reservoirs ``"linear"`` (first-order
 reduced Gibbs target), rate 1; energy drive ``beta_L = +0.1, beta_R = -0.1``; spin drive
-(Fig. 3) ``beta = 0, mu_L = -mu_R = 0.1``; finite magnetisation (Fig. 4) ``mu_L = mu_R = 0.5``
-on top of the energy drive (the linear target has ``<s^z> = mu / 4``: 0.125 on every site).
-The spin current of Fig. 4 is then thermoelectric, and its sign depends on the realisation
-(measured at ``h = 1/2``, ``chi = 32``, seeds 0/1: ``j^S = -4.3e-4 / +4.6e-5`` at L = 8,
-``-6.9e-4 / +6.1e-5`` at L = 12), so the exponent of its disorder average (|mean|) is not a
-transport exponent at these sizes.  Adding a bias ``mu_L = 0.6, mu_R = 0.4`` (the paper's
-"sizable spin current") was tried: the energy current drops to 4-9e-4 and the runs at L = 12,
-16 stayed at an energy non-uniformity of 0.17 until ``t_max`` at ``chi = 32``, so it is not
-used.  The spin-driven runs of Fig. 3 judge the spin current only, with an
+(Fig. 3) ``beta = 0, mu_L = -mu_R = 0.1``; finite magnetisation (Fig. 4) ``mu_L = 2/5, mu_R = 3/5``
+on top of the energy drive (mean ``<s^z>`` about 0.125; the bias drives a spin current of the
+same sign as the energy current in every realisation).  With ``mu_L = mu_R = 1/2`` alone the
+spin current is thermoelectric and its sign depends on the realisation (``j^S = -4.3e-4 /
++4.6e-5`` at L = 8, ``h = 1/2``), so that drive is not used.  At ``L = 16``, ``chi = 64``, two of
+the three Fig. 4 runs tried did not converge by ``t_max`` (energy current non-uniformity: the
+field part of ``j^E`` carries ``h_i j^S``, larger than ``j^E``), so Fig. 4 stops at ``L = 12``.
+The spin-driven runs of Fig. 3 judge the spin current only, with an
 absolute floor ``atol = 1e-6`` below their ``|j^S| ~ 1e-4`` (:data:`SPIN_SETTINGS`).
 """
 
@@ -36,16 +40,17 @@ from pathlib import Path
 
 import numpy as np
 
+from symness.mps.convergence import Criterion
 from symness.mps.sweep import load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS", "FIG2_SETTINGS",
            "FIG4_SETTINGS", "CHI_BY_SIZE",
-           "exponent", "scan"]
+           "exponent", "relative_nonuniformity", "scan"]
 
 #: sizes and realisations per figure
-SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
-         "fig4": (8, 12, 16)}
+SIZES = {"fig2": (8, 12, 16), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
+         "fig4": (8, 12)}
 SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1), "fig4": (0, 1)}
 #: QR update and coarse warm stage (symness.mps.tebd, symness.mps.transport: same fixed
 #: point, 3x fewer steps); both currents judged (finite magnetisation, Fig. 4)
@@ -57,10 +62,11 @@ SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": Tru
 ENERGY_SETTINGS = dict(SETTINGS, criterion=dict(SETTINGS["criterion"], currents=["energy"]))
 #: Fig. 2(b): the energy drive at chi = 32 for every size (Delta = 1, h = 0.3 is nearly
 #: ballistic: its operator entanglement grows fastest with L)
-FIG2_SETTINGS = dict(ENERGY_SETTINGS, chi=32)
+FIG2_SETTINGS = dict(ENERGY_SETTINGS, chi=32,
+                     criterion=dict(ENERGY_SETTINGS["criterion"], atol=1e-5))
 #: Fig. 4 (finite magnetisation): chi = 32; at chi = 16 the L = 12, 16 runs stayed at a
 #: current non-uniformity of 0.08-0.20 until t_max (truncation noise, 4 of 6 not converged)
-FIG4_SETTINGS = dict(SETTINGS, chi=32)
+FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], atol=1e-5))
 #: bond dimension per size where it differs from the figure's settings: Fig. 3 at L = 16
 #: stayed in 2.5-5% truncation noise at chi = 16, at L = 24 at chi = 32 (one energy run:
 #: not converged by t_max = 4000, 643 s); chi = 64 converged all six L = 24 runs (54-369 s)
@@ -69,8 +75,8 @@ FIG4_SETTINGS = dict(SETTINGS, chi=32)
 #: converged all 12 runs (54-336 s, final non-uniformity 0.033-0.050)
 #: Fig. 4 at L = 16: at chi = 32 one of the two runs per h stayed at a window non-uniformity
 #: of 0.073, 0.076 > 0.05 until t_max; chi = 64 converged all four (62-194 s)
-CHI_BY_SIZE = {"fig2": {32: 64}, "fig3": {16: 32, 24: 64}, "fig3-spin": {16: 32, 24: 64},
-               "fig4": {16: 64}}
+CHI_BY_SIZE = {"fig2": {16: 64}, "fig3": {16: 32, 24: 64},
+               "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64}}
 #: spin drive (Fig. 3): the spin current is judged, with an absolute floor below |j^S|
 SPIN_SETTINGS = dict(SETTINGS, criterion={"stationary_tol": 1e-3, "uniform_tol": 5e-2,
                                           "atol": 1e-6, "currents": ["spin"]})
@@ -117,14 +123,27 @@ def scan(name: str, specs: list[dict], outdir: Path) -> list[dict]:
     return [keys[task_key(s)] for s in specs]
 
 
+def relative_nonuniformity(record: dict, kind: str) -> float:
+    """Bulk ``(max - min) / |j|`` of the ``kind`` current of a converged sweep record.
+
+    The criterion reports it relative to ``max(|j|, atol)``; this rescales it to ``|j|``.
+    """
+    res = record["result"]
+    atol = record["spec"].get("settings", {}).get("criterion", {}).get("atol", Criterion.atol)
+    j = abs(res["j_energy" if kind == "energy" else "j_spin"])
+    return res["convergence"]["uniformity"][kind] * max(j, atol) / j
+
+
 def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[int, tuple]]:
     """Sizes, currents per size (converged realisations) and per-size extras.
 
-    Extras: ``(largest relative change of j from chi/2 to chi, non-converged count)``.
+    Extras: ``(largest relative change of j from chi/2 to chi, non-converged count, largest
+    bulk non-uniformity relative to |j|)`` (the criterion's is relative to ``max(|j|, atol)``).
     """
     key = "j_energy" if kind == "energy" else "j_spin"
     data: dict[int, list[float]] = {}
     chi_dep: dict[int, list[float]] = {}
+    spread: dict[int, list[float]] = {}
     failed: dict[int, int] = {}
     for r in records:
         if r["spec"]["h"] != str(h):
@@ -133,10 +152,12 @@ def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[i
         if r["status"] != "ok":
             failed[L] = failed.get(L, 0) + 1
             continue
-        data.setdefault(L, []).append(r["result"][key])
-        chi_dep.setdefault(L, []).append(r["result"]["chi_dependence"][f"rel_change_{kind}"])
+        res = r["result"]
+        data.setdefault(L, []).append(res[key])
+        chi_dep.setdefault(L, []).append(res["chi_dependence"][f"rel_change_{kind}"])
+        spread.setdefault(L, []).append(relative_nonuniformity(r, kind))
     sizes = np.array(sorted(data))
-    extras = {L: (max(chi_dep[L]), failed.get(L, 0)) for L in data}
+    extras = {L: (max(chi_dep[L]), failed.get(L, 0), max(spread[L])) for L in data}
     return sizes, {L: np.array(v) for L, v in data.items()}, extras
 
 
@@ -149,7 +170,8 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
 
     fig, ax = plt.subplots(figsize=(4.5, 3.5), dpi=100)
     lines = ["label,L,mean_abs_current,n_realisations,n_not_converged,gamma,gamma_err,"
-             "gamma_two_largest_L,gamma_two_largest_L_err,max_rel_change_chi/2_to_chi"]
+             "gamma_two_largest_L,gamma_two_largest_L_err,max_rel_change_chi/2_to_chi,"
+             "max_rel_nonuniformity"]
     for label, records, h, kind in curves:
         sizes, cur, extras = _series(records, h, kind)
         gamma, err = exponent(sizes, cur)
@@ -157,7 +179,7 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
         means = np.array([abs(np.mean(cur[L])) for L in sizes])
         ax.loglog(sizes, means, "o-", label=f"{label}: γ={gamma:.2f}±{err:.2f}")
         lines += [f"{label},{L},{m:.10g},{len(cur[L])},{extras[L][1]},{gamma:.6f},{err:.6f},"
-                  f"{local:.6f},{local_err:.6f},{extras[L][0]:.3g}"
+                  f"{local:.6f},{local_err:.6f},{extras[L][0]:.3g},{extras[L][2]:.3g}"
                   for L, m in zip(sizes, means)]
     ax.set_xlabel("L")
     ax.set_ylabel("|j|")
@@ -186,7 +208,7 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
 
 ENERGY = (_res("1/10", 0), _res("-1/10", 0))
 SPIN = (_res(0, "1/10"), _res(0, "-1/10"))
-MAGNETISED = (_res("1/10", "1/2"), _res("-1/10", "1/2"))
+MAGNETISED = (_res("1/10", "2/5"), _res("-1/10", "3/5"))
 
 
 @figure("mendoza2019-fig2", description="Fig. 2(b): energy-current scaling, Delta=1, several h")
