@@ -346,11 +346,11 @@ def _pz_diffusive() -> Evidence:
 def _clean_gamma(label: str, sizes: tuple[int, ...] = (8, 16, 24)) -> tuple[float, str]:
     """Live TEBD exponent of one :data:`symness.mps.tables.CASES` case (table settings)."""
     from symness.mps import tables
-    from symness.mps.sweep import run_task
+    from symness.mps.sweep import current_key, run_task
 
     kind = next(case[1] for case in tables.CASES if case[0] == label)
     specs = tables.case_specs(label, sizes)
-    cur = np.array([run_task(s)["result"][tables.current_key(kind)] for s in specs])
+    cur = np.array([run_task(s)["result"][current_key(kind)] for s in specs])
     gamma, _ = tables.power_law(np.array([s["L"] for s in specs]), cur)
     return gamma, f"{label}: gamma={gamma:.3f} (L={','.join(map(str, sizes))})"
 

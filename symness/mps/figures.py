@@ -41,7 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from symness.mps.convergence import Criterion
-from symness.mps.sweep import load_results, run_sweep, task_key
+from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS", "FIG2_SETTINGS",
@@ -60,21 +60,20 @@ SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": Tru
 #: energy drive (Figs. 2(b), 3): the energy current is judged (the disorder-induced spin
 #: current, ~1e-4, is not driven)
 ENERGY_SETTINGS = dict(SETTINGS, criterion=dict(SETTINGS["criterion"], currents=["energy"]))
-#: Fig. 2(b): the energy drive at chi = 32 for every size (Delta = 1, h = 0.3 is nearly
-#: ballistic: its operator entanglement grows fastest with L)
+#: Fig. 2(b): the energy drive at chi = 32 (Delta = 1, h = 0.3 is nearly ballistic: its
+#: operator entanglement grows fastest with L), relative to |j| (atol below every current)
 FIG2_SETTINGS = dict(ENERGY_SETTINGS, chi=32,
                      criterion=dict(ENERGY_SETTINGS["criterion"], atol=1e-5))
-#: Fig. 4 (finite magnetisation): chi = 32; at chi = 16 the L = 12, 16 runs stayed at a
-#: current non-uniformity of 0.08-0.20 until t_max (truncation noise, 4 of 6 not converged)
+#: Fig. 4 (finite magnetisation): chi = 32
 FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], atol=1e-5))
 #: bond dimension per size where it differs from the figure's settings: Fig. 3 at L = 16
 #: stayed in 2.5-5% truncation noise at chi = 16, at L = 24 at chi = 32 (one energy run:
-#: not converged by t_max = 4000, 643 s); chi = 64 converged all six L = 24 runs (54-369 s)
-#: Fig. 2(b) at L = 32: at chi = 32, 3 of the 6 runs tried (h = 0.3, 0.6) stayed at a
-#: non-uniformity of 0.085-0.091 > 0.05 until t_max = 4000 (~15 min each); chi = 64
-#: converged all 12 runs (54-336 s, final non-uniformity 0.033-0.050)
-#: Fig. 4 at L = 16: at chi = 32 one of the two runs per h stayed at a window non-uniformity
-#: of 0.073, 0.076 > 0.05 until t_max; chi = 64 converged all four (62-194 s)
+#: not converged by t_max = 4000, 643 s); chi = 64 converged all six L = 24 runs (54-369 s).
+#: Fig. 2(b) at L = 16, h = 0.9: one of four chi = 32 runs stayed above the relative
+#: uniformity 0.05 until t_max; chi = 64 converged all twelve L = 16 runs (8-70 s).
+#: Fig. 4 at L = 12, h = 0.9: a chi = 32 run stayed at an energy non-uniformity of 0.29 until
+#: t_max; chi = 64 converged all four (11-28 s); at L = 16, chi = 64, 2 of 3 runs did not
+#: converge by t_max (the figure stops at L = 12)
 CHI_BY_SIZE = {"fig2": {16: 64}, "fig3": {16: 32, 24: 64},
                "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64}}
 #: spin drive (Fig. 3): the spin current is judged, with an absolute floor below |j^S|
@@ -130,7 +129,7 @@ def relative_nonuniformity(record: dict, kind: str) -> float:
     """
     res = record["result"]
     atol = record["spec"].get("settings", {}).get("criterion", {}).get("atol", Criterion.atol)
-    j = abs(res["j_energy" if kind == "energy" else "j_spin"])
+    j = abs(res[current_key(kind)])
     return res["convergence"]["uniformity"][kind] * max(j, atol) / j
 
 
@@ -140,7 +139,7 @@ def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[i
     Extras: ``(largest relative change of j from chi/2 to chi, non-converged count, largest
     bulk non-uniformity relative to |j|)`` (the criterion's is relative to ``max(|j|, atol)``).
     """
-    key = "j_energy" if kind == "energy" else "j_spin"
+    key = current_key(kind)
     data: dict[int, list[float]] = {}
     chi_dep: dict[int, list[float]] = {}
     spread: dict[int, list[float]] = {}

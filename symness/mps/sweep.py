@@ -33,8 +33,8 @@ from symness.mps.transport import NessSettings, solve_ness
 from symness.outputs import atomic_write_text
 from symness.validation import ParameterError, require_choice, require_int
 
-__all__ = ["task_key", "chain_from_spec", "settings_from_spec", "run_task", "load_results",
-           "run_sweep", "SweepSummary", "EXECUTORS"]
+__all__ = ["task_key", "current_key", "chain_from_spec", "settings_from_spec", "run_task",
+           "load_results", "run_sweep", "SweepSummary", "EXECUTORS"]
 
 EXECUTORS = ("local", "dask")
 
@@ -71,6 +71,11 @@ def run_task(spec: dict) -> dict:
     """Solve one task; returns ``{"key", "spec", "status": "ok", "result"}`` (picklable)."""
     result = solve_ness(chain_from_spec(spec), settings_from_spec(spec))
     return {"key": task_key(spec), "spec": spec, "status": "ok", "result": result.as_dict()}
+
+
+def current_key(kind: str) -> str:
+    """Result field of a record's bulk current of ``kind`` (``"spin"`` or ``"energy"``)."""
+    return "j_spin" if kind == "spin" else "j_energy"
 
 
 def load_results(path: str | Path) -> list[dict]:

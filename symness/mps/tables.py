@@ -22,11 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
-from symness.mps.sweep import load_results, run_sweep, task_key
+from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import Table, table
 
 __all__ = ["SIZES", "MAX_L", "MU", "SETTINGS", "CASES", "power_law", "case_specs",
-           "current_key", "clean_specs"]
+           "clean_specs"]
 
 SIZES = (8, 12, 16, 24, 32, 48, 64)
 MU = "1/10"
@@ -64,11 +64,6 @@ def case_specs(label: str, sizes=SIZES) -> list[dict]:
     return [{"L": L, "delta": delta, "h": "0", "seed": 0, "J": "1", "left": left,
              "right": right, "settings": settings}
             for L in sizes if L <= MAX_L.get(label, L)]
-
-
-def current_key(kind: str) -> str:
-    """Result field of the current a case transports (``"spin"`` or ``"energy"``)."""
-    return "j_spin" if kind == "spin" else "j_energy"
 
 
 def clean_specs(sizes=SIZES) -> list[dict]:

@@ -1,6 +1,7 @@
 """The clean-chain exponent table's task lists (symness.mps.tables)."""
 
 from symness.mps import tables
+from symness.mps.sweep import current_key
 
 
 def test_case_specs_respect_max_l():
@@ -18,8 +19,8 @@ def test_case_specs_drive_the_case_current():
     assert energy["left"]["kind"] == "linear" and energy["delta"] == "3/2"
     assert spin["settings"]["criterion"]["currents"] == ["spin"]
     assert energy["settings"]["criterion"]["currents"] == ["energy"]
-    assert tables.current_key("spin") == "j_spin"
-    assert tables.current_key("energy") == "j_energy"
+    assert current_key("spin") == "j_spin"
+    assert current_key("energy") == "j_energy"
 
 
 def test_clean_specs_is_every_case_smallest_size_first():
