@@ -44,14 +44,20 @@ from symness.mps.convergence import Criterion
 from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
-__all__ = ["SIZES", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS", "FIG2_SETTINGS",
-           "FIG4_SETTINGS", "CHI_BY_SIZE",
-           "exponent", "relative_nonuniformity", "scan"]
+__all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
+           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "CHI_RETRY", "exponent", "fig2_spec",
+           "relative_nonuniformity", "retry_specs", "scan", "task_spec"]
 
 #: sizes and realisations per figure
-SIZES = {"fig2": (8, 12, 16), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
+SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
          "fig4": (8, 12)}
-SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1), "fig4": (0, 1)}
+#: largest size per disorder strength where it is below the figure's: Fig. 2(b) at L = 32,
+#: chi = 64 leaves a stationary truncation bias above the uniformity tolerance for h = 0.6
+#: (0.07-0.11 of |j| in all four runs to the earlier absolute criterion; a run to the
+#: relative one was stopped after 20 min, unconverged); h = 0.3 converges (0.04)
+MAX_L = {"fig2": {"3/5": 24, "9/10": 24}}
+SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1),
+         "fig4": tuple(range(8))}
 #: QR update and coarse warm stage (symness.mps.tebd, symness.mps.transport: same fixed
 #: point, 3x fewer steps); both currents judged (finite magnetisation, Fig. 4)
 SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": True,
@@ -74,8 +80,12 @@ FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], ato
 #: Fig. 4 at L = 12, h = 0.9: a chi = 32 run stayed at an energy non-uniformity of 0.29 until
 #: t_max; chi = 64 converged all four (11-28 s); at L = 16, chi = 64, 2 of 3 runs did not
 #: converge by t_max (the figure stops at L = 12)
-CHI_BY_SIZE = {"fig2": {16: 64}, "fig3": {16: 32, 24: 64},
+CHI_BY_SIZE = {"fig2": {16: 64, 24: 64, 32: 64}, "fig3": {16: 32, 24: 64},
                "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64}}
+#: bond dimension of the second attempt per size (:func:`scan`): a run that stayed stationary
+#: but above the uniformity tolerance until t_max carries a truncation bias (at Fig. 2(b),
+#: L = 24, h = 0.9, chi = 64: one of four, uniformity 0.065 at stationarity 6e-4)
+CHI_RETRY = {"fig2": {24: 96}}
 #: spin drive (Fig. 3): the spin current is judged, with an absolute floor below |j^S|
 SPIN_SETTINGS = dict(SETTINGS, criterion={"stationary_tol": 1e-3, "uniform_tol": 5e-2,
                                           "atol": 1e-6, "currents": ["spin"]})
@@ -85,14 +95,25 @@ def _res(beta, mu) -> dict:
     return {"kind": "linear", "beta": str(beta), "mu": str(mu), "rate": "1", "aux_length": 6}
 
 
+def task_spec(L: int, delta, h, seed: int, left: dict, right: dict, settings: dict) -> dict:
+    """One sweep task of a figure (the record format of :mod:`symness.mps.sweep`)."""
+    return {"L": L, "delta": str(delta), "h": str(h), "seed": seed, "J": "1", "left": left,
+            "right": right, "settings": settings}
+
+
+def fig2_spec(L: int, h: str, seed: int, chi: int) -> dict:
+    """A Fig. 2(b) task: ``Delta = 1``, energy drive, :data:`FIG2_SETTINGS` at ``chi``."""
+    return task_spec(L, 1, h, seed, *ENERGY, dict(FIG2_SETTINGS, chi=chi))
+
+
 def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
     def at(L):
         chi = CHI_BY_SIZE.get(fig, {}).get(L)
         return settings if chi is None else dict(settings, chi=chi)
 
-    return [{"L": L, "delta": str(delta), "h": str(h), "seed": s, "J": "1", "left": left,
-             "right": right, "settings": at(L)}
-            for h in hs for L in SIZES[fig] for s in SEEDS[fig]]
+    return [task_spec(L, delta, h, s, left, right, at(L))
+            for h in hs for L in SIZES[fig] for s in SEEDS[fig]
+            if L <= MAX_L.get(fig, {}).get(str(h), L)]
 
 
 def exponent(sizes: np.ndarray, currents: dict[int, np.ndarray], *, resamples: int = 1000,
@@ -110,16 +131,35 @@ def exponent(sizes: np.ndarray, currents: dict[int, np.ndarray], *, resamples: i
     return float(gamma), float(np.std(boots))
 
 
-def scan(name: str, specs: list[dict], outdir: Path) -> list[dict]:
+def retry_specs(specs: list[dict], records: list[dict], chi_retry: dict[int, int]) -> list[dict]:
+    """The second attempts: each failed task of a size in ``chi_retry`` at that size's ``chi``.
+
+    ``records[i]`` is the record of ``specs[i]``; the other settings are unchanged.
+    """
+    return [dict(s, settings=dict(s["settings"], chi=chi_retry[s["L"]]))
+            for s, r in zip(specs, records) if r["status"] != "ok" and s["L"] in chi_retry]
+
+
+def scan(name: str, specs: list[dict], outdir: Path,
+         chi_retry: dict[int, int] | None = None) -> list[dict]:
     """Run (or resume) the sweep of a figure; returns the records of ``specs``.
 
     A task that did not converge by ``t_max`` is recorded once (``"status": "failed"``), not
-    rerun, and left out of the averages (the CSV counts the realisations per size).
+    rerun.  If its size is in ``chi_retry`` (:data:`CHI_RETRY`) it is run once more at that
+    bond dimension and its record is replaced by the second one; a task that still failed is
+    left out of the averages (the CSV counts the realisations per size).
     """
     path = Path(outdir) / f"mendoza2019_{name}.jsonl"
     run_sweep(specs, path, workers=1, retries=0, progress=True, rerun_failed=False)
     keys = {r["key"]: r for r in load_results(path)}
-    return [keys[task_key(s)] for s in specs]
+    records = [keys[task_key(s)] for s in specs]
+    second = retry_specs(specs, records, chi_retry or {})
+    if not second:
+        return records
+    run_sweep(second, path, workers=1, retries=0, progress=True, rerun_failed=False)
+    keys = {r["key"]: r for r in load_results(path)}
+    retried = {(s["h"], s["L"], s["seed"]): keys[task_key(s)] for s in second}
+    return [retried.get((s["h"], s["L"], s["seed"]), r) for s, r in zip(specs, records)]
 
 
 def relative_nonuniformity(record: dict, kind: str) -> float:
@@ -137,13 +177,15 @@ def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[i
     """Sizes, currents per size (converged realisations) and per-size extras.
 
     Extras: ``(largest relative change of j from chi/2 to chi, non-converged count, largest
-    bulk non-uniformity relative to |j|)`` (the criterion's is relative to ``max(|j|, atol)``).
+    bulk non-uniformity relative to |j|, the bond dimensions of the converged runs joined by
+    "/")`` (the criterion's non-uniformity is relative to ``max(|j|, atol)``).
     """
     key = current_key(kind)
     data: dict[int, list[float]] = {}
     chi_dep: dict[int, list[float]] = {}
     spread: dict[int, list[float]] = {}
     failed: dict[int, int] = {}
+    chis: dict[int, set[int]] = {}
     for r in records:
         if r["spec"]["h"] != str(h):
             continue
@@ -155,8 +197,10 @@ def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[i
         data.setdefault(L, []).append(res[key])
         chi_dep.setdefault(L, []).append(res["chi_dependence"][f"rel_change_{kind}"])
         spread.setdefault(L, []).append(relative_nonuniformity(r, kind))
+        chis.setdefault(L, set()).add(r["spec"]["settings"]["chi"])
     sizes = np.array(sorted(data))
-    extras = {L: (max(chi_dep[L]), failed.get(L, 0), max(spread[L])) for L in data}
+    extras = {L: (max(chi_dep[L]), failed.get(L, 0), max(spread[L]),
+                  "/".join(map(str, sorted(chis[L])))) for L in data}
     return sizes, {L: np.array(v) for L, v in data.items()}, extras
 
 
@@ -166,22 +210,33 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     fig, ax = plt.subplots(figsize=(4.5, 3.5), dpi=100)
+    ticks: set[int] = set()
     lines = ["label,L,mean_abs_current,n_realisations,n_not_converged,gamma,gamma_err,"
              "gamma_two_largest_L,gamma_two_largest_L_err,max_rel_change_chi/2_to_chi,"
-             "max_rel_nonuniformity"]
+             "max_rel_nonuniformity,chi"]
     for label, records, h, kind in curves:
         sizes, cur, extras = _series(records, h, kind)
         gamma, err = exponent(sizes, cur)
         local, local_err = exponent(sizes[-2:], cur)
         means = np.array([abs(np.mean(cur[L])) for L in sizes])
-        ax.loglog(sizes, means, "o-", label=f"{label}: γ={gamma:.2f}±{err:.2f}")
+        sem = np.array([np.std(cur[L]) / np.sqrt(len(cur[L])) for L in sizes])
+        bars = ax.errorbar(sizes, means, yerr=sem, fmt="o", ms=4, capsize=2,
+                           label=f"{label}: γ={gamma:.2f}±{err:.2f}")
+        fit = np.exp(np.polyfit(np.log(sizes), np.log(means), 1)[1]) * sizes**-gamma
+        ax.plot(sizes, fit, "--", lw=1, color=bars[0].get_color())
+        ticks.update(int(L) for L in sizes)
         lines += [f"{label},{L},{m:.10g},{len(cur[L])},{extras[L][1]},{gamma:.6f},{err:.6f},"
-                  f"{local:.6f},{local_err:.6f},{extras[L][0]:.3g},{extras[L][2]:.3g}"
-                  for L, m in zip(sizes, means)]
+                  f"{local:.6f},{local_err:.6f},{extras[L][0]:.3g},{extras[L][2]:.3g},"
+                  f"{extras[L][3]}" for L, m in zip(sizes, means)]
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xticks(sorted(ticks), [str(L) for L in sorted(ticks)])
+    ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     ax.set_xlabel("L")
-    ax.set_ylabel("|j|")
+    ax.set_ylabel("|⟨j⟩| (disorder mean ± s.e.m.; dashed: fit L^-γ)", fontsize=8)
     ax.set_title(title, fontsize=9)
     ax.legend(fontsize=7)
     fig.tight_layout()
@@ -199,6 +254,10 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
              f"seeds {SEEDS['fig3']} (energy), {SEEDS['fig3-spin']} (spin)")
     if name in CHI_BY_SIZE:
         settings += f"; chi by size {CHI_BY_SIZE[name]}"
+    if name in MAX_L:
+        settings += f"; largest L by h {MAX_L[name]}"
+    if name in CHI_RETRY:
+        settings += f"; chi of the second attempt by size {CHI_RETRY[name]}"
     header = (f"# regenerate: symness figure mendoza2019-{name}\n# sizes {SIZES[name]}, "
               f"{seeds}, {settings}\n")
     atomic_write_text(csv, header + "\n".join(lines) + "\n")
@@ -214,7 +273,8 @@ MAGNETISED = (_res("1/10", "2/5"), _res("-1/10", "3/5"))
 def fig2(outdir: Path) -> list[Path]:
     """Energy current against L at Delta = 1 for h = 0.3, 0.6, 0.9 (zero magnetisation)."""
     hs = ("3/10", "3/5", "9/10")
-    recs = scan("fig2", _specs("fig2", 1, hs, *ENERGY, FIG2_SETTINGS), outdir)
+    recs = scan("fig2", _specs("fig2", 1, hs, *ENERGY, FIG2_SETTINGS), outdir,
+                CHI_RETRY.get("fig2"))
     return _draw("fig2", outdir, [(f"h={h}", recs, h, "energy") for h in hs],
                  "Fig. 2(b): energy current, Δ=1")
 
@@ -235,6 +295,7 @@ def fig3(outdir: Path) -> list[Path]:
 def fig4(outdir: Path) -> list[Path]:
     """Energy and spin currents at finite magnetisation, Delta = 1, h = 0.5 and 0.9."""
     hs = ("1/2", "9/10")
-    recs = scan("fig4", _specs("fig4", 1, hs, *MAGNETISED, FIG4_SETTINGS), outdir)
+    recs = scan("fig4", _specs("fig4", 1, hs, *MAGNETISED, FIG4_SETTINGS), outdir,
+                CHI_RETRY.get("fig4"))
     curves = [(f"{k} h={h}", recs, h, k) for h in hs for k in ("energy", "spin")]
     return _draw("fig4", outdir, curves, "Fig. 4(a): finite magnetisation, Δ=1")
