@@ -45,12 +45,12 @@ from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
-           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "CHI_RETRY", "exponent", "fig2_spec",
-           "relative_nonuniformity", "retry_specs", "scan", "task_spec"]
+           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "exponent", "fig2_spec",
+           "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
 SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
-         "fig4": (8, 12)}
+         "fig4": (8, 12, 16)}
 #: largest size per disorder strength where it is below the figure's: Fig. 2(b) at L = 32,
 #: chi = 64 leaves a stationary truncation bias above the uniformity tolerance for h = 0.6
 #: (0.07-0.11 of |j| in all four runs to the earlier absolute criterion; a run to the
@@ -58,6 +58,9 @@ SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 
 MAX_L = {"fig2": {"3/5": 24, "9/10": 24}}
 SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1),
          "fig4": tuple(range(8))}
+#: realisations per size where they differ from :data:`SEEDS` (CPU: Fig. 4 at L = 16 needs
+#: chi = 96, ~5 min per realisation)
+SEEDS_BY_SIZE = {"fig4": {16: (0, 1, 2, 3)}}
 #: QR update and coarse warm stage (symness.mps.tebd, symness.mps.transport: same fixed
 #: point, 3x fewer steps); both currents judged (finite magnetisation, Fig. 4)
 SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": True,
@@ -80,12 +83,8 @@ FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], ato
 #: Fig. 4 at L = 12, h = 0.9: a chi = 32 run stayed at an energy non-uniformity of 0.29 until
 #: t_max; chi = 64 converged all four (11-28 s); at L = 16, chi = 64, 2 of 3 runs did not
 #: converge by t_max (the figure stops at L = 12)
-CHI_BY_SIZE = {"fig2": {16: 64, 24: 64, 32: 64}, "fig3": {16: 32, 24: 64},
-               "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64}}
-#: bond dimension of the second attempt per size (:func:`scan`): a run that stayed stationary
-#: but above the uniformity tolerance until t_max carries a truncation bias (at Fig. 2(b),
-#: L = 24, h = 0.9, chi = 64: one of four, uniformity 0.065 at stationarity 6e-4)
-CHI_RETRY = {"fig2": {24: 96}}
+CHI_BY_SIZE = {"fig2": {16: 64, 24: 64, ("9/10", 24): 96, 32: 64}, "fig3": {16: 32, 24: 64},
+               "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64, 16: 96}}
 #: spin drive (Fig. 3): the spin current is judged, with an absolute floor below |j^S|
 SPIN_SETTINGS = dict(SETTINGS, criterion={"stationary_tol": 1e-3, "uniform_tol": 5e-2,
                                           "atol": 1e-6, "currents": ["spin"]})
@@ -107,12 +106,13 @@ def fig2_spec(L: int, h: str, seed: int, chi: int) -> dict:
 
 
 def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
-    def at(L):
-        chi = CHI_BY_SIZE.get(fig, {}).get(L)
+    def at(h, L):
+        chis = CHI_BY_SIZE.get(fig, {})
+        chi = chis.get((str(h), L), chis.get(L))
         return settings if chi is None else dict(settings, chi=chi)
 
-    return [task_spec(L, delta, h, s, left, right, at(L))
-            for h in hs for L in SIZES[fig] for s in SEEDS[fig]
+    return [task_spec(L, delta, h, s, left, right, at(h, L))
+            for h in hs for L in SIZES[fig] for s in SEEDS_BY_SIZE.get(fig, {}).get(L, SEEDS[fig])
             if L <= MAX_L.get(fig, {}).get(str(h), L)]
 
 
@@ -131,35 +131,16 @@ def exponent(sizes: np.ndarray, currents: dict[int, np.ndarray], *, resamples: i
     return float(gamma), float(np.std(boots))
 
 
-def retry_specs(specs: list[dict], records: list[dict], chi_retry: dict[int, int]) -> list[dict]:
-    """The second attempts: each failed task of a size in ``chi_retry`` at that size's ``chi``.
-
-    ``records[i]`` is the record of ``specs[i]``; the other settings are unchanged.
-    """
-    return [dict(s, settings=dict(s["settings"], chi=chi_retry[s["L"]]))
-            for s, r in zip(specs, records) if r["status"] != "ok" and s["L"] in chi_retry]
-
-
-def scan(name: str, specs: list[dict], outdir: Path,
-         chi_retry: dict[int, int] | None = None) -> list[dict]:
+def scan(name: str, specs: list[dict], outdir: Path) -> list[dict]:
     """Run (or resume) the sweep of a figure; returns the records of ``specs``.
 
     A task that did not converge by ``t_max`` is recorded once (``"status": "failed"``), not
-    rerun.  If its size is in ``chi_retry`` (:data:`CHI_RETRY`) it is run once more at that
-    bond dimension and its record is replaced by the second one; a task that still failed is
-    left out of the averages (the CSV counts the realisations per size).
+    rerun, and left out of the averages (the CSV counts the realisations per size).
     """
     path = Path(outdir) / f"mendoza2019_{name}.jsonl"
     run_sweep(specs, path, workers=1, retries=0, progress=True, rerun_failed=False)
     keys = {r["key"]: r for r in load_results(path)}
-    records = [keys[task_key(s)] for s in specs]
-    second = retry_specs(specs, records, chi_retry or {})
-    if not second:
-        return records
-    run_sweep(second, path, workers=1, retries=0, progress=True, rerun_failed=False)
-    keys = {r["key"]: r for r in load_results(path)}
-    retried = {(s["h"], s["L"], s["seed"]): keys[task_key(s)] for s in second}
-    return [retried.get((s["h"], s["L"], s["seed"]), r) for s, r in zip(specs, records)]
+    return [keys[task_key(s)] for s in specs]
 
 
 def relative_nonuniformity(record: dict, kind: str) -> float:
@@ -256,8 +237,6 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
         settings += f"; chi by size {CHI_BY_SIZE[name]}"
     if name in MAX_L:
         settings += f"; largest L by h {MAX_L[name]}"
-    if name in CHI_RETRY:
-        settings += f"; chi of the second attempt by size {CHI_RETRY[name]}"
     header = (f"# regenerate: symness figure mendoza2019-{name}\n# sizes {SIZES[name]}, "
               f"{seeds}, {settings}\n")
     atomic_write_text(csv, header + "\n".join(lines) + "\n")
@@ -273,8 +252,7 @@ MAGNETISED = (_res("1/10", "2/5"), _res("-1/10", "3/5"))
 def fig2(outdir: Path) -> list[Path]:
     """Energy current against L at Delta = 1 for h = 0.3, 0.6, 0.9 (zero magnetisation)."""
     hs = ("3/10", "3/5", "9/10")
-    recs = scan("fig2", _specs("fig2", 1, hs, *ENERGY, FIG2_SETTINGS), outdir,
-                CHI_RETRY.get("fig2"))
+    recs = scan("fig2", _specs("fig2", 1, hs, *ENERGY, FIG2_SETTINGS), outdir)
     return _draw("fig2", outdir, [(f"h={h}", recs, h, "energy") for h in hs],
                  "Fig. 2(b): energy current, Δ=1")
 
@@ -295,7 +273,6 @@ def fig3(outdir: Path) -> list[Path]:
 def fig4(outdir: Path) -> list[Path]:
     """Energy and spin currents at finite magnetisation, Delta = 1, h = 0.5 and 0.9."""
     hs = ("1/2", "9/10")
-    recs = scan("fig4", _specs("fig4", 1, hs, *MAGNETISED, FIG4_SETTINGS), outdir,
-                CHI_RETRY.get("fig4"))
+    recs = scan("fig4", _specs("fig4", 1, hs, *MAGNETISED, FIG4_SETTINGS), outdir)
     curves = [(f"{k} h={h}", recs, h, k) for h in hs for k in ("energy", "spin")]
     return _draw("fig4", outdir, curves, "Fig. 4(a): finite magnetisation, Δ=1")

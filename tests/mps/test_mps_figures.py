@@ -30,39 +30,39 @@ def test_relative_nonuniformity_rescales_from_the_criterion_scale_to_the_current
     assert np.isclose(relative_nonuniformity(_record(1e-6, 0.5), "energy"), 5.0)
 
 
-def _spec(L, seed, chi):
-    from symness.mps.figures import fig2_spec
-    return fig2_spec(L, "9/10", seed, chi)
-
-
-def test_retry_specs_raise_chi_of_failed_tasks_of_listed_sizes_only():
-    from symness.mps.figures import retry_specs
-    specs = [_spec(16, 0, 64), _spec(24, 0, 64), _spec(24, 1, 64)]
-    records = [{"status": "failed"}, {"status": "failed"}, {"status": "ok"}]
-    # size 16 is not listed, the converged L = 24 run is kept: only (24, seed 0) is rerun
-    assert retry_specs(specs, records, {24: 96}) == [_spec(24, 0, 96)]
-    assert retry_specs(specs, records, {}) == []
-
-
-def test_scan_replaces_a_failed_record_by_its_second_attempt(tmp_path):
-    # reference: records written by hand into the cache (run_sweep skips recorded tasks, so
-    # nothing is computed); the retried realisation must come back at chi = 96
+def test_scan_returns_recorded_tasks_without_computing(tmp_path):
+    # reference: records written by hand into the cache (run_sweep skips recorded tasks, a
+    # failed one too, so nothing is computed); the records come back in the order of the specs
     import json
 
-    from symness.mps.figures import scan
+    from symness.mps.figures import fig2_spec, scan
     from symness.mps.sweep import task_key
-    first, kept, second = _spec(24, 0, 64), _spec(24, 1, 64), _spec(24, 0, 96)
-    rows = [{"key": task_key(first), "spec": first, "status": "failed", "error": "t_max"},
-            {"key": task_key(kept), "spec": kept, "status": "ok", "result": {}},
-            {"key": task_key(second), "spec": second, "status": "ok", "result": {}}]
+    failed, ok = fig2_spec(24, "9/10", 0, 64), fig2_spec(24, "9/10", 1, 64)
+    rows = [{"key": task_key(ok), "spec": ok, "status": "ok", "result": {}},
+            {"key": task_key(failed), "spec": failed, "status": "failed", "error": "t_max"}]
     (tmp_path / "mendoza2019_t.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
-    got = scan("t", [first, kept], tmp_path, {24: 96})
-    assert [r["spec"] for r in got] == [second, kept]
-    assert [r["spec"] for r in scan("t", [first, kept], tmp_path)] == [first, kept]
+    assert [r["status"] for r in scan("t", [failed, ok], tmp_path)] == ["failed", "ok"]
+
+
+def test_chi_by_size_takes_a_disorder_strength_and_size_pair_first():
+    # reference: CHI_BY_SIZE["fig2"] gives L = 24 chi = 64, but (h = 0.9, L = 24) chi = 96
+    from symness.mps.figures import ENERGY, FIG2_SETTINGS, _specs
+    chi = {(s["h"], s["L"]): s["settings"]["chi"]
+           for s in _specs("fig2", 1, ("3/5", "9/10"), *ENERGY, FIG2_SETTINGS)}
+    assert chi[("3/5", 24)] == 64 and chi[("9/10", 24)] == 96
+    assert chi[("3/5", 8)] == chi[("9/10", 8)] == FIG2_SETTINGS["chi"]
+
+
+def test_seeds_by_size_fig4():
+    # reference: SEEDS_BY_SIZE["fig4"] runs 4 realisations at L = 16, SEEDS["fig4"] (8) below
+    from symness.mps.figures import FIG4_SETTINGS, MAGNETISED, _specs
+    specs = _specs("fig4", 1, ("1/2",), *MAGNETISED, FIG4_SETTINGS)
+    per_L = {L: sorted(s["seed"] for s in specs if s["L"] == L) for L in (8, 12, 16)}
+    assert per_L == {8: list(range(8)), 12: list(range(8)), 16: [0, 1, 2, 3]}
 
 
 def test_fig2_spec_is_the_figure_task():
-    # reference: the task list of Fig. 2(b) itself; the benchmark and the retry reuse its cache
+    # reference: the task list of Fig. 2(b) itself; the target benchmark reuses its cache
     from symness.mps.figures import CHI_BY_SIZE, ENERGY, FIG2_SETTINGS, _specs, fig2_spec
     from symness.mps.sweep import task_key
     keys = {task_key(s) for s in _specs("fig2", 1, ("3/10",), *ENERGY, FIG2_SETTINGS)}
