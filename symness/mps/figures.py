@@ -6,19 +6,23 @@ missing tasks.  Exponents are least-squares slopes of ``log |<j>|`` against ``lo
 disorder average, with error bars from a bootstrap over realisations (1000 resamples, fixed
 seed); the CSV also gives the local exponent between the two largest sizes (finite-size
 drift).  The sizes are small (this machine: 2 shared cores; the paper's Fig. 2(a) inset
-shows ``L = 32``, its bond dimensions are in the missing Supplemental Material).  Sizes and
-realisations per size: Fig. 2(b) ``L = 8, 12, 16`` x 4 (``chi = 32``, ``L = 16`` at
-``chi = 64``); Fig. 3 ``L = 8, 12, 16, 24`` x 4 (energy) and x 2 (spin) at ``chi = 16``,
-``L = 16`` at ``chi = 32``, ``L = 24`` at ``chi = 64``; Fig. 4 ``L = 8, 12`` x 2 (``chi = 32``,
-``L = 12`` at ``chi = 64``): :data:`CHI_BY_SIZE`.  The exponents are finite-size
-estimates (the CSV records sizes, realisations, non-converged runs, the ``chi``
-dependence, the bulk non-uniformity relative to ``|j|`` and the settings per figure).
+shows ``L = 32``, its bond dimensions are in the missing Supplemental Material).  Sizes,
+realisations and bond dimensions (:data:`SIZES`, :data:`SEEDS`, :data:`SEEDS_BY_SIZE`,
+:data:`MAX_L`, :data:`CHI_BY_SIZE`): Fig. 2(b) ``L = 8, 12, 16, 24`` x 4 and ``L = 32`` for
+``h = 0.3`` (``chi = 32``, 64 from ``L = 16``, 96 at ``h = 0.9, L = 24``); Fig. 3
+``L = 8, 12, 16, 24`` x 4 (energy) and x 2 (spin) at ``chi = 16``, ``L = 16`` at
+``chi = 32``, ``L = 24`` at ``chi = 64``; Fig. 4 ``L = 8, 12`` x 8 and ``L = 16`` x 4
+(``chi = 32``, 64 at ``L = 12``, 96 at ``L = 16``).  Every task converged under its
+criterion.  The exponents are finite-size estimates (the CSV records sizes, realisations,
+non-converged runs, the ``chi`` dependence, the bulk non-uniformity relative to ``|j|``, the
+bond dimension and the settings per figure).
 
 Criterion scale.  Figs. 2(b) and 4 use ``atol = 1e-5``, below every current, so their
 tolerances are relative to ``|j|``.  An earlier Fig. 2(b) at ``atol = 1e-3`` (above its
 ``|j| ~ 2e-4`` at ``h = 0.9``) accepted states whose bulk non-uniformity was up to 0.27 of
-``|j|``; those records stay in the cache and are not used.  Under the relative criterion
-``L = 24`` at ``h = 0.9`` took ~13 min per realisation and ``L = 32`` was not run.
+``|j|``; those records stay in the cache and are not used.  A point whose runs stay
+stationary above the uniformity tolerance carries a truncation bias and gets a larger
+``chi`` for all its realisations (never only for the failed ones).
 
 Documented choices (the Supplemental Material is missing): reservoirs ``"linear"`` (first-order
 reduced Gibbs target), rate 1; energy drive ``beta_L = +0.1, beta_R = -0.1``; spin drive
@@ -26,9 +30,10 @@ reduced Gibbs target), rate 1; energy drive ``beta_L = +0.1, beta_R = -0.1``; sp
 on top of the energy drive (mean ``<s^z>`` about 0.125; the bias drives a spin current of the
 same sign as the energy current in every realisation).  With ``mu_L = mu_R = 1/2`` alone the
 spin current is thermoelectric and its sign depends on the realisation (``j^S = -4.3e-4 /
-+4.6e-5`` at L = 8, ``h = 1/2``), so that drive is not used.  At ``L = 16``, ``chi = 64``, two of
-the three Fig. 4 runs tried did not converge by ``t_max`` (energy current non-uniformity: the
-field part of ``j^E`` carries ``h_i j^S``, larger than ``j^E``), so Fig. 4 stops at ``L = 12``.
++4.6e-5`` at L = 8, ``h = 1/2``), so that drive is not used.  At ``L = 16``, ``chi = 64``, three
+of the four Fig. 4 runs tried did not converge by ``t_max`` (energy current non-uniformity
+0.08-0.13: the field part of ``j^E`` carries ``h_i j^S``, larger than ``j^E``); at ``chi = 96``
+they do.
 The spin-driven runs of Fig. 3 judge the spin current only, with an
 absolute floor ``atol = 1e-6`` below their ``|j^S| ~ 1e-4`` (:data:`SPIN_SETTINGS`).
 """
@@ -45,7 +50,7 @@ from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
-           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "exponent", "fig2_spec",
+           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "SEEDS_BY_SIZE", "exponent", "fig2_spec",
            "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
@@ -75,14 +80,16 @@ FIG2_SETTINGS = dict(ENERGY_SETTINGS, chi=32,
                      criterion=dict(ENERGY_SETTINGS["criterion"], atol=1e-5))
 #: Fig. 4 (finite magnetisation): chi = 32
 FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], atol=1e-5))
-#: bond dimension per size where it differs from the figure's settings: Fig. 3 at L = 16
-#: stayed in 2.5-5% truncation noise at chi = 16, at L = 24 at chi = 32 (one energy run:
-#: not converged by t_max = 4000, 643 s); chi = 64 converged all six L = 24 runs (54-369 s).
-#: Fig. 2(b) at L = 16, h = 0.9: one of four chi = 32 runs stayed above the relative
-#: uniformity 0.05 until t_max; chi = 64 converged all twelve L = 16 runs (8-70 s).
-#: Fig. 4 at L = 12, h = 0.9: a chi = 32 run stayed at an energy non-uniformity of 0.29 until
-#: t_max; chi = 64 converged all four (11-28 s); at L = 16, chi = 64, 2 of 3 runs did not
-#: converge by t_max (the figure stops at L = 12)
+#: bond dimension per size, or per (h, size), where it differs from the figure's settings:
+#: Fig. 3 at L = 16 stayed in 2.5-5% truncation noise at chi = 16, at L = 24 at chi = 32 (one
+#: energy run: not converged by t_max = 4000, 643 s); chi = 64 converged all six L = 24 runs
+#: (54-369 s).  Fig. 2(b) at L = 16, h = 0.9: one of four chi = 32 runs stayed above the
+#: relative uniformity 0.05 until t_max; chi = 64 converged all twelve L = 16 runs (8-70 s).
+#: Fig. 2(b) at L = 24, h = 0.9, chi = 64: one run ended at t_max stationary (6e-4) but at
+#: uniformity 0.065, another was still unconverged after 20 min; chi = 96 converged all four
+#: (582-1054 s, uniformity <= 0.047).  Fig. 4 at L = 12, h = 0.9: a chi = 32 run stayed at an
+#: energy non-uniformity of 0.29 until t_max; chi = 64 converged all four (11-28 s).  Fig. 4
+#: at L = 16: chi = 64 failed 3 of 4, chi = 96 converges (326-854 s)
 CHI_BY_SIZE = {"fig2": {16: 64, 24: 64, ("9/10", 24): 96, 32: 64}, "fig3": {16: 32, 24: 64},
                "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64, 16: 96}}
 #: spin drive (Fig. 3): the spin current is judged, with an absolute floor below |j^S|
