@@ -50,8 +50,8 @@ from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
-           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "SEEDS_BY_SIZE", "exponent", "fig2_spec",
-           "relative_nonuniformity", "scan", "task_spec"]
+           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "SEEDS_BY_SIZE", "exponent",
+           "fig2_spec", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
 SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),

@@ -24,3 +24,14 @@ def test_bench_mps_plateau_quick():
     table = load_all()["mps-plateau"].run(quick=True)
     assert [row[5] for row in table.rows] == [4, 4, 4]  # checks per 20 time units
     assert "NESS not reached by t_max=60.0" in table.notes[1]
+
+
+def test_bench_mps_target_quick():
+    # quick: exact vs TEBD at L = 8, then 4 Fig. 2(b) tasks at L = 12, chi = 32; reference for
+    # the error: the exact U(1)-sector NESS of the same chain (row 1)
+    table = load_all()["mps-target"].run(quick=True)
+    assert [row[0] for row in table.rows[:2]] == ["exact U(1)-sector NESS L=8",
+                                                  "TEBD Fig. 2(b) settings L=8"]
+    assert float(table.rows[1][7].split("=")[1]) < 1e-2
+    assert len(table.rows) == 2 + 4 and all(row[1] == 12 for row in table.rows[2:])
+    assert "of 4 realisations converged within 600 s" in table.notes[0]
