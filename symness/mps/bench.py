@@ -39,7 +39,7 @@ loosened one: the linear-response drive of Fig. 2(b) (``beta = +-0.1``) at ``L =
 chi = 64``, bulk energy current uniform to 5% of ``|j|`` and stationary to 1e-3, with the
 exact sector solver side by side at ``L = 10`` (:func:`run_target`).  Measured: 4 of 4
 realisations at ``h = 0.3`` converged in 64-114 s (ratio to 600 s: 0.11-0.19); at ``L = 10``
-TEBD (``chi = 32``) reaches the exact bulk current to 1.4e-3 in 2.3 s against 12.5 s.
+TEBD (``chi = 32``) reaches the exact bulk current to 1.4e-3 in ~2 s against ~13 s.
 
 The NESS criterion (:mod:`symness.mps.convergence`) tolerances used here are stated in the
 parameters: uniformity 0.25 and noise 0.05 because the truncated fixed point has a

@@ -7,12 +7,12 @@ disorder average, with error bars from a bootstrap over realisations (1000 resam
 seed); the CSV also gives the local exponent between the two largest sizes (finite-size
 drift).  The sizes are small (this machine: 2 shared cores; the paper's Fig. 2(a) inset
 shows ``L = 32``, its bond dimensions are in the missing Supplemental Material).  Sizes,
-realisations and bond dimensions (:data:`SIZES`, :data:`SEEDS`, :data:`SEEDS_BY_SIZE`,
-:data:`MAX_L`, :data:`CHI_BY_SIZE`): Fig. 2(b) ``L = 8, 12, 16, 24`` x 4 and ``L = 32`` for
+realisations and bond dimensions (:data:`SIZES`, :data:`SEEDS`, :data:`MAX_L`,
+:data:`CHI_BY_SIZE`): Fig. 2(b) ``L = 8, 12, 16, 24`` x 4 and ``L = 32`` for
 ``h = 0.3`` (``chi = 32``, 64 from ``L = 16``, 96 at ``h = 0.9, L = 24``); Fig. 3
 ``L = 8, 12, 16, 24`` x 4 (energy) and x 2 (spin) at ``chi = 16``, ``L = 16`` at
-``chi = 32``, ``L = 24`` at ``chi = 64``; Fig. 4 ``L = 8, 12`` x 8 and ``L = 16`` x 4
-(``chi = 32``, 64 at ``L = 12``, 96 at ``L = 16``).  Every task converged under its
+``chi = 32``, ``L = 24`` at ``chi = 64``; Fig. 4 ``L = 8, 12`` x 8 (``chi = 32``, 64 at
+``L = 12``).  Every task converged under its
 criterion.  The exponents are finite-size estimates (the CSV records sizes, realisations,
 non-converged runs, the ``chi`` dependence, the bulk non-uniformity relative to ``|j|``, the
 bond dimension and the settings per figure).
@@ -32,8 +32,12 @@ same sign as the energy current in every realisation).  With ``mu_L = mu_R = 1/2
 spin current is thermoelectric and its sign depends on the realisation (``j^S = -4.3e-4 /
 +4.6e-5`` at L = 8, ``h = 1/2``), so that drive is not used.  At ``L = 16``, ``chi = 64``, three
 of the four Fig. 4 runs tried did not converge by ``t_max`` (energy current non-uniformity
-0.08-0.13: the field part of ``j^E`` carries ``h_i j^S``, larger than ``j^E``); at ``chi = 96``
-they do.
+0.08-0.13: the field part of ``j^E`` carries ``h_i j^S``, larger than ``j^E``).  At
+``chi = 96`` the ``h = 0.5`` runs converge (seeds 0, 1, 3 in 326, 171, 118 s, uniformity
+<= 0.044) and ``h = 0.9`` seed 0 in 854 s, but seeds 1 and 3 at ``h = 0.9`` were still
+unconverged after 55 and 44 min (three runs sharing two cores) and were stopped for time, so
+Fig. 4 stops at ``L = 12`` (the converged ``L = 16`` records stay in the cache, unused: a
+subset chosen by run time would favour the easy realisations).
 The spin-driven runs of Fig. 3 judge the spin current only, with an
 absolute floor ``atol = 1e-6`` below their ``|j^S| ~ 1e-4`` (:data:`SPIN_SETTINGS`).
 """
@@ -50,12 +54,12 @@ from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
-           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "SEEDS_BY_SIZE", "exponent",
+           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "exponent",
            "fig2_spec", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
 SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
-         "fig4": (8, 12, 16)}
+         "fig4": (8, 12)}
 #: largest size per disorder strength where it is below the figure's: Fig. 2(b) at L = 32,
 #: chi = 64 leaves a stationary truncation bias above the uniformity tolerance for h = 0.6
 #: (0.07-0.11 of |j| in all four runs to the earlier absolute criterion; a run to the
@@ -63,9 +67,6 @@ SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 
 MAX_L = {"fig2": {"3/5": 24, "9/10": 24}}
 SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1),
          "fig4": tuple(range(8))}
-#: realisations per size where they differ from :data:`SEEDS` (CPU: Fig. 4 at L = 16 needs
-#: chi = 96, ~5 min per realisation)
-SEEDS_BY_SIZE = {"fig4": {16: (0, 1, 2, 3)}}
 #: QR update and coarse warm stage (symness.mps.tebd, symness.mps.transport: same fixed
 #: point, 3x fewer steps); both currents judged (finite magnetisation, Fig. 4)
 SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": True,
@@ -89,9 +90,9 @@ FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], ato
 #: uniformity 0.065, another was still unconverged after 20 min; chi = 96 converged all four
 #: (582-1054 s, uniformity <= 0.047).  Fig. 4 at L = 12, h = 0.9: a chi = 32 run stayed at an
 #: energy non-uniformity of 0.29 until t_max; chi = 64 converged all four (11-28 s).  Fig. 4
-#: at L = 16: chi = 64 failed 3 of 4, chi = 96 converges (326-854 s)
+#: at L = 16 is not in the figure (module docstring)
 CHI_BY_SIZE = {"fig2": {16: 64, 24: 64, ("9/10", 24): 96, 32: 64}, "fig3": {16: 32, 24: 64},
-               "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64, 16: 96}}
+               "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64}}
 #: spin drive (Fig. 3): the spin current is judged, with an absolute floor below |j^S|
 SPIN_SETTINGS = dict(SETTINGS, criterion={"stationary_tol": 1e-3, "uniform_tol": 5e-2,
                                           "atol": 1e-6, "currents": ["spin"]})
@@ -119,7 +120,7 @@ def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
         return settings if chi is None else dict(settings, chi=chi)
 
     return [task_spec(L, delta, h, s, left, right, at(h, L))
-            for h in hs for L in SIZES[fig] for s in SEEDS_BY_SIZE.get(fig, {}).get(L, SEEDS[fig])
+            for h in hs for L in SIZES[fig] for s in SEEDS[fig]
             if L <= MAX_L.get(fig, {}).get(str(h), L)]
 
 

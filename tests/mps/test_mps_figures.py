@@ -53,14 +53,6 @@ def test_chi_by_size_takes_a_disorder_strength_and_size_pair_first():
     assert chi[("3/5", 8)] == chi[("9/10", 8)] == FIG2_SETTINGS["chi"]
 
 
-def test_seeds_by_size_fig4():
-    # reference: SEEDS_BY_SIZE["fig4"] runs 4 realisations at L = 16, SEEDS["fig4"] (8) below
-    from symness.mps.figures import FIG4_SETTINGS, MAGNETISED, _specs
-    specs = _specs("fig4", 1, ("1/2",), *MAGNETISED, FIG4_SETTINGS)
-    per_L = {L: sorted(s["seed"] for s in specs if s["L"] == L) for L in (8, 12, 16)}
-    assert per_L == {8: list(range(8)), 12: list(range(8)), 16: [0, 1, 2, 3]}
-
-
 def test_fig2_spec_is_the_figure_task():
     # reference: the task list of Fig. 2(b) itself; the target benchmark reuses its cache
     from symness.mps.figures import CHI_BY_SIZE, ENERGY, FIG2_SETTINGS, _specs, fig2_spec
