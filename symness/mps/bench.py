@@ -378,10 +378,10 @@ TARGET_SECONDS = 600.0
 
 
 def target_specs(L: int, chi: int) -> list[dict]:
-    """Fig. 2(b) tasks of the target benchmark: ``h = 0.3`` x seeds 0-3 at ``(L, chi)``."""
-    from symness.mps.figures import fig2_spec
+    """Fig. 2(b) tasks of the target benchmark: ``h = 0.3`` x the figure's seeds at ``(L, chi)``."""
+    from symness.mps.figures import SEEDS, fig2_spec
 
-    return [fig2_spec(L, "3/10", seed, chi) for seed in range(4)]
+    return [fig2_spec(L, "3/10", seed, chi) for seed in SEEDS["fig2"]]
 
 
 @benchmark("mps-target", description="TEBD NESS: L=32, chi=64 within 10 min at the Fig. 2(b) "

@@ -54,8 +54,8 @@ from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
-           "FIG2_SETTINGS", "FIG4_SETTINGS", "CHI_BY_SIZE", "exponent",
-           "fig2_spec", "relative_nonuniformity", "scan", "task_spec"]
+           "FIG2_SETTINGS", "FIG2_DELTA", "FIG2_HS", "FIG4_SETTINGS", "CHI_BY_SIZE",
+           "exponent", "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
 SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
@@ -79,6 +79,8 @@ ENERGY_SETTINGS = dict(SETTINGS, criterion=dict(SETTINGS["criterion"], currents=
 #: operator entanglement grows fastest with L), relative to |j| (atol below every current)
 FIG2_SETTINGS = dict(ENERGY_SETTINGS, chi=32,
                      criterion=dict(ENERGY_SETTINGS["criterion"], atol=1e-5))
+#: Fig. 2(b): anisotropy and disorder strengths
+FIG2_DELTA, FIG2_HS = 1, ("3/10", "3/5", "9/10")
 #: Fig. 4 (finite magnetisation): chi = 32
 FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], atol=1e-5))
 #: bond dimension per size, or per (h, size), where it differs from the figure's settings:
@@ -110,7 +112,12 @@ def task_spec(L: int, delta, h, seed: int, left: dict, right: dict, settings: di
 
 def fig2_spec(L: int, h: str, seed: int, chi: int) -> dict:
     """A Fig. 2(b) task: ``Delta = 1``, energy drive, :data:`FIG2_SETTINGS` at ``chi``."""
-    return task_spec(L, 1, h, seed, *ENERGY, dict(FIG2_SETTINGS, chi=chi))
+    return task_spec(L, FIG2_DELTA, h, seed, *ENERGY, dict(FIG2_SETTINGS, chi=chi))
+
+
+def fig2_tasks() -> list[dict]:
+    """The tasks of Fig. 2(b) (sizes, seeds, ``chi`` and ``MAX_L`` of this module)."""
+    return _specs("fig2", FIG2_DELTA, FIG2_HS, *ENERGY, FIG2_SETTINGS)
 
 
 def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
@@ -214,8 +221,9 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
         sem = np.array([np.std(cur[L]) / np.sqrt(len(cur[L])) for L in sizes])
         bars = ax.errorbar(sizes, means, yerr=sem, fmt="o", ms=4, capsize=2,
                            label=f"{label}: γ={gamma:.2f}±{err:.2f}")
-        fit = np.exp(np.polyfit(np.log(sizes), np.log(means), 1)[1]) * sizes**-gamma
-        ax.plot(sizes, fit, "--", lw=1, color=bars[0].get_color())
+        line = np.polyfit(np.log(sizes), np.log(means), 1)  # slope -gamma (exponent)
+        ax.plot(sizes, np.exp(np.polyval(line, np.log(sizes))), "--", lw=1,
+                color=bars[0].get_color())
         ticks.update(int(L) for L in sizes)
         lines += [f"{label},{L},{m:.10g},{len(cur[L])},{extras[L][1]},{gamma:.6f},{err:.6f},"
                   f"{local:.6f},{local_err:.6f},{extras[L][0]:.3g},{extras[L][2]:.3g},"
@@ -259,9 +267,8 @@ MAGNETISED = (_res("1/10", "2/5"), _res("-1/10", "3/5"))
 @figure("mendoza2019-fig2", description="Fig. 2(b): energy-current scaling, Delta=1, several h")
 def fig2(outdir: Path) -> list[Path]:
     """Energy current against L at Delta = 1 for h = 0.3, 0.6, 0.9 (zero magnetisation)."""
-    hs = ("3/10", "3/5", "9/10")
-    recs = scan("fig2", _specs("fig2", 1, hs, *ENERGY, FIG2_SETTINGS), outdir)
-    return _draw("fig2", outdir, [(f"h={h}", recs, h, "energy") for h in hs],
+    recs = scan("fig2", fig2_tasks(), outdir)
+    return _draw("fig2", outdir, [(f"h={h}", recs, h, "energy") for h in FIG2_HS],
                  "Fig. 2(b): energy current, Δ=1")
 
 

@@ -53,19 +53,22 @@ def test_chi_by_size_takes_a_disorder_strength_and_size_pair_first():
     assert chi[("3/5", 8)] == chi[("9/10", 8)] == FIG2_SETTINGS["chi"]
 
 
-def test_fig2_spec_is_the_figure_task():
-    # reference: the task list of Fig. 2(b) itself; the target benchmark reuses its cache
-    from symness.mps.figures import CHI_BY_SIZE, ENERGY, FIG2_SETTINGS, _specs, fig2_spec
+def test_fig2_spec_and_target_benchmark_are_figure_tasks():
+    # reference: the task list the figure itself runs (fig2_tasks); the target benchmark
+    # reads its tasks from the figure's cache, so every one of them must be in that list
+    from symness.mps.bench import target_specs
+    from symness.mps.figures import CHI_BY_SIZE, fig2_spec, fig2_tasks
     from symness.mps.sweep import task_key
-    keys = {task_key(s) for s in _specs("fig2", 1, ("3/10",), *ENERGY, FIG2_SETTINGS)}
+    keys = {task_key(s) for s in fig2_tasks()}
     assert task_key(fig2_spec(32, "3/10", 2, CHI_BY_SIZE["fig2"][32])) in keys
     assert task_key(fig2_spec(32, "3/10", 2, 16)) not in keys
+    assert {task_key(s) for s in target_specs(32, 64)} <= keys
 
 
 def test_max_l_drops_only_the_listed_disorder_strengths():
     # reference: MAX_L["fig2"] stops h = 0.6 and 0.9 at L = 24; h = 0.3 keeps every size
-    from symness.mps.figures import ENERGY, FIG2_SETTINGS, SEEDS, SIZES, _specs
-    specs = _specs("fig2", 1, ("3/10", "3/5", "9/10"), *ENERGY, FIG2_SETTINGS)
+    from symness.mps.figures import SEEDS, SIZES, fig2_tasks
+    specs = fig2_tasks()
     sizes = {h: sorted({s["L"] for s in specs if s["h"] == h}) for h in ("3/10", "3/5", "9/10")}
     assert sizes == {"3/10": [8, 12, 16, 24, 32], "3/5": [8, 12, 16, 24],
                      "9/10": [8, 12, 16, 24]}
