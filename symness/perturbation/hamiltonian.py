@@ -25,7 +25,8 @@ import scipy.sparse as sp
 from symness.perturbation.kernel import GAP_TOL, ZERO_TOL, KernelError, dense_null_vector
 from symness.perturbation.series import NonDegeneracyError
 
-__all__ = ["LevelBasis", "level_basis", "hamiltonian_zeroth_order"]
+__all__ = ["LevelBasis", "level_basis", "hamiltonian_zeroth_order",
+           "zeroth_order_with_condition"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class LevelBasis:
     """The basis ``|E_{n,k}>`` (columns of ``vectors``) with ``E_n`` and ``e_k^{(n)}``.
 
     ``cluster`` labels the ``H0`` eigenspace ``n`` of each vector; ``level`` labels
-    classes of equal ``(E_n, e_k)`` (all distinct in the non-degenerate case).
+    classes of equal ``(E_n, e_k)`` (all distinct in the non-degenerate case);
+    ``scale = ||H0||_inf + ||H1||_inf`` is the unit of the gap thresholds.
     """
 
     vectors: np.ndarray
@@ -41,6 +43,7 @@ class LevelBasis:
     e1: np.ndarray
     cluster: np.ndarray
     level: np.ndarray
+    scale: float = 1.0
 
     @property
     def nondegenerate(self) -> bool:
@@ -88,7 +91,8 @@ def level_basis(h0, h1, *, zero_tol: float = ZERO_TOL, gap_tol: float = GAP_TOL)
         sub = _groups(w, zero_tol * scale)
         level[idx] = sub + next_label
         next_label += sub.max() + 1
-    return LevelBasis(vectors=vectors, e0=e0, e1=e1, cluster=cluster, level=level)
+    return LevelBasis(vectors=vectors, e0=e0, e1=e1, cluster=cluster, level=level,
+                      scale=float(scale))
 
 
 def _check_gaps(values: np.ndarray, gap: float, zero: float, what: str) -> None:
@@ -119,6 +123,44 @@ def hamiltonian_zeroth_order(h0, h1, l2, *, degenerate: str = "raise",
     (d, d) ndarray
         Hermitian, unit-trace zeroth-order state.
     """
+    return zeroth_order_with_condition(h0, h1, l2, degenerate=degenerate, zero_tol=zero_tol,
+                                       gap_tol=gap_tol, chunk=chunk)[0]
+
+
+def zeroth_order_with_condition(h0, h1, l2, *, degenerate: str = "raise",
+                                zero_tol: float = ZERO_TOL, gap_tol: float = GAP_TOL,
+                                chunk: int = 32) -> tuple[np.ndarray, float]:
+    """``(rho_0, kappa)``: :func:`hamiltonian_zeroth_order` and its condition number.
+
+    ``kappa`` is an a-priori error model.  Two float64 steps set the accuracy of
+    ``rho_0``: the rotation to the levels ``|E_{n,k}>`` inside each ``H0`` eigenspace,
+    whose error is ``u ||H|| / delta`` with ``delta`` the smallest nonzero gap between
+    the ``e_k`` of one eigenspace (Davis-Kahan), and the null vector of ``M2``, whose
+    error is ``u ||M2||_2 / sigma_{k-1}(M2)`` (Wedin; ``sigma_{k-1}`` is the smallest
+    nonzero singular value).  ``kappa = ||H|| / delta + ||M2||_2 / sigma_{k-1}``, so that
+    the Frobenius error of ``rho_0`` is of order ``u kappa``, ``u = 2**-53``.
+    """
+    basis, pa, pb, m2 = _reduced_problem(h0, h1, l2, degenerate, zero_tol, gap_tol, chunk)
+    u = basis.vectors
+    y = dense_null_vector(m2, zero_tol=zero_tol, gap_tol=gap_tol)
+    diag = pa == pb
+    trace = y[diag].sum()
+    if abs(trace) < zero_tol:
+        raise KernelError("the zeroth-order kernel vector is traceless: cannot normalise")
+    coeff = np.zeros((len(u), len(u)), dtype=complex)
+    coeff[pa, pb] = y / trace
+    rho = u @ coeff @ u.conj().T
+    s = np.linalg.svd(m2, compute_uv=False)
+    gaps = [np.diff(np.sort(basis.e1[basis.cluster == c])) for c in np.unique(basis.cluster)]
+    gaps = np.concatenate(gaps)
+    gaps = gaps[gaps > zero_tol * basis.scale]
+    rotation = basis.scale / gaps.min() if gaps.size else 0.0
+    return 0.5 * (rho + rho.conj().T), float(rotation + s[0] / s[-2])
+
+
+def _reduced_problem(h0, h1, l2, degenerate: str, zero_tol: float, gap_tol: float,
+                     chunk: int):
+    """``(basis, pa, pb, M2)``: the level basis, the kept pairs and the reduced generator."""
     if degenerate not in ("raise", "effective"):
         raise ValueError(f"'degenerate' must be 'raise' or 'effective' (got {degenerate!r})")
     basis = level_basis(h0, h1, zero_tol=zero_tol, gap_tol=gap_tol)
@@ -133,16 +175,7 @@ def hamiltonian_zeroth_order(h0, h1, l2, *, degenerate: str = "raise",
     m2 = _reduced_l2(u, sp.csr_matrix(l2), pa, pb, chunk)
     if not basis.nondegenerate:
         m2 = m2 - _second_order(u, h1, basis, pa, pb)
-    y = dense_null_vector(m2, zero_tol=zero_tol, gap_tol=gap_tol)
-    diag = pa == pb
-    trace = y[diag].sum()
-    if abs(trace) < zero_tol:
-        raise KernelError("the zeroth-order kernel vector is traceless: cannot normalise")
-    coeff = np.zeros((len(u), len(u)), dtype=complex)
-    coeff[pa, pb] = y / trace
-    rho = u @ coeff @ u.conj().T
-    return 0.5 * (rho + rho.conj().T)
-
+    return basis, pa, pb, m2
 
 def _reduced_l2(u, l2, pa, pb, chunk: int) -> np.ndarray:
     """``<E_a'| L2(|E_a><E_b|) |E_b'>`` for all listed pairs (rows and columns)."""

@@ -34,7 +34,7 @@ from symness.models.nearest_neighbour import (
 )
 from symness.models.tilted_ising import coupling_tensor
 from symness.operators.sparse import site_operator
-from symness.perturbation.hamiltonian import hamiltonian_zeroth_order
+from symness.perturbation.hamiltonian import zeroth_order_with_condition
 from symness.validation import ParameterError, require_int, require_real
 from symness.weak_coupling.baths import (
     BathConstants,
@@ -45,7 +45,8 @@ from symness.weak_coupling.baths import (
 
 __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
            "steady_state_at", "hermitian_basis", "edge_hamiltonian", "zeroth_order_state",
-           "local_t", "temperature_from_t", "SteadyStateError"]
+           "local_t", "temperature_from_t", "zeroth_order_with_tolerance", "UNIT_ROUNDOFF",
+           "SteadyStateError"]
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,25 @@ def zeroth_order_state(chain: WeakCouplingChain, *, degenerate: str = "effective
     ``degenerate="effective"`` handles chains whose levels ``E_{n,k}`` coincide (free
     fermion chains); it equals the paper's (47) whenever identity (44) holds.
     """
+    return zeroth_order_with_tolerance(chain, degenerate=degenerate)[0]
+
+
+#: Unit roundoff of float64, ``2**-53``.
+UNIT_ROUNDOFF = 2.0**-53
+
+
+def zeroth_order_with_tolerance(chain: WeakCouplingChain, *,
+                                degenerate: str = "effective") -> tuple[np.ndarray, float]:
+    """``(rho_0, tol)``: :func:`zeroth_order_state` and a float64 bound on its ``<O>``.
+
+    ``tol = 10 sqrt(d) u kappa`` bounds the rounding error of ``<O>`` for ``||O|| <= 1``:
+    ``kappa`` from :func:`~symness.perturbation.hamiltonian.zeroth_order_with_condition`
+    bounds the Frobenius error of ``rho_0`` in units of ``u``; ``sqrt(d)`` turns it into a
+    trace-norm error, and 10 covers the modest constants of the SVD and eigensolver
+    backward errors (Golub & Van Loan, Sec. 8.6, 8.7).
+    """
     n = chain.n
     h0 = field_hamiltonian(n, chain.h)
     h1 = interaction_hamiltonian(n, chain.alpha) + edge_hamiltonian(chain)
-    return hamiltonian_zeroth_order(h0, h1, pieces(chain)[2], degenerate=degenerate)
+    rho, kappa = zeroth_order_with_condition(h0, h1, pieces(chain)[2], degenerate=degenerate)
+    return rho, 10 * math.sqrt(2**n) * UNIT_ROUNDOFF * kappa
