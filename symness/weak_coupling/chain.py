@@ -44,7 +44,8 @@ from symness.weak_coupling.baths import (
 )
 
 __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
-           "steady_state_at", "hermitian_basis", "edge_hamiltonian", "zeroth_order_state",
+           "steady_state_at", "steady_state_of", "hermitian_basis", "edge_hamiltonian",
+           "zeroth_order_state",
            "local_t", "temperature_from_t", "zeroth_order_with_tolerance", "UNIT_ROUNDOFF",
            "SteadyStateError"]
 
@@ -162,19 +163,26 @@ def steady_state_at(chain: WeakCouplingChain, lam: float, *,
                     residual_tol: float = 1e-9) -> np.ndarray:
     """Steady state of the full Liouvillian (16) at finite ``lam`` by a direct dense solve.
 
-    The Liouvillian preserves Hermiticity, so in the Hermitian basis of
-    :func:`hermitian_basis` it is a real matrix; one of its rows (a diagonal
-    population, which carries weight in ``vec(1)^T L = 0``) is replaced by
-    ``Tr rho = 1`` and the real system is solved by LU (LAPACK).  Raises
-    :class:`SteadyStateError` if the imaginary part of ``T^† L T`` is not
-    negligible, or if the residual ``||L vec(rho)|| / ||L||_1`` exceeds
-    ``residual_tol``.  Limited to ``n <= 6`` (dense ``4096 x 4096``).  Returns the
-    ``d x d`` density matrix.
+    Limited to ``n <= 6`` (dense ``4096 x 4096``); see :func:`steady_state_of`.
+    Returns the ``d x d`` density matrix.
     """
     lam = float(require_real(lam, "lam", minimum=0, open_minimum=True))
     require_int(chain.n, "n", minimum=2, maximum=6)
-    gen = full_liouvillian(chain, lam)
-    d = 2**chain.n
+    return steady_state_of(full_liouvillian(chain, lam), residual_tol=residual_tol)
+
+
+def steady_state_of(gen, *, residual_tol: float = 1e-9) -> np.ndarray:
+    """Unit-trace steady state of a Hermiticity-preserving generator (sparse or dense).
+
+    In the Hermitian basis of :func:`hermitian_basis` the generator is a real matrix;
+    one of its rows (a diagonal population, which carries weight in
+    ``vec(1)^T L = 0``) is replaced by ``Tr rho = 1`` and the real system is solved by
+    LU (LAPACK).  Raises :class:`SteadyStateError` if the imaginary part of
+    ``T^† L T`` is not negligible, or if the residual ``||L vec(rho)|| / ||L||_1``
+    exceeds ``residual_tol``.
+    """
+    gen = sp.csr_matrix(gen)
+    d = int(round(math.sqrt(gen.shape[0])))
     basis = hermitian_basis(d)
     real = (basis.conj().T @ gen @ basis).toarray()
     scale = max(spla.norm(gen, 1), 1.0)
@@ -190,7 +198,7 @@ def steady_state_at(chain: WeakCouplingChain, lam: float, *,
     resid = np.linalg.norm(gen @ vec) / scale
     rho = vec.reshape(d, d)
     if not np.isfinite(resid) or resid > residual_tol or abs(np.trace(rho) - 1) > 1e-9:
-        raise SteadyStateError(f"direct solve at lam={lam:g} failed: relative residual "
+        raise SteadyStateError(f"direct steady-state solve failed: relative residual "
                                f"{resid:.2e} > {residual_tol:g}")
     return 0.5 * (rho + rho.conj().T)
 

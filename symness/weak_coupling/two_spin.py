@@ -24,7 +24,8 @@ from symness.weak_coupling.baths import bath_map, coupling_operator, s_from_ab
 __all__ = ["C", "S", "H", "T1", "T2", "G", "TL", "TR", "CL", "CR", "DL", "DR", "pauli2",
            "RHO_A", "RHO_B", "RHO_C", "superop", "commutator", "apply", "vanishes_on_circle",
            "general_model", "kernel_basis_81", "p0_l1_relations", "tilted_ising_engine",
-           "rho0_103", "p1_l2_rho0", "paper_b18", "equations_b23_b25", "solve_exact",
+           "rho0_103", "pauli_coefficient", "tilted_couplings", "gamma_b22",
+           "p1_l2_rho0", "paper_b18", "equations_b23_b25", "solve_exact",
            "paper_solution", "asymmetric_orders"]
 
 IMAG = sympy.I
@@ -159,8 +160,27 @@ def tilted_ising_engine() -> DegenerateSeries:
     return DegenerateSeries([commutator(h0), commutator(h_i + h_e), l2], exact=True)
 
 
+def pauli_coefficient(op: sympy.Matrix, a: str, b: str):
+    """Coefficient of ``sigma^{ab}`` in a two-spin operator: ``Tr(sigma^{ab} op) / 4``."""
+    return sympy.expand((pauli2(a, b) * op).trace() / 4)
+
+
+def tilted_couplings() -> dict:
+    """``alpha_jk`` (108)-(110), ``alpha^z_{L,R}``, ``Delta alpha_z`` (B21), ``gamma`` (B22).
+
+    Derived, not typed in: the coefficients are read off the field-frame operators of
+    (105)-(107) and (B20) by Pauli traces (``C = cos theta``, ``S = sin theta``).
+    """
+    _, h_i, h_e = _tilted_alpha_and_edges()
+    alpha = {a + b: pauli_coefficient(h_i, a, b) for a in "xyz" for b in "xyz"}
+    left, right = pauli_coefficient(h_e, "z", "0"), pauli_coefficient(h_e, "0", "z")
+    delta = sympy.expand(left - right)
+    return {"alpha": alpha, "alpha_Lz": left, "alpha_Rz": right, "delta_alpha_z": delta,
+            "gamma": sympy.cancel((alpha["xx"] + alpha["yy"]) / delta)}
+
+
 def gamma_b22():
-    """``gamma = alpha_+ / Delta alpha_z = -S^2 / ((t_L - t_R) C^2)`` (B21)-(B22)."""
+    """``gamma = -S^2 / ((t_L - t_R) C^2)`` as printed in (B22) (the paper's side)."""
     return -S**2 / ((TL - TR) * C**2)
 
 
@@ -171,9 +191,9 @@ def rho0_103(gamma) -> sympy.Matrix:
 
 
 def p1_l2_rho0() -> sympy.Matrix:
-    """Return ``P1 L2 rho_0`` (engine's ``P1``, ``rho_0`` of (103), (B22)): left side of (B17)."""
+    """Return ``P1 L2 rho_0`` (engine's ``P1``, ``rho_0`` of (103), derived gamma): (B17)."""
     engine = tilted_ising_engine()
-    return apply(engine.projector("P1") * engine.pieces[2], rho0_103(gamma_b22()))
+    return apply(engine.projector("P1") * engine.pieces[2], rho0_103(tilted_couplings()["gamma"]))
 
 
 def paper_b18() -> sympy.Matrix:
