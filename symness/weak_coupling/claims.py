@@ -16,6 +16,7 @@ from symness.claims import Evidence, claim
 from symness.operators.sparse import site_operator
 from symness.perturbation.series import DegenerateSeries
 from symness.weak_coupling import kernel_l0 as k0
+from symness.weak_coupling import lambda_expansion as lx
 from symness.weak_coupling import projections as pj
 from symness.weak_coupling import redfield as rf
 from symness.weak_coupling import two_spin as ts
@@ -643,3 +644,57 @@ def _redfield() -> Evidence:
                             reference="Redfield generator (5)-(9) on the eigenbasis of "
                                       "H0 + lam H_I, KMS spectrum 2/(1+e^{beta w}) (c = d = 1)",
                             detail="; ".join(rows))
+
+
+# ------------------------------------------------------------------ Section III: higher orders
+
+def _higher_orders(n: int, radius: float, max_order: int = 4) -> tuple[list, str]:
+    """``[(error, tolerance)]`` of the engine's rho_m against the contour coefficients."""
+    chain = tilted_ising_chain(n, math.pi / 4)
+    engine = DegenerateSeries(pieces(chain))
+    contour = lx.contour_coefficients(chain, radius=radius, points=32, max_order=max_order)
+    cases, rows = [], []
+    for m in range(max_order + 1):
+        err = float(np.abs(engine.order(m) - contour.coefficients[m]).max())
+        cases.append((err, contour.tolerance(m)))
+        rows.append(f"m={m}: {err:.1e}/{contour.tolerance(m):.1e}")
+    norms = [float(np.abs(engine.order(m)).max()) for m in range(max_order + 1)]
+    return cases, (f"N={n} (r={radius:g}): " + ", ".join(rows)
+                   + f"; max|rho_m| {' '.join(f'{x:.2g}' for x in norms)}")
+
+
+@claim("ishida2022.series-higher-orders", paper=P, equation="(21), (52)-(63)", kind="numeric",
+       statement="the engine's rho_0..rho_4 equal the Taylor coefficients of the exact steady "
+                 "state of (16) in lam (Cauchy formula on |lam| = 0.05, 32-point trapezoid = "
+                 "central differences in complex lam), N = 3, 4 tilted Ising theta = pi/4; "
+                 "tolerance per order: rounding u kappa_1 |rho| / r^m + aliasing (K vs K/2)")
+def _series_higher() -> Evidence:
+    cases, rows = [], []
+    for n in (3, 4):
+        c, row = _higher_orders(n, 0.05)
+        cases += c
+        rows.append(row)
+    worst, tol = _worst_case(cases)
+    return Evidence.numeric(worst, tol, reference="full Liouvillian (16) at 32 complex lam, "
+                                                  "sparse LU",
+                            detail="error/tol " + "; ".join(rows))
+
+
+@claim("ishida2022.series-higher-orders.n5", paper=P, equation="(21), (52)-(63)",
+       kind="numeric", slow=True,
+       statement="rho_0..rho_4 against the contour coefficients at N = 5 on |lam| = 0.01; the "
+                 "ratio test |rho_m| / |rho_{m+1}| (m = 8..10) puts the radius of convergence of "
+                 "(21) near 0.02 at N = 5 against ~0.1-0.2 at N = 3, 4 (the paper's caveat after "
+                 "(67): Q1 rho_m grows with N)")
+def _series_higher_n5() -> Evidence:
+    cases, row = _higher_orders(5, 0.01)
+    radii = []
+    for n in (3, 4, 5):
+        engine = DegenerateSeries(pieces(tilted_ising_chain(n, math.pi / 4)))
+        norms = [float(np.abs(engine.order(m)).max()) for m in range(8, 12)]
+        # alternating ratios (a complex pole pair): geometric mean of two successive ones
+        radii.append(math.sqrt(norms[0] / norms[2]))
+    worst, tol = _worst_case(cases)
+    return Evidence.numeric(worst, tol, reference="full Liouvillian (16) at 32 complex lam",
+                            detail="error/tol " + row + "; ratio-test radius N=3, 4, 5: "
+                                   + ", ".join(f"{r:.3f}" for r in radii))
