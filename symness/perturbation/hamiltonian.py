@@ -111,7 +111,10 @@ def hamiltonian_zeroth_order(h0, h1, l2, *, degenerate: str = "raise",
     Parameters
     ----------
     h0, h1 : (d, d) Hermitian arrays or sparse matrices
-    l2 : (d^2, d^2) sparse matrix acting on row-major ``vec(rho)``
+    l2 : (d^2, d^2) sparse matrix acting on row-major ``vec(rho)``, or a list of pairs
+        ``(X, S)`` of (d, d) arrays for ``L2 rho = -sum ([X, S rho] + h.c.)`` (the
+        Redfield form (7)); the pairs never build a ``d^2 x d^2`` matrix (any ``d``
+        whose dense ``d x d`` algebra fits).
     degenerate : {"raise", "effective"}
         Raise :class:`~symness.perturbation.series.NonDegeneracyError` if some
         ``E_{n,k}`` coincide (paper's assumption), or use the effective generator.
@@ -172,10 +175,32 @@ def _reduced_problem(h0, h1, l2, degenerate: str, zero_tol: float, gap_tol: floa
              if basis.level[a] == basis.level[b]]
     pa = np.array([p[0] for p in pairs])
     pb = np.array([p[1] for p in pairs])
-    m2 = _reduced_l2(u, sp.csr_matrix(l2), pa, pb, chunk)
+    if isinstance(l2, (list, tuple)):
+        m2 = _reduced_pairs(u, l2, pa, pb)
+    else:
+        m2 = _reduced_l2(u, sp.csr_matrix(l2), pa, pb, chunk)
     if not basis.nondegenerate:
         m2 = m2 - _second_order(u, h1, basis, pa, pb)
     return basis, pa, pb, m2
+
+def _reduced_pairs(u, pairs, pa, pb) -> np.ndarray:
+    """``<E_a'| L2(|E_a><E_b|) |E_b'>`` for ``L2 rho = -sum([X, S rho] + h.c.)`` (7).
+
+    ``<a'|D(|a><b|)|b'> = -(XS)_{a'a} d_{bb'} + S_{a'a} X_{bb'} - d_{a'a} (S^†X)_{bb'}
+    + X_{a'a} (S^†)_{bb'}`` in the level basis (rows ``(a', b')``, columns ``(a, b)``).
+    """
+    out = np.zeros((len(pa), len(pa)), dtype=complex)
+    same_b = pb[:, None] == pb[None, :]
+    same_a = pa[:, None] == pa[None, :]
+    for x, s in pairs:
+        x = u.conj().T @ np.asarray(x.toarray() if sp.issparse(x) else x) @ u
+        s = u.conj().T @ np.asarray(s.toarray() if sp.issparse(s) else s) @ u
+        sd = s.conj().T
+        rows, cols = np.ix_(pa, pa), np.ix_(pb, pb)
+        out += (-np.where(same_b, (x @ s)[rows], 0) + s[rows] * x.T[cols]
+                - np.where(same_a, (sd @ x).T[cols], 0) + x[rows] * sd.T[cols])
+    return out
+
 
 def _reduced_l2(u, l2, pa, pb, chunk: int) -> np.ndarray:
     """``<E_a'| L2(|E_a><E_b|) |E_b'>`` for all listed pairs (rows and columns)."""

@@ -41,11 +41,12 @@ from symness.weak_coupling.baths import (
     bath_superoperator,
     coupling_operator,
     mean_field_coefficient,
+    s_operator,
 )
 
 __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
-           "steady_state_at", "steady_state_of", "hermitian_basis", "edge_hamiltonian",
-           "zeroth_order_state",
+           "bath_pairs", "steady_state_at", "steady_state_of", "hermitian_basis",
+           "edge_hamiltonian", "zeroth_order_state",
            "local_t", "temperature_from_t", "zeroth_order_with_tolerance", "UNIT_ROUNDOFF",
            "SteadyStateError"]
 
@@ -115,6 +116,16 @@ def edge_hamiltonian(chain: WeakCouplingChain) -> sp.csr_matrix:
     n = chain.n
     return (mean_field_coefficient(chain.theta_b, chain.t_left) * site_operator(x, 0, n)
             + mean_field_coefficient(chain.theta_b, chain.t_right) * site_operator(x, n - 1, n))
+
+
+def bath_pairs(chain: WeakCouplingChain) -> list[tuple[sp.csr_matrix, sp.csr_matrix]]:
+    """``[(X_1, S_L), (X_N, S_R)]``: ``L2 rho = -sum([X, S rho] + h.c.)`` of (19), (B2)."""
+    n, x = chain.n, coupling_operator(chain.theta_b)
+    out = []
+    for site, t, consts in ((0, chain.t_left, chain.left), (n - 1, chain.t_right, chain.right)):
+        s = s_operator(chain.theta_b, t, float(consts.c), float(consts.d))
+        out.append((site_operator(x, site, n), site_operator(s, site, n)))
+    return out
 
 
 def pieces(chain: WeakCouplingChain) -> list[sp.csr_matrix]:
@@ -239,5 +250,5 @@ def zeroth_order_with_tolerance(chain: WeakCouplingChain, *,
     n = chain.n
     h0 = field_hamiltonian(n, chain.h)
     h1 = interaction_hamiltonian(n, chain.alpha) + edge_hamiltonian(chain)
-    rho, kappa = zeroth_order_with_condition(h0, h1, pieces(chain)[2], degenerate=degenerate)
+    rho, kappa = zeroth_order_with_condition(h0, h1, bath_pairs(chain), degenerate=degenerate)
     return rho, 10 * math.sqrt(2**n) * UNIT_ROUNDOFF * kappa

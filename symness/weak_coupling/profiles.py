@@ -62,10 +62,10 @@ def fig4_data() -> dict:
     return out
 
 
-def fig5_data(n: int = 6, lambdas=FIG5_LAMBDAS) -> dict:
+def fig5_data(n: int = 6, lambdas=FIG5_LAMBDAS, thetas=(0.25, 0.5)) -> dict:
     """Return ``{theta/pi: {lam: [T_1..T_N], "limit": [...]}}``, tilted Ising chain (Fig. 5)."""
     out = {}
-    for frac in (0.25, 0.5):
+    for frac in thetas:
         chain = tilted_ising_chain(n, frac * math.pi)
         entry = {lam: temperature_from_t(local_t(steady_state_at(chain, lam), n)).tolist()
                  for lam in lambdas}
