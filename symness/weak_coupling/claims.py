@@ -479,21 +479,19 @@ def _fig5(n: int) -> Evidence:
                                    f"{two_spin:.2e}")
 
 
-_FIG5_TEXT = ("the full-Liouvillian profile converges to the engine's zeroth order as O(lam); "
-              "relative error of order 1e-2 at lam = 0.01 for theta = pi/4 (within a factor 3 "
-              "of N = 2: 'as fast as for the two-spin case'), < 1/10 of it for theta = pi/2")
+def _register_two_sizes(name: str, equation: str, text: str, check) -> None:
+    """Register ``check(6)`` as the slow claim ``name`` and ``check(4)`` as ``name.n4``."""
+    claim(f"ishida2022.{name}", paper=P, equation=equation, kind="numeric", slow=True,
+          statement="N = 6, theta = pi/4: " + text)(lambda: check(6))
+    claim(f"ishida2022.{name}.n4", paper=P, equation=equation, kind="numeric",
+          statement="reduced grid (N = 4, theta = pi/4, lam = 1e-2, 1e-3): " + text)(
+              lambda: check(4))
 
 
-@claim("ishida2022.fig5", paper=P, equation="Fig. 5", kind="numeric", slow=True,
-       statement="N = 6 tilted Ising: " + _FIG5_TEXT)
-def _fig5_n6() -> Evidence:
-    return _fig5(6)
-
-
-@claim("ishida2022.fig5.n4", paper=P, equation="Fig. 5", kind="numeric",
-       statement="Fig. 5 on a reduced grid (N = 4, lam = 1e-2, 1e-3): " + _FIG5_TEXT)
-def _fig5_n4() -> Evidence:
-    return _fig5(4)
+_register_two_sizes(
+    "fig5", "Fig. 5", "the full-Liouvillian profile converges to the engine's zeroth order as "
+    "O(lam); relative error of order 1e-2 at lam = 0.01 (within a factor 3 of N = 2: 'as fast "
+    "as for the two-spin case'), < 1/10 of it for theta = pi/2", _fig5)
 
 
 def _fig6(n: int) -> Evidence:
@@ -519,22 +517,10 @@ def _fig6(n: int) -> Evidence:
                                                for lam, q in slower.items()))
 
 
-_FIG6_TEXT = ("both sides of (150) on the full-Liouvillian state converge as O(lam) to the "
-              "same weak-coupling value; their relative error is 1-10 times that of the "
-              "temperatures ('slightly slower than that for the temperature')")
-
-
-@claim("ishida2022.fig6", paper=P, equation="Fig. 6, (150)", kind="numeric", slow=True,
-       statement="N = 6, theta = pi/4: " + _FIG6_TEXT)
-def _fig6_n6() -> Evidence:
-    return _fig6(6)
-
-
-@claim("ishida2022.fig6.n4", paper=P, equation="Fig. 6, (150)", kind="numeric",
-       statement="Fig. 6 on a reduced grid (N = 4, theta = pi/4, lam = 1e-2, 1e-3): "
-                 + _FIG6_TEXT)
-def _fig6_n4() -> Evidence:
-    return _fig6(4)
+_register_two_sizes(
+    "fig6", "Fig. 6, (150)", "both sides of (150) on the full-Liouvillian state converge as "
+    "O(lam) to the same weak-coupling value; their relative error is 1-10 times that of the "
+    "temperatures ('slightly slower than that for the temperature')", _fig6)
 
 
 # ------------------------------------------------------------------ Section IV C: projections
