@@ -5,4 +5,9 @@
   steady states at finite lambda, local temperatures ``t_l = -<sigma^z_l>``.
 * :mod:`.two_spin` -- the symbolic two-spin analysis of Sec. IV B and Appendix B.
 * :mod:`.sum_rule` -- the N-spin sum rule (149)-(150) of Sec. IV C.
+* :mod:`.kernel_l0` -- ``Ker L0`` (71)-(80) and the first step (121)-(124) of Sec. IV C.
+* :mod:`.redfield` -- the Redfield generator (5)-(9) of the microscopic model and its
+  reduction to the local (16); (13) -> (B3) -> (B9) symbolically.
+* :mod:`.lambda_expansion` -- Taylor coefficients of the exact steady state in lambda
+  (Cauchy formula), the independent check of the series (21).
 """

@@ -72,7 +72,7 @@ def _kron_site(op: sympy.Matrix, site: int, n: int) -> sympy.Matrix:
     return reduce(sympy.kronecker_product, [op if k == site else _P["0"] for k in range(n)])
 
 
-def _pair_blocks(i: int, j: int, n: int) -> list[dict[int, sympy.Matrix]]:
+def _pair_blocks(i: int, j: int) -> list[dict[int, sympy.Matrix]]:
     """``rho^A_{i,j}`` and ``rho^B_{i,j}`` (79)-(80) as lists of site factors (signed)."""
     return [{i: _P["x"], j: _P["x"]}, {i: _P["y"], j: _P["y"]},
             {i: _P["x"], j: _P["y"]}, {i: -_P["y"], j: _P["x"]}]
@@ -110,7 +110,7 @@ def building_blocks(n: int) -> list[sympy.Matrix]:
 def _block(n: int, diag: dict, pairing, kinds) -> sympy.Matrix:
     terms = [{k: _P[v] for k, v in diag.items()}]
     for (i, j), kind in zip(pairing, kinds):
-        factors = _pair_blocks(i, j, n)
+        factors = _pair_blocks(i, j)
         factors = factors[:2] if kind == "A" else factors[2:]
         terms = [{**t, **f} for t in terms for f in factors]
     return sum((reduce(sympy.kronecker_product, [t[k] for k in range(n)]) for t in terms),
