@@ -62,7 +62,7 @@ def _maxima_evidence(n: int) -> Evidence:
 
 
 @claim("lange2017.fig3-4.maxima-n10", paper=PAPER, equation="Fig. 3 text, Fig. 4 caption",
-       kind="numeric",
+       kind="numeric", slow=True,
        statement="with the normalisation printed in (20)-(21) the maxima of J_H (B = -1) and "
                  "J_S (B = 0) versus eps_d/eps_ph lie outside [0.71, 1.41], unlike the "
                  "paper's ~1 (n = 10, exact approach, Brent search to 1e-3)")

@@ -1,16 +1,19 @@
-"""Tables of Lange, Lenarcic & Rosch (2017): the count of conserved operators (Fig. 3 caption)."""
+"""Tables of Lange, Lenarcic & Rosch (2017): conserved-operator count, phonon-width robustness."""
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 from symness.models.xxz_ring import XXZRing, eigensystem
 from symness.outputs import Table, table
 from symness.pump.exact_steady_state import multiplet_count
 from symness.pump.level_count import exact_level_pair_count, sector_level_counts
+from symness.pump.model import PumpParams
+from symness.pump.system import PumpSystem
 from symness.validation import require_int
 
-__all__ = ["count_table", "COUNT_COLUMNS"]
+__all__ = ["count_table", "COUNT_COLUMNS", "eta_table", "eta_rows", "ETA_COLUMNS"]
 
 COUNT_COLUMNS = ("n", "exact E_n=E_m (flint)", "sectors E_n=E_m", "package E_n=E_m",
                  "sectors equal k", "package equal k (solver)")
@@ -46,3 +49,38 @@ def count_table(*, max_n=12) -> Table:
                  parameters={"delta": "4/5", "field": "-1", "max_n": max_n},
                  notes=("Fig. 3 caption: 7969 conservation laws at N = 12 (odd; every count "
                         "here is a sum of squares over 2^n states, hence even).",))
+
+
+#: Fields and broadenings of the robustness check (Methods: "similar results ... for
+#: eta = 0.1 J for magnetic fields up to |B| = 2 J").
+ETA_FIELDS = (-1.0, -2.0)
+ETAS = (0.4, 0.1)
+
+
+def eta_rows(n: int) -> list[list]:
+    """Exact steady state (11) at ``(eps_d/eps_ph)^2 = 2.5`` for every field and phonon width."""
+    rows = []
+    for field in ETA_FIELDS:
+        for eta in ETAS:
+            system = PumpSystem(PumpParams(n=n, field=field, eta_ph=eta))
+            _, obs = system.exact(math.sqrt(2.5))
+            rows.append([n, field, eta] + [obs[k] for k in ETA_COLUMNS[3:]])
+    return rows
+
+
+ETA_COLUMNS = ("n", "field", "eta_ph", "energy", "heat_current", "spin_current")
+
+
+@table("lange2017-eta", slow=True,
+       description="exact steady state at eta_ph = 0.4 and 0.1, B = -1, -2, "
+                   "(eps_d/eps_ph)^2 = 2.5 (Lange et al. 2017, Methods)")
+def eta_table(*, n=12) -> Table:
+    """Densities ``<H0>/N``, ``<J_H>/N``, ``<J_S>/N`` for the phonon widths 0.4 and 0.1.
+
+    n = 12 takes about 3 CPU minutes (four prepared systems).
+    """
+    n = require_int(n, "n", minimum=6, maximum=12)
+    return Table(title="Robustness to the phonon broadening eta_ph (exact approach)",
+                 columns=ETA_COLUMNS, rows=eta_rows(n),
+                 command=f"symness table lange2017-eta --n {n} --write tables/lange2017_eta",
+                 parameters={"n": n, "ratio_squared": 2.5})
