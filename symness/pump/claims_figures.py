@@ -220,3 +220,22 @@ def _fig6_values() -> Evidence:
                             reference="exact approach (11), same table",
                             detail=f"max relative energy deviation {rel:.3f}; max |<C4>/N| "
                                    f"exact {peaks[0]:.4f}, GGE {peaks[1]:.4f}")
+
+
+@claim("lange2017.fig2.fixed-points", paper=PAPER, equation="Fig. 2, (10)", kind="numeric",
+       statement="ansatz exp(-beta H0 - lambda_3 C3), J = Delta = -B = w = w_ph = T_ph, n = 8: "
+                 "(a) without drive the force field has a stable fixed point at (1/T_ph, 0); "
+                 "(b) at eps_d = eps_ph it is stable, hotter (beta < 1/T_ph) and lambda_3 != 0")
+def _fig2() -> Evidence:
+    from symness.pump.fig2 import fig2_fixed_point
+
+    undriven, driven = fig2_fixed_point(8, 0.0), fig2_fixed_point(8, 1.0)
+    stable = all(np.all(p.stability.real < 0) for p in (undriven, driven))
+    hotter = driven.lam[0] < 1 and abs(driven.lam[1]) > 1e-3
+    err = float(np.abs(undriven.lam - [1.0, 0.0]).max())
+    return Evidence.numeric(err if stable and hotter else math.inf, 1e-10,
+                            reference="thermal state beta = 1/T_ph, lambda_3 = 0",
+                            detail=f"(b): beta = {driven.lam[0]:.3f}, lambda_3 = "
+                                   f"{driven.lam[1]:.3f}; eigenvalues of dF/dlambda (a) "
+                                   + ", ".join(f"{z.real:.3f}" for z in undriven.stability)
+                                   + " (b) " + ", ".join(f"{z.real:.3f}" for z in driven.stability))
