@@ -49,7 +49,8 @@ def _count_small() -> Evidence:
                  "solver keeps the equal-momentum subset; the caption's 7969 is neither")
 def _count_n12() -> Evidence:
     with COUNT_TABLE.open(newline="") as handle:
-        rows = {int(r["n"]): r for r in csv.DictReader(handle)}
+        rows = {int(r["n"]): r for r in csv.DictReader(ln for ln in handle
+                                                        if not ln.startswith("#"))}
     exact = int(rows[12]["exact E_n=E_m (flint)"])
     (sec_all, sec_k), (pkg_all, pkg_k) = _float_counts(12)
     ok = exact == sec_all == pkg_all and sec_k == pkg_k and CAPTION_COUNT not in (exact, sec_k)

@@ -74,7 +74,8 @@ def _eta_deviation(rows) -> tuple[float, list[str]]:
                  "at n = 12 (cached table) and n = 10 (computed here)")
 def _eta() -> Evidence:
     with (TABLES / "lange2017_eta.csv").open(newline="") as handle:
-        cached = [list(r.values()) for r in csv.DictReader(handle)]
+        cached = [list(r.values()) for r in csv.DictReader(ln for ln in handle
+                                                           if not ln.startswith("#"))]
     worst12, notes12 = _eta_deviation(cached)
     worst10, notes10 = _eta_deviation(eta_rows(10))
     return Evidence.numeric(max(worst12, worst10), SIMILAR,
