@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from symness.claims import Evidence, claim
-from symness.pump.maxima import grid_maximum, rate_factor
+from symness.pump.maxima import PAPER_WINDOW, grid_maximum, rate_factor
 from symness.pump.model import PumpParams
 from symness.pump.sweep import read_rows
 from symness.pump.system import PumpSystem
@@ -29,8 +29,6 @@ ACCURATE = 0.10
 SEMI_QUANTITATIVE = 1 / 3
 #: "only weakly on N" (Fig. 3 inset): n = 10 and 12 within this fraction of max |C3|.
 WEAKLY = 0.20
-#: The paper's "eps_d/eps_ph ~ 1" read generously.
-PAPER_WINDOW = (1 / math.sqrt(2), math.sqrt(2))
 
 
 def _series(name: str, method: str, n_c: int, x: str, y: str, n: int = 12):

@@ -8,13 +8,11 @@ import sympy
 
 from symness.claims import Evidence, claim
 from symness.pump import drive_normalisation as dn
-from symness.pump.maxima import CANDIDATE_FACTORS, exact_maximum, rate_factor
+from symness.pump.maxima import CANDIDATE_FACTORS, PAPER_WINDOW, exact_maximum, rate_factor
 from symness.pump.model import PumpParams
 from symness.pump.system import PumpSystem
 
 PAPER = "004"
-#: The paper's "eps_d/eps_ph ~ 1" read generously: a maximum inside [1/sqrt 2, sqrt 2] agrees.
-PAPER_WINDOW = (1 / math.sqrt(2), math.sqrt(2))
 
 
 @claim("lange2017.eq20.normalisation", paper=PAPER, equation="(8), (19), (20)", kind="exact",

@@ -24,7 +24,10 @@ from scipy.optimize import minimize_scalar
 from symness.pump.system import OBSERVABLES, PumpSystem
 from symness.validation import ParameterError, require_choice
 
-__all__ = ["exact_maximum", "grid_maximum", "rate_factor", "CANDIDATE_FACTORS"]
+__all__ = ["exact_maximum", "grid_maximum", "rate_factor", "CANDIDATE_FACTORS", "PAPER_WINDOW"]
+
+#: The paper's "eps_d/eps_ph ~ 1" read generously: a maximum inside [1/sqrt 2, sqrt 2] agrees.
+PAPER_WINDOW = (2**-0.5, 2**0.5)
 
 #: Drive-rate factors of the readings of (20)-(21) other than the printed one, for n sites:
 #: ``H^(+-) = X2 +- i X1`` without the 1/2 (x4); (20) without its 1/N while (21) is per
