@@ -51,3 +51,31 @@ def test_exact_maximum_is_a_local_maximum():
 def test_exact_maximum_validates_its_bracket():
     with pytest.raises(ParameterError, match="'bracket'"):
         exact_maximum(PumpSystem(PumpParams(n=6)), "heat_current", bracket=(2.0, 1.0))
+
+
+def test_markovian_gge_refuses_a_degenerate_h0():
+    from symness.pump.markovian import markovian_gge
+
+    with pytest.raises(ParameterError, match="'h0'"):
+        markovian_gge(np.diag([0.0, 1.0, 1.0]), [np.eye(3)])
+
+
+def test_gge_projector_of_eq4():
+    from symness.pump.markovian import gge_projector
+
+    proj = gge_projector(np.array([0.5, 0.3, 0.2]))
+    assert np.abs(proj @ proj - proj).max() < 1e-14
+    assert np.linalg.matrix_rank(proj) == 2  # d - 1 independent charges
+    # eq. (4): P X = 0 iff Tr(C_i X) = 0 (an off-diagonal X), and P keeps d rho0/d lambda_0
+    off_diagonal = np.zeros((3, 3))
+    off_diagonal[0, 1] = 1
+    assert np.abs(proj @ off_diagonal.reshape(-1)).max() < 1e-14
+    tangent = 0.5 * (np.diag([0.5, 0.3, 0.2]) - np.diag([1.0, 0, 0])).reshape(-1)
+    assert np.abs(proj @ tangent - tangent).max() < 1e-14
+
+
+def test_fig2_rejects_a_large_ring():
+    from symness.pump.fig2 import fig2_fixed_point
+
+    with pytest.raises(ParameterError, match="'n'"):
+        fig2_fixed_point(14, 1.0)
