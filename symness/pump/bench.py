@@ -67,3 +67,40 @@ def run(*, quick: bool) -> Table:
                  parameters={"ratio": RATIO, "field": -1.0, "delta": 0.8},
                  notes=["targets: exact n=12 one point (setup + point) < 300 s; "
                         "GGE N_C=6 < 30 s per point"])
+
+
+#: Dense complex ``L^Q`` matrices held at once by :class:`PumpSystem` at B != 0:
+#: three parts (phonon intra/inter-sector, drive) and the assembled generator.
+LQ_MATRICES = 4
+#: Dense eigenbasis operators held by the couplings: phonon A_0 and the drive X1, X2.
+EIGENBASIS_OPERATORS = 3
+
+
+@benchmark("pump-size", description="exact approach (11): conserved pairs per n (measured by the "
+           "S^z-sector count) and the projected memory and LU cost relative to n = 12")
+def run_size(*, quick: bool) -> Table:
+    """Pair count ``P`` (equal momentum) measured per n; memory and LU time projected.
+
+    Projection (not a measurement): dense complex ``L^Q`` of size ``P x P``
+    (:data:`LQ_MATRICES` of them) plus the dense eigenbasis operators
+    (``2^n x 2^n``, :data:`EIGENBASIS_OPERATORS`); LU cost ``~ P^3``, given as a
+    ratio to n = 12 (``P_12 = 4588``, one point measured at 4.6-12 s CPU and a
+    5.9 GiB peak at B = 0 on this machine).
+    """
+    from symness.models.xxz_ring import XXZRing
+    from symness.pump.level_count import sector_level_counts
+
+    sizes = (6, 8) if quick else (10, 12, 14)
+    rows = []
+    for n in sizes:
+        (_, pairs), seconds = _timed(lambda: sector_level_counts(XXZRing(n=n, delta=0.8,
+                                                                         field=-1.0)))
+        gib = 16 * (LQ_MATRICES * pairs**2 + EIGENBASIS_OPERATORS * 4**n) / 2**30
+        rows.append([n, pairs, round(seconds, 1), round(gib, 1), round((pairs / 4588) ** 3, 2)])
+    return Table(title="pump: size of the exact approach (11) versus n (B = -1, Delta = 0.8)",
+                 columns=["n", "equal-k pairs P", "count CPU s", "projected memory GiB",
+                          "projected LU time / n=12"],
+                 rows=rows, command=f"symness bench pump-size{' --quick' if quick else ''}",
+                 parameters={"field": -1.0, "delta": 0.8},
+                 notes=["memory and time are projections from P; only P and the count time "
+                        "are measured"])

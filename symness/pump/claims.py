@@ -14,8 +14,6 @@ from symness.pump import charges as ch
 from symness.pump.currents import energy_current, heat_current_eq16, spin_current
 from symness.pump.exact_steady_state import (
     DegeneratePairs,
-    degeneracy_spread,
-    multiplet_count,
     zero_mode,
 )
 from symness.pump.floquet_lindblad import floquet_redfield_steady_state
@@ -255,30 +253,6 @@ def _newton() -> Evidence:
                             detail=f"{sol.iterations} iterations: "
                                    + ", ".join(f"{h:.0e}" for h in hist)
                                    + f"; cond(chi) = {sol.chi_condition:.1e}")
-
-
-@claim("lange2017.fig3.count", paper=PAPER, equation="Fig. 3 caption", kind="numeric",
-       slow=True,
-       statement="n = 12: number of conserved |n><m| (E_n = E_m) and its independence of the "
-                 "degeneracy tolerance; the caption's 7969 is odd, impossible for a sum of "
-                 "squared multiplet sizes over 4096 states")
-def _count() -> Evidence:
-    s = _system(n=12)
-    es = s.couplings.eigen
-    counts = {tol: multiplet_count(es, tol, same_momentum=False) for tol in
-              (1e-12, 1e-10, 1e-8, 1e-6)}
-    same_k = multiplet_count(es, 1e-9)
-    spread = degeneracy_spread(es, 1e-9, same_momentum=False)
-    values = {c for c, _ in counts.values()}
-    total = counts[1e-12][0]
-    parity_ok = total % 2 == 0 and 7969 % 2 == 1
-    change = (max(values) - min(values)) if parity_ok else math.inf
-    return Evidence.numeric(change, 0, reference="multiplet sizes of H0 (B = -1, Delta = 0.8)",
-                            detail=f"{total} conserved |n><m| (paper: 7969, odd), "
-                                   f"{same_k[0]} of equal momentum; tol 1e-12..1e-6 give the "
-                                   f"same count; levels within a multiplet differ by <= "
-                                   f"{spread:.1e}, the smallest gap between multiplets is "
-                                   f"{counts[1e-12][1]:.1e}")
 
 
 @claim("lange2017.uniqueness", paper=PAPER, equation="text after (9)", kind="numeric",

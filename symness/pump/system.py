@@ -162,6 +162,14 @@ class PumpSystem:
             sol = replace(step_sol, continuation=steps)
         return sol, {k: sol.expect(v) for k, v in obs.items()}
 
+    def gge_charges(self, n_c: int) -> np.ndarray:
+        """Eigenvalues ``C_{i,m}`` of the ``n_c`` charges in the common basis (row 0: S^z)."""
+        return self._gge_data(n_c)[0]
+
+    def gge_rates(self, n_c: int) -> tuple[np.ndarray, np.ndarray]:
+        """Golden-rule rate matrices ``(W_ph, W_d)`` at unit amplitudes in the common basis."""
+        return self._gge_data(n_c)[1:3]
+
     def gge_basis(self, n_c: int) -> CommonBasis:
         """Return the simultaneous eigenbasis used for ``n_c`` charges."""
         return self._gge_data(n_c)[4]

@@ -8,3 +8,11 @@ def test_pump_benchmark_quick():
     table = run(quick=True)
     print(render(table, "text"))
     assert [row[0] for row in table.rows] == [6, 8, 10]
+
+
+def test_pump_size_benchmark_quick():
+    from symness.pump.bench import run_size
+
+    table = run_size(quick=True)
+    print(render(table, "text"))
+    assert [row[:2] for row in table.rows] == [[6, 68], [8, 296]]  # tables/lange2017_count

@@ -20,3 +20,18 @@ def test_draw_is_byte_deterministic(tmp_path):
     first = _draw(tmp_path, _rows(), panels, "t", "f.png", "f.csv")[0].read_bytes()
     second = _draw(tmp_path, _rows(), panels, "t", "f.png", "f.csv")[0].read_bytes()
     assert first == second and first[:4] == b"\x89PNG"
+
+
+def test_fig5_table_has_each_point_once_and_an_exact_b0():
+    # issue 19: "B = -3 twice" and "no exact point at B = 0"
+    from pathlib import Path
+
+    from symness.pump.figures import FIELDS
+    from symness.pump.sweep import _key, read_rows
+
+    rows = read_rows(Path(__file__).resolve().parents[2] / "tables" / "lange2017_fig5.csv")
+    keys = [_key(r) for r in rows]
+    assert len(keys) == len(set(keys))
+    for method, n_c in BOTH:
+        fields = sorted(k[3] for k in keys if k[0] == method and k[1] == n_c)
+        assert fields == sorted(FIELDS)
