@@ -1,7 +1,7 @@
 """Claims of the strongly driven chain (Prosen, PRL 107, 137201 (2011); no seed text).
 
 Registered under paper ``"000"`` (the paper this one continues; the registry has no key
-for it) with ids ``prosen2011b.*``.  The MPA is our own derivation (:mod:`.coefficients`);
+for it) with ids ``strong_drive.*`` (not ``prosen2011b``: the prefix pattern ``prosen2011`` would select them with paper 000).  The MPA is our own derivation (:mod:`.coefficients`);
 the exact sector solver of :mod:`symness.lindblad` is the independent reference.
 """
 
@@ -68,7 +68,7 @@ def mpa_vs_sector(cases) -> Evidence:
                             detail="max |rho_MPA - rho|: " + "; ".join(parts))
 
 
-@claim("prosen2011b.bulk_relation", paper="000", equation="2011b bulk algebra", kind="exact",
+@claim("strong_drive.bulk_relation", paper="000", equation="2011b bulk algebra", kind="exact",
        statement="[h, Omega x Omega] = Omega x sigma^z B - sigma^z B x Omega for every "
                  "auxiliary level, symbolically in Delta and eps (Chebyshev form, "
                  "reduced modulo T_k^2 - (Delta^2 - 1) U_{k-1}^2 = 1)")
@@ -81,7 +81,7 @@ def _bulk() -> Evidence:
                           detail=f"level jumps d=-2..2 all zero; failing: {bad or 'none'}")
 
 
-@claim("prosen2011b.lindblad_exact", paper="000", equation="2011b NESS", kind="exact",
+@claim("strong_drive.lindblad_exact", paper="000", equation="2011b NESS", kind="exact",
        statement="L(S S^dagger) = 0 exactly, entries polynomials in symbolic Delta and eps, "
                  "n = 2, 3, 4")
 def _lindblad_exact() -> Evidence:
@@ -92,14 +92,14 @@ def _lindblad_exact() -> Evidence:
                           detail=f"nonzero entries of L(SS^dag) by n: {counts}")
 
 
-@claim("prosen2011b.vs_sector_solver", paper="000", equation="2011b NESS", kind="cross-check",
+@claim("strong_drive.vs_sector_solver", paper="000", equation="2011b NESS", kind="cross-check",
        statement="rho = S S^dagger / tr equals the exact sector-solver steady state, "
                  "n = 5..7 at Delta = 1/2, 1, 3/2, -7/10 and eps = 1/3 .. 2")
 def _vs_sector() -> Evidence:
     return mpa_vs_sector(SECTOR_CASES)
 
 
-@claim("prosen2011b.vs_sector_solver_n10", paper="000", equation="2011b NESS",
+@claim("strong_drive.vs_sector_solver_n10", paper="000", equation="2011b NESS",
        kind="cross-check", slow=True,
        statement="rho = S S^dagger / tr equals the exact sector-solver steady state at "
                  "n = 9, 10 (Delta = 1/2, 1, 3/2, -3/10; eps = 1/5 .. 3)")
@@ -107,7 +107,7 @@ def _vs_sector_n10() -> Evidence:
     return mpa_vs_sector(SECTOR_CASES_SLOW)
 
 
-@claim("prosen2011b.transfer_vs_dense", paper="000", equation="2011b profiles",
+@claim("strong_drive.transfer_vs_dense", paper="000", equation="2011b profiles",
        kind="cross-check",
        statement="transfer-matrix <sigma^z_j>, <J_j> equal tr(X rho) of the dense MPA state, "
                  "n = 3..9")
@@ -129,7 +129,7 @@ def _transfer_vs_dense() -> Evidence:
                             detail="max over sites and bonds")
 
 
-@claim("prosen2011b.large_n_identities", paper="000", equation="2011b profiles",
+@claim("strong_drive.large_n_identities", paper="000", equation="2011b profiles",
        kind="numeric",
        statement="at n = 1000 (Delta = 1/2, 1, 7/10) the transfer-matrix state obeys the "
                  "steady-state identities: J_j the same on all bonds and "
@@ -156,7 +156,7 @@ def _current(n: int, delta, eps) -> float:
     return float(profiles(StrongDrive(n, delta, eps)).current[n // 2])
 
 
-@claim("prosen2011b.xxx_exponent", paper="000", equation="2011b J ~ n^-2", kind="numeric",
+@claim("strong_drive.xxx_exponent", paper="000", equation="2011b J ~ n^-2", kind="numeric",
        statement="at Delta = 1 the current decays as n^-2: local exponent "
                  "log2(J(1000)/J(2000)) = 2 (eps = 1)")
 def _xxx_exponent() -> Evidence:
@@ -165,7 +165,7 @@ def _xxx_exponent() -> Evidence:
                             detail=f"p = {p:.5f}")
 
 
-@claim("prosen2011b.xxx_amplitude", paper="000", equation="2011b J ~ n^-2", kind="numeric",
+@claim("strong_drive.xxx_amplitude", paper="000", equation="2011b J ~ n^-2", kind="numeric",
        statement="at Delta = 1, eps n^2 J -> pi^2 (our observation, not a statement of the "
                  "paper), eps = 1/3, 1, 3: Richardson value 2 f(2000) - f(1000)")
 def _xxx_amplitude() -> Evidence:
@@ -179,7 +179,7 @@ def _xxx_amplitude() -> Evidence:
                             detail="; ".join(parts))
 
 
-@claim("prosen2011b.ballistic", paper="000", equation="2011b |Delta| < 1", kind="numeric",
+@claim("strong_drive.ballistic", paper="000", equation="2011b |Delta| < 1", kind="numeric",
        statement="for Delta = cos(pi l/m) (1/2, sqrt(2)/2, -1/2) the current tends to a "
                  "nonzero constant: J(2000)/J(1000) = 1")
 def _ballistic() -> Evidence:
@@ -192,7 +192,7 @@ def _ballistic() -> Evidence:
                             detail="eps=1; " + ", ".join(parts))
 
 
-@claim("prosen2011b.insulating", paper="000", equation="2011b Delta > 1", kind="numeric",
+@claim("strong_drive.insulating", paper="000", equation="2011b Delta > 1", kind="numeric",
        statement="for Delta = 3/2 and 2 the current decays exponentially in n: the local rate "
                  "-d ln J/dn is constant (n = 12..28, eps = 1)")
 def _insulating() -> Evidence:

@@ -55,10 +55,12 @@ class Profiles:
 
 def _gauge(params: StrongDrive) -> tuple[np.ndarray, np.ndarray]:
     """``a_k`` and ``alpha_k = sqrt(w_k)`` (complex float), levels ``0 .. n//2``."""
-    a, w = coefficients(float(params.delta), float(params.eps), params.n // 2)
-    a = np.asarray(a, dtype=complex)
-    alpha = np.sqrt(np.asarray(w, dtype=complex))
-    if not (np.isfinite(np.abs(a) ** 2).all() and np.isfinite(np.abs(alpha) ** 2).all()):
+    with np.errstate(over="ignore", invalid="ignore"):
+        a, w = coefficients(float(params.delta), float(params.eps), params.n // 2)
+        a = np.asarray(a, dtype=complex)
+        alpha = np.sqrt(np.asarray(w, dtype=complex))
+        finite = np.isfinite(np.abs(a) ** 2).all() and np.isfinite(np.abs(alpha) ** 2).all()
+    if not finite:
         raise ParameterError(f"'n' = {params.n} is too large for Delta = {params.delta}: the "
                              "auxiliary coefficients overflow float64 (|Delta| > 1 grows like "
                              "(|Delta| + sqrt(Delta^2 - 1))^n); use a smaller n")
@@ -104,8 +106,13 @@ def profiles(params: StrongDrive) -> Profiles:
     ParameterError
         If the coefficients overflow float64 (``|Delta| > 1`` and large ``n``).
     """
-    n = params.n
     a, alpha = _gauge(params)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _contract(params, a, alpha)
+
+
+def _contract(params: StrongDrive, a: np.ndarray, alpha: np.ndarray) -> Profiles:
+    n = params.n
     diag, hop = 2 * np.abs(a) ** 2, np.abs(alpha) ** 2
     left, left_log = _sweep(diag, hop, n)
     right, right_log = left, left_log  # T is symmetric: e_0 T^m is also T^m e_0
@@ -119,11 +126,15 @@ def profiles(params: StrongDrive) -> Profiles:
     current = np.empty(n - 1)
     for j in range(n - 1):
         v, r = left[j], right[n - 2 - j]
-        u = a[:-1] * np.conj(alpha) * v[:-1] + alpha * np.conj(a[1:]) * v[1:]
+        # multiply the (small) environment first: a_k alpha_k alone may overflow at high k
+        u = np.conj(alpha) * (a[:-1] * v[:-1]) + alpha * (np.conj(a[1:]) * v[1:])
         back = np.zeros(len(v), dtype=complex)
-        back[:-1] += a[:-1] * np.conj(alpha) * u
-        back[1:] += alpha * np.conj(a[1:]) * u
+        back[:-1] += a[:-1] * (np.conj(alpha) * u)
+        back[1:] += alpha * (np.conj(a[1:]) * u)
         # tr(S S^†) = left[j] T T r, with left[j] T = left[j+1] exp(log_{j+1} - log_j)
         z_pair = (left[j + 1] @ _apply(diag, hop, r)) * np.exp(left_log[j + 1] - left_log[j])
         current[j] = -2 * (back @ r).imag / z_pair
+    if not (np.isfinite(sz).all() and np.isfinite(current).all()):
+        raise ParameterError(f"'n' = {params.n} is too large for Delta = {params.delta}: the "
+                             "contraction overflows float64; use a smaller n")
     return Profiles(params=params, sigma_z=sz, current=current)
