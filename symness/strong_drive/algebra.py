@@ -130,5 +130,6 @@ def lindblad_residual_exact(n: int) -> int:
     out = -sp.I * (ham.dot(rho) - rho.dot(ham))
     for jump in (site(_SP, 0), site(_SM, n - 1)):
         jd = jump.T
-        out = out + EPS * (2 * jump.dot(rho).dot(jd) - jd.dot(jump).dot(rho) - rho.dot(jd).dot(jump))
+        out = out + EPS * (2 * jump.dot(rho).dot(jd) - jd.dot(jump).dot(rho)
+                           - rho.dot(jd).dot(jump))
     return sum(1 for entry in out.ravel() if sp.expand(entry) != 0)

@@ -1,8 +1,10 @@
 """Claims of the strongly driven chain (Prosen, PRL 107, 137201 (2011); no seed text).
 
 Registered under paper ``"000"`` (the paper this one continues; the registry has no key
-for it) with ids ``strong_drive.*`` (not ``prosen2011b``: the prefix pattern ``prosen2011`` would select them with paper 000).  The MPA is our own derivation (:mod:`.coefficients`);
-the exact sector solver of :mod:`symness.lindblad` is the independent reference.
+for it) with ids ``strong_drive.*`` (not ``prosen2011b.*``: the prefix pattern
+``prosen2011`` of paper 000's proof script would select them).  The MPA is our own
+derivation (:mod:`.coefficients`); the exact sector solver of :mod:`symness.lindblad`
+is the independent reference.
 """
 
 from __future__ import annotations

@@ -115,7 +115,7 @@ def _contract(params: StrongDrive, a: np.ndarray, alpha: np.ndarray) -> Profiles
     n = params.n
     diag, hop = 2 * np.abs(a) ** 2, np.abs(alpha) ** 2
     left, left_log = _sweep(diag, hop, n)
-    right, right_log = left, left_log  # T is symmetric: e_0 T^m is also T^m e_0
+    right = left  # T is symmetric: e_0 T^m is also (T^m e_0)^T, with the same scales
     sz = np.empty(n)
     for j in range(n):
         v, r = left[j], right[n - 1 - j]
