@@ -32,7 +32,10 @@ from symness.strong_drive.coefficients import coefficients
 from symness.strong_drive.model import StrongDrive
 from symness.validation import ParameterError
 
-__all__ = ["Profiles", "profiles"]
+__all__ = ["Profiles", "profiles", "MAX_N"]
+
+#: Largest chain: all ``n + 1`` environments of ``n/2 + 1`` levels are kept (0.4 GB here).
+MAX_N = 10_000
 
 
 @dataclass(frozen=True)
@@ -104,8 +107,12 @@ def profiles(params: StrongDrive) -> Profiles:
     Raises
     ------
     ParameterError
-        If the coefficients overflow float64 (``|Delta| > 1`` and large ``n``).
+        If ``n > MAX_N``, or the coefficients overflow float64 (``|Delta| > 1`` and
+        large ``n``).
     """
+    if params.n > MAX_N:
+        raise ParameterError(f"'n' must be <= {MAX_N} for the transfer-matrix profiles "
+                             f"(got {params.n}; memory grows as n^2)")
     a, alpha = _gauge(params)
     with np.errstate(over="ignore", invalid="ignore"):
         return _contract(params, a, alpha)
