@@ -109,6 +109,14 @@ def _vs_sector_n10() -> Evidence:
     return mpa_vs_sector(SECTOR_CASES_SLOW)
 
 
+@claim("strong_drive.vs_sector_solver_n11", paper="000", equation="2011b NESS",
+       kind="cross-check", slow=True,
+       statement="rho = S S^dagger / tr equals the exact sector-solver steady state at "
+                 "n = 11 (705,432 unknowns; Delta = 1/2, eps = 1)")
+def _vs_sector_n11() -> Evidence:
+    return mpa_vs_sector(((11, F(1, 2), F(1)),))
+
+
 @claim("strong_drive.transfer_vs_dense", paper="000", equation="2011b profiles",
        kind="cross-check",
        statement="transfer-matrix <sigma^z_j>, <J_j> equal tr(X rho) of the dense MPA state, "
