@@ -22,9 +22,13 @@ from pathlib import Path
 import numpy as np
 
 from symness.benchmarks import benchmark
+from symness.lindblad.memory import GIB, sector_memory_estimate
 from symness.outputs import Table
 
-__all__ = ["run"]
+__all__ = ["run", "MEMORY_LIMIT_GIB"]
+
+#: Sizes whose memory estimate exceeds this are refused (the share of a shared 24 GiB machine).
+MEMORY_LIMIT_GIB = 6
 
 _PRELUDE = """
 import json, resource, sys, time
@@ -89,21 +93,31 @@ def _solve_in_subprocess(solver: str, n: int, folder: Path, timeout: float) -> d
 def run(*, quick: bool) -> Table:
     """Time symness and qutip side by side (n = 6, 7, 8; quick: 6, 7), then symness alone.
 
-    symness alone runs at n = 9, 10 (quick: 8); the full run adds n = 11, 12.
+    symness alone runs at n = 9, 10 (quick: 8); the full run adds n = 11, 12 and 13.
     qutip is skipped when not importable, and reported as a timeout beyond
-    ``qutip_timeout`` seconds.
+    ``qutip_timeout`` seconds.  Every row shows the memory estimate made before the
+    solve (:func:`.sector_memory_estimate`); a size whose estimate exceeds
+    :data:`MEMORY_LIMIT_GIB` is reported as refused, not solved.  The full run
+    also gives each CPU time relative to ``n = 10`` in the same run.
     """
     import importlib.util
 
     have_qutip = importlib.util.find_spec("qutip") is not None
     paired = (6, 7) if quick else (6, 7, 8)
-    alone = (8,) if quick else (9, 10, 11, 12)
+    alone = (8,) if quick else (9, 10, 11, 12, 13)
     qutip_timeout = 1800.0
-    rows = []
+    rows, cpu = [], {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for n in paired + alone:
+            estimate = sector_memory_estimate(n).total / GIB
+            if estimate > MEMORY_LIMIT_GIB:
+                rows.append((n, comb(2 * n, n), f"{estimate:.2g}",
+                             f"refused: estimate > {MEMORY_LIMIT_GIB} GiB", "-", "-", "-",
+                             "-", "-", "-", "-"))
+                continue
             ours = _solve_in_subprocess("symness", n, folder, timeout=3600.0)
+            cpu[n] = ours["cpu"]
             theirs = (_solve_in_subprocess("qutip", n, folder, timeout=qutip_timeout)
                       if have_qutip and n in paired else None)
             ratio = diff = q_time = q_mem = "-"
@@ -114,15 +128,20 @@ def run(*, quick: bool) -> Table:
                 q_mem = f"{theirs['peak_mib']:.0f}"
             elif have_qutip and n in paired:
                 q_time = ratio = f"> {qutip_timeout:.0f} s wall (timeout)"
-            rows.append((n, comb(2 * n, n), f"{ours['cpu']:.2f} ({ours['seconds']:.2f})",
+            rows.append((n, comb(2 * n, n), f"{estimate:.2g}",
+                         f"{ours['cpu']:.2f} ({ours['seconds']:.2f})",
                          ours["iterations"], f"{ours['peak_mib']:.0f} ({ours['rss0_mib']:.0f})",
-                         q_time, q_mem, ratio, diff))
+                         "-", q_time, q_mem, ratio, diff))
+    if 10 in cpu:
+        col = 6  # "CPU / CPU(n=10)"
+        rows = [row if row[0] not in cpu else (*row[:col], f"{cpu[row[0]] / cpu[10]:.2f}",
+                                                *row[col + 1:]) for row in rows]
     return Table(
         title="Steady state of the driven XXZ chain (Delta=1/2, mu=1, eps=1e-3): "
               "symness sector GMRES vs qutip.steadystate",
-        columns=("n", "unknowns C(2n,n)", "symness CPU s (wall)", "GMRES it",
-                 "symness peak MiB (after imports)", "qutip CPU s (wall)", "qutip peak MiB",
-                 "qutip/symness (CPU)", "max|rho-rho_qutip|"),
+        columns=("n", "unknowns C(2n,n)", "estimate GiB", "symness CPU s (wall)", "GMRES it",
+                 "symness peak MiB (after imports)", "CPU / CPU(n=10)", "qutip CPU s (wall)",
+                 "qutip peak MiB", "qutip/symness (CPU)", "max|rho-rho_qutip|"),
         rows=rows, command="symness bench ness" + (" --quick" if quick else ""),
         parameters={"delta": "1/2", "mu": "1", "eps": "1/1000", "threads": 1},
         notes=("each solve in its own subprocess, OMP_NUM_THREADS=1; symness times include "

@@ -11,13 +11,17 @@ import json
 import re
 import sys
 
+from symness.lindblad.memory import GIB, sector_memory_estimate
 from symness.outputs import Table, provenance, render
 from symness.validation import ParameterError, parse_number
 
 __all__ = ["register", "ness_table", "ness_report"]
 
-#: Show GMRES progress on stderr (when it is a terminal) from this chain length on.
+#: Show GMRES progress on stderr (when it is a terminal), and the memory estimate, from
+#: this chain length on.
 PROGRESS_FROM_N = 9
+#: Default ``--max-memory`` (GiB): the share of a 24 GiB machine one user may take.
+MAX_MEMORY_GIB = 6
 
 
 def _parse_n(text: str) -> int:
@@ -32,12 +36,15 @@ def _progress(iteration: int, residual: float) -> None:
           file=sys.stderr, flush=True)
 
 
-def ness_report(params, *, method: str = "auto", progress=None) -> dict:
+def ness_report(params, *, method: str = "auto", progress=None,
+                memory_limit: float | None = None) -> dict:
     """Solve the steady state of ``params`` (an ``XXZDrive``) and collect the observables.
 
     Returns a dictionary with the profile ``sigma_z`` (sites 1..n, as in the
     paper), the bond currents ``current`` (bonds ``j, j+1``), ``checks``,
-    ``method``, ``seconds`` and ``iterations``.
+    ``method``, ``seconds`` and ``iterations``.  ``memory_limit`` (bytes) is passed
+    to :func:`~symness.lindblad.steady_state.steady_state` (refusal before a sector
+    solve that would not fit).
     """
     from symness.lindblad.steady_state import steady_state
     from symness.models.xxz_boundary_driven import (
@@ -49,7 +56,8 @@ def ness_report(params, *, method: str = "auto", progress=None) -> dict:
     )
 
     ss = steady_state(hamiltonian(params.n, params.delta), jump_operators(params),
-                      dissipator=DISSIPATOR, method=method, progress=progress)
+                      dissipator=DISSIPATOR, method=method, progress=progress,
+                      memory_limit=memory_limit)
     return {"sigma_z": [ss.expect(op) for op in magnetization_operators(params.n)],
             "current": [ss.expect(op) for op in current_operators(params.n)],
             "checks": ss.checks.as_dict(), "method": ss.method, "seconds": ss.seconds,
@@ -84,7 +92,13 @@ def _cmd_ness(args) -> int:
     params = XXZDrive(n=_parse_n(args.n), delta=parse_number(args.delta, "delta"),
                       mu=parse_number(args.mu, "mu"), eps=parse_number(args.eps, "eps"))
     show = params.n >= PROGRESS_FROM_N and sys.stderr.isatty()
-    report = ness_report(params, method=args.method, progress=_progress if show else None)
+    limit = float(parse_number(args.max_memory, "max_memory")) * GIB
+    if limit <= 0:
+        raise ParameterError(f"'max_memory' must be > 0 GiB (got {args.max_memory!r})")
+    if params.n >= PROGRESS_FROM_N:
+        print(sector_memory_estimate(params.n).describe(), file=sys.stderr)
+    report = ness_report(params, method=args.method, progress=_progress if show else None,
+                         memory_limit=limit)
     if show:
         print(file=sys.stderr)
     command = (f"symness ness --n {params.n} --delta {params.delta} --mu {params.mu} "
@@ -110,6 +124,10 @@ def register(subparsers) -> None:
     p.add_argument("--eps", default="1/10", help="coupling, eps > 0 (default 1/10)")
     p.add_argument("--method", choices=("auto", *METHODS), default="auto",
                    help="steady-state solver (default auto: U(1) sectors)")
+    p.add_argument("--max-memory", default=str(MAX_MEMORY_GIB),
+                   help="refuse a sector solve whose memory estimate exceeds this many GiB "
+                        f"(default {MAX_MEMORY_GIB}; the estimate is printed from n = "
+                        f"{PROGRESS_FROM_N} on)")
     p.add_argument("--format", choices=("text", "csv", "json"), default="text")
     p.add_argument("--output", help="write to this file (atomically)")
     # argparse (< 3.13) takes "-3/2" or "-1e-3" for an option; accept any "-digit" or

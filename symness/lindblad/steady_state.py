@@ -35,6 +35,7 @@ import scipy.sparse.linalg as spla
 
 from symness import tolerance
 from symness.lindblad.liouvillian import apply_liouvillian, jump_weight, liouvillian
+from symness.lindblad.memory import GIB, sector_memory_estimate
 from symness.lindblad.sector_solver import solve_sector_steady_state
 from symness.lindblad.sectors import detect_sectors
 from symness.validation import ParameterError, SolverError, require_choice
@@ -187,6 +188,16 @@ def _sector(hamiltonian, jumps, dissipator, *, sectors, progress):
 METHODS: dict[str, Callable] = {"dense": _dense, "sparse": _sparse, "sector": _sector}
 
 
+def _require_memory(n: int, limit: float) -> None:
+    if n < 2:
+        return  # no sectors: the sector method raises its own error
+    estimate = sector_memory_estimate(n)
+    if estimate.total > limit:
+        raise ParameterError(f"'n' = {n} needs about {estimate.total / GIB:.2g} GiB for the "
+                             f"sector solve, above the memory limit {limit / GIB:.2g} GiB "
+                             f"({estimate.describe()})")
+
+
 def _auto(hamiltonian, sectors) -> str:
     if sectors is not None:
         return "sector"
@@ -194,7 +205,8 @@ def _auto(hamiltonian, sectors) -> str:
 
 
 def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str = "auto",
-                 progress: Callable[[int, float], None] | None = None) -> SteadyState:
+                 progress: Callable[[int, float], None] | None = None,
+                 memory_limit: float | None = None) -> SteadyState:
     """Steady state ``L(rho) = 0``, ``tr rho = 1`` of a Lindblad generator, checked.
 
     Parameters
@@ -208,6 +220,9 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
         See the module docstring.
     progress : callable, optional
         ``progress(iteration, relative_residual)`` for iterative methods.
+    memory_limit : float, optional
+        Bytes.  When given and the method is ``"sector"``, refuse (``ParameterError``)
+        before solving if :func:`.sector_memory_estimate` exceeds it.  Default: no check.
 
     Returns
     -------
@@ -216,7 +231,8 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
     Raises
     ------
     ParameterError
-        Unknown ``method`` or ``dissipator``, or ``"sector"`` without U(1) structure.
+        Unknown ``method`` or ``dissipator``, ``"sector"`` without U(1) structure, or a
+        sector solve whose memory estimate exceeds ``memory_limit``.
     SteadyStateError
         The solver did not converge, or the state fails its checks
         (:attr:`SteadyStateChecks.passed`), e.g. when the steady state is not unique.
@@ -236,6 +252,8 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
     start = time.perf_counter()
     sectors = detect_sectors(hamiltonian, jumps) if method in ("auto", "sector") else None
     name = _auto(hamiltonian, sectors) if method == "auto" else method
+    if memory_limit is not None and name == "sector":
+        _require_memory(sectors.n if sectors is not None else 0, memory_limit)
     try:
         rho, iterations, blocks = METHODS[name](hamiltonian, jumps, dissipator,
                                                 sectors=sectors, progress=progress)

@@ -1,0 +1,129 @@
+"""Tests of the strongly driven chain (Prosen 2011b): coefficients, exact algebra, MPA, transfer.
+
+References: the XXX closed form and the trigonometric Lax form of the coefficients
+(independent formulas), the dense LU steady state (``method="dense"``, independent of
+the MPA and of the sector solver), and the dense MPA for the transfer matrices.
+"""
+
+import math
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symness.cli import main
+from symness.lindblad.steady_state import steady_state
+from symness.models.xxz_boundary_driven import (
+    current_operators,
+    hamiltonian,
+    jump_operators,
+    magnetization_operators,
+)
+from symness.strong_drive import algebra
+from symness.strong_drive.coefficients import coefficients
+from symness.strong_drive.model import StrongDrive
+from symness.strong_drive.mpa import mpa_state
+from symness.strong_drive.transfer import profiles
+from symness.validation import ParameterError
+
+
+def test_xxx_coefficients_closed_form():
+    """Delta = 1: a_k = 1 + i eps k/2, w_k = (k+1)(i eps - eps^2 k/4) (limit eta -> 0)."""
+    eps = sp.Rational(2, 3)
+    a, w = coefficients(sp.Integer(1), eps, 6, unit=sp.I)
+    assert all(sp.expand(a[k] - (1 + sp.I * eps * k / 2)) == 0 for k in range(7))
+    assert all(sp.expand(w[k] - (k + 1) * (sp.I * eps - eps**2 * k / 4)) == 0 for k in range(6))
+
+
+def test_coefficients_equal_lax_form():
+    """a_k = cos(eta(s-k))/cos(eta s), w_k = sin(eta(k+1)) sin(eta(2s-k))/cos^2(eta s),
+    tan(eta s) = i eps/(2 sin eta): the U_q(sl2) Lax operator at spectral parameter pi/2."""
+    delta, eps = 0.3, 0.8
+    eta = math.acos(delta)
+    s = complex(np.arctan(1j * eps / (2 * math.sin(eta)))) / eta
+    a, w = coefficients(delta, eps, 5)
+    k = np.arange(6)
+    lax_a = np.cos(eta * (s - k)) / np.cos(eta * s)
+    lax_w = np.sin(eta * (k[:5] + 1)) * np.sin(eta * (2 * s - k[:5])) / np.cos(eta * s) ** 2
+    assert np.allclose(a, lax_a, rtol=1e-13, atol=0)
+    assert np.allclose(w, lax_w, rtol=1e-13, atol=0)
+
+
+def test_root_of_unity_truncates_auxiliary_space():
+    """Delta = cos(pi/3) = 1/2: U_2 = 0, so w_2 = 0 and levels >= 3 are unreachable."""
+    _, w = coefficients(sp.Rational(1, 2), sp.Rational(1, 5), 4, unit=sp.I)
+    assert w[2] == 0 and all(w[k] != 0 for k in (0, 1))
+
+
+def test_bulk_relation_holds_and_detects_a_wrong_coefficient(monkeypatch):
+    assert all(m.is_zero_matrix for m in algebra.bulk_relation_residuals().values())
+    original = algebra._w
+
+    def wrong(d):  # mutation: eps^2/4 -> eps^2/2 in w_k
+        u_next, u = algebra._shifted(d + 1)[1], algebra._shifted(d)[1]
+        return original(d) - u_next * algebra.EPS**2 / 4 * u
+    monkeypatch.setattr(algebra, "_w", wrong)
+    assert not all(m.is_zero_matrix for m in algebra.bulk_relation_residuals().values())
+
+
+def test_exact_lindblad_check_detects_a_wrong_state(monkeypatch):
+    assert algebra.lindblad_residual_exact(3) == 0
+    import symness.strong_drive.mpa as mpa
+
+    def conjugated(delta, eps, levels, *, unit):  # mutation: eps -> -eps (the reversed drive)
+        return coefficients(delta, -eps, levels, unit=unit)
+    monkeypatch.setattr(mpa, "coefficients", conjugated)
+    assert algebra.lindblad_residual_exact(3) > 0
+
+
+@pytest.mark.parametrize("n,delta,eps", [(2, 0.5, 1.0), (3, 1.0, 0.2), (4, 1.5, 3.0),
+                                         (5, -0.8, 0.7), (5, 0.0, 1.3)])
+def test_mpa_equals_dense_steady_state(n, delta, eps):
+    params = StrongDrive(n, delta, eps)
+    ref = steady_state(hamiltonian(n, delta), jump_operators(params.drive()),
+                       dissipator="prosen", method="dense")
+    assert np.abs(mpa_state(params) - ref.rho).max() < 1e-11
+
+
+@pytest.mark.parametrize("n,delta,eps", [(2, 0.5, 1.0), (5, 1.0, 0.3), (8, 1.5, 2.0),
+                                         (7, -0.4, 1.0)])
+def test_transfer_profiles_equal_dense_mpa(n, delta, eps):
+    params = StrongDrive(n, delta, eps)
+    rho, prof = mpa_state(params), profiles(params)
+    sz = [np.einsum("ij,ji->", op.toarray(), rho).real for op in magnetization_operators(n)]
+    cur = [np.einsum("ij,ji->", op.toarray(), rho).real for op in current_operators(n)]
+    assert np.allclose(prof.sigma_z, sz, rtol=0, atol=1e-12)
+    assert np.allclose(prof.current, cur, rtol=0, atol=1e-12)
+
+
+def test_xxx_profile_is_a_cosine_at_large_n():
+    """Delta = 1, eps = 1, n = 1000: <sz_j> close to cos(pi (j - 1/2)/n) (Prosen 2011b's
+    XXX profile; tolerance 0.02 covers the O(1/n) boundary layers seen at n = 1000)."""
+    n = 1000
+    prof = profiles(StrongDrive(n, 1, 1))
+    x = (np.arange(n) + 0.5) / n
+    assert np.abs(prof.sigma_z - np.cos(np.pi * x)).max() < 0.02
+
+
+def test_bad_parameters_raise():
+    with pytest.raises(ParameterError, match="'n'"):
+        StrongDrive(1, 1, 1)
+    with pytest.raises(ParameterError, match="'eps'"):
+        StrongDrive(4, 1, 0)
+    with pytest.raises(ParameterError, match="'n' = 2000 is too large"):
+        profiles(StrongDrive(2000, 1.5, 1))
+    with pytest.raises(ParameterError, match="'n' must be <= 10000"):
+        profiles(StrongDrive(10_001, 1, 1))
+
+
+def test_cli_profile(capsys):
+    assert main(["strong-drive", "profile", "--n", "6", "--delta", "1/2", "--eps", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Exact NESS of the maximally driven XXZ chain")
+    # the bond current is uniform (continuity): one distinct value printed
+    assert len({line.split()[2] for line in out.splitlines()[3:8]}) == 1
+
+
+def test_cli_bad_input_exits_2(capsys):
+    assert main(["strong-drive", "profile", "--n", "3/2"]) == 2
+    assert "'n'" in capsys.readouterr().err
