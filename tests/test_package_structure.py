@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "symness"
 LOWER = ("exact", "operators", "lindblad", "perturbation", "models")
-PAPERS = ("mpa", "weak_coupling", "mps", "tba", "ghd", "pump")
+PAPERS = ("mpa", "weak_coupling", "mps", "tba", "ghd", "pump", "strong_drive")
 INTERFACE = ("claims", "outputs", "cli", "benchmarks")
 #: Files inside a package that are interface glue (registrations), allowed to import upward.
 GLUE = {"claims.py", "cli.py", "tables.py", "figures.py", "bench.py"}
