@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from symness import __version__
 
 __all__ = ["KINDS", "Evidence", "Verdict", "Claim", "claim", "registry", "load_all", "select",
-           "PAPERS"]
+           "PAPERS", "PAPER_KEYS", "matches", "matching"]
 
 KINDS = ("exact", "numeric", "cross-check")
 
@@ -41,6 +41,10 @@ PAPERS = {
     "004": "004_13d68971b017e4f5.txt  Lange, Lenarcic & Rosch, Nat. Commun. 8, 15767 (2017)",
     "foundation": "symness foundation (model and solver conventions)",
 }
+
+#: Claim-id prefix of each paper (the README's "claims" column).
+PAPER_KEYS = {"000": "prosen2011", "001": "ishida2022", "002": "mendoza2019",
+              "003": "bertini2016", "004": "lange2017", "foundation": "foundation"}
 
 
 @dataclass(frozen=True)
@@ -200,15 +204,49 @@ def load_all() -> dict[str, Claim]:
     return registry
 
 
+def _normal(text: str) -> str:
+    """Ids compared with ``_`` and ``-`` read alike (``vs_lindblad`` == ``vs-lindblad``)."""
+    return text.strip().lower().replace("_", "-")
+
+
+def matches(c: Claim, pattern: str) -> bool:
+    """Whether ``pattern`` names claim ``c``.
+
+    A pattern is a paper number (``"002"``), an id prefix (``"prosen2011"``,
+    ``"mendoza"``, ``"prosen2011.eq20"``), a short name (the id without its paper
+    key: ``"pz2009-ballistic"``, ``"eq20"``) or a shell pattern (``"*eq13*"``).
+    ``_`` and ``-`` are read alike.
+    """
+    p, cid = _normal(pattern), _normal(c.id)
+    short = cid.partition(".")[2]
+    return (p == c.paper or cid.startswith(p) or short.startswith(p)
+            or fnmatch.fnmatchcase(cid, p) or fnmatch.fnmatchcase(short, p))
+
+
+def matching(patterns: Iterable[str] = ()) -> list[Claim]:
+    """Every claim (slow ones included) named by any of ``patterns`` (all if none), by paper.
+
+    Within a paper the registration order is kept.
+
+    Raises
+    ------
+    ParameterError
+        If a pattern is empty (it would silently select every claim).
+    """
+    from symness.validation import ParameterError
+
+    patterns = list(patterns)
+    if any(not p.strip() for p in patterns):
+        raise ParameterError("'pattern' must not be empty (give no pattern to select every claim)")
+    order = {paper: i for i, paper in enumerate(PAPERS)}
+    claims = [c for c in load_all().values()
+              if not patterns or any(matches(c, p) for p in patterns)]
+    return sorted(claims, key=lambda c: order[c.paper])
+
+
 def select(patterns: Iterable[str] = (), *, slow: bool = False) -> list[Claim]:
-    """Claims whose id matches any shell-style or prefix pattern (all if none given).
+    """The claims of :func:`matching`; slow claims only when ``slow`` is true.
 
     ``"prosen2011"`` matches every ``prosen2011.*`` claim; ``"*eq13*"`` works too.
-    Slow claims are included only when ``slow`` is true.
     """
-    claims = list(load_all().values())
-    patterns = list(patterns)
-    if patterns:
-        claims = [c for c in claims
-                  if any(c.id.startswith(p) or fnmatch.fnmatch(c.id, p) for p in patterns)]
-    return [c for c in claims if slow or not c.slow]
+    return [c for c in matching(patterns) if slow or not c.slow]
