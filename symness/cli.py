@@ -144,13 +144,13 @@ def _cmd_verify(args) -> int:
     return 1 if failed else 0
 
 
-def _list_entries(store: dict, kind: str) -> None:
+def _list_entries(entries: list, kind: str) -> None:
     """One line per entry: name, [slow], last measured run here, description, former names."""
     from symness.progress import format_seconds, load_timings
 
     timed = load_timings(kind)
-    width = max(len(e.name) for e in store.values())
-    for e in store.values():
+    width = max(len(e.name) for e in entries)
+    for e in entries:
         cost = f"last run here {format_seconds(timed[e.name])}; " if e.name in timed else ""
         former = f" (also: {', '.join(e.aliases)})" if e.aliases else ""
         print(f"{e.name:{width}s}  {'[slow]' if e.slow else '      '}  {cost}{e.description}"
@@ -267,9 +267,12 @@ def _run_entry(kind: str, name: str, argv: list[str]) -> int:
     from symness import outputs
     from symness.progress import Progress
 
-    outputs.load_all()
     store = outputs.tables if kind == "table" else outputs.figures
+    _import_declaring(kind, name)
     entry = outputs.lookup(store, name)
+    if entry is None:
+        outputs.load_all()
+        entry = outputs.lookup(store, name)
     if entry is None:
         raise CliError(f"unknown {kind} {name!r}; choose from {sorted(store)} "
                        f"(see 'symness {kind} --list')")
@@ -303,13 +306,28 @@ def _run_entry(kind: str, name: str, argv: list[str]) -> int:
     return 0
 
 
-def _cmd_listing(args) -> int:
-    """``symness table`` / ``symness figure`` without a name: list what exists."""
+def _import_declaring(kind: str, name: str) -> None:
+    """Import only the module that declares table/figure ``name`` (if read from source)."""
     from symness import outputs
 
-    outputs.load_all()
-    _list_entries(outputs.tables if args.command == "table" else outputs.figures,
-                  "tables" if args.command == "table" else "figures")
+    key = outputs.canonical_name(name)
+    for d in outputs.declared(kind) or []:
+        if key == d.name or key in map(outputs.canonical_name, d.aliases):
+            importlib.import_module(d.module)
+
+
+def _cmd_listing(args) -> int:
+    """``symness table`` / ``symness figure`` without a name: list what exists.
+
+    Read from the sources (:func:`symness.outputs.declared`), importing nothing heavy.
+    """
+    from symness import outputs
+
+    entries = outputs.declared(args.command)
+    if entries is None:
+        outputs.load_all()
+        entries = (outputs.tables if args.command == "table" else outputs.figures).values()
+    _list_entries(list(entries), f"{args.command}s")
     return 0
 
 

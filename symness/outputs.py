@@ -17,6 +17,7 @@ bytes (no timestamps, fixed float formatting).
 
 from __future__ import annotations
 
+import ast
 import csv
 import importlib
 import io
@@ -32,7 +33,7 @@ from symness import __version__
 
 __all__ = ["Table", "atomic_write_text", "atomic_write_bytes", "provenance", "render",
            "table", "figure", "tables", "figures", "load_all", "FORMATS", "canonical_name",
-           "lookup", "repository_tables"]
+           "lookup", "repository_tables", "declared", "Declared"]
 
 FORMATS = ("text", "md", "csv", "json")
 
@@ -232,6 +233,61 @@ def registration_modules(prefix: str) -> list[str]:
             if sub.name == prefix or sub.name.startswith(prefix + "_"):
                 names.append(f"symness.{info.name}.{sub.name}")
     return sorted(names)
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A registration read from source without importing it (see :func:`declared`)."""
+
+    name: str
+    description: str
+    slow: bool
+    aliases: tuple[str, ...]
+    module: str
+
+
+def _declarations(path: Path, module: str, decorator: str) -> list[Declared] | None:
+    """``@decorator("name", description=..., ...)`` registrations of one file.
+
+    ``None`` when a registration is not written with literals (the caller then imports).
+    """
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    decorators = [d for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+                  for d in f.decorator_list]
+    for node in decorators:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == decorator):
+            continue
+        try:
+            name = ast.literal_eval(node.args[0])
+            kw = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+        except (ValueError, IndexError, TypeError, SyntaxError):
+            return None
+        found.append(Declared(canonical_name(name), kw.get("description", ""),
+                              bool(kw.get("slow", False)),
+                              tuple(a for a in (name, *kw.get("aliases", ()))
+                                    if canonical_name(a) != canonical_name(name)), module))
+    return found
+
+
+def declared(kind: str) -> list[Declared] | None:
+    """Tables (``kind="table"``) or figures declared in the packages, read with :mod:`ast`.
+
+    ``symness table --list`` and ``symness table NAME`` use it so that only the module
+    that defines the requested entry is imported (issue 25: start-up time).  ``None``
+    if some registration cannot be read without running it.
+    """
+    root = Path(__file__).resolve().parent
+    found = []
+    for path in sorted(root.glob(f"*/{kind}s*.py")):
+        if path.stem != f"{kind}s" and not path.stem.startswith(f"{kind}s_"):
+            continue
+        entries = _declarations(path, f"symness.{path.parent.name}.{path.stem}", kind)
+        if entries is None:
+            return None
+        found += entries
+    return found
 
 
 def load_all() -> None:

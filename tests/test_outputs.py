@@ -91,3 +91,18 @@ def test_every_registered_name_follows_the_scheme():
     for name in list(outputs.tables) + list(outputs.figures):
         key, _, rest = name.partition("-")
         assert key in PAPER_KEYS.values() and rest and name == outputs.canonical_name(name)
+
+
+@pytest.mark.parametrize("kind", ["table", "figure"])
+def test_declarations_read_from_source_equal_the_registry(kind):
+    # --list and 'table NAME' read the registrations with ast instead of importing them
+    from symness import outputs
+
+    found = outputs.declared(kind)
+    outputs.load_all()
+    store = outputs.tables if kind == "table" else outputs.figures
+    assert found is not None and sorted(d.name for d in found) == sorted(store)
+    for d in found:
+        e = store[d.name]
+        assert (d.description, d.slow, d.aliases, d.module) == \
+            (e.description, e.slow, e.aliases, e.generator.__module__)
