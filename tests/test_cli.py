@@ -190,3 +190,12 @@ def test_help_imports_only_what_it_needs(argv, forbidden):
     light = {"symness.cli", "symness.validation", "symness.threads"}
     bad = [m for m in modules if m not in light and m.startswith(forbidden)]
     assert not bad, bad
+
+
+def test_figure_caches_are_copied_not_overwritten(tmp_path):
+    from symness.cli import _seed_caches
+
+    (tmp_path / "mendoza2019_fig2.csv").write_text("mine")
+    copied = _seed_caches("mendoza2019-fig2", tmp_path)
+    assert [p.name for p in copied] == ["mendoza2019_fig2.jsonl"]  # sweep records; no PNG
+    assert (tmp_path / "mendoza2019_fig2.csv").read_text() == "mine"
