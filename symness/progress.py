@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import threading
 import time
@@ -173,8 +174,8 @@ class Progress:
         if not self.enabled:
             return
         line = self.status()
-        if self.tty:
-            self.stream.write("\r\033[K" + line)
+        if self.tty:  # one terminal row, or "\r" cannot erase it
+            self.stream.write("\r\033[K" + line[:shutil.get_terminal_size().columns - 1])
         elif force_line or self.current:
             self.stream.write(line + "\n")
         self.stream.flush()
