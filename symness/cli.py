@@ -3,7 +3,9 @@
 A thin layer over the library (TeNPy's ``console_main`` shape): :func:`main`
 takes ``argv`` and returns the exit status, so it is testable in-process.
 Subcommands of the paper packages are discovered from ``symness/<pkg>/cli.py``,
-each of which defines ``register(subparsers)``.  Bad input is reported as one
+each of which defines ``register(subparsers)``; their names and help are read with
+:mod:`ast` and only the package whose command runs is imported, so ``--help`` and
+listings start in a fraction of a second (issue 25).  Bad input is reported as one
 line naming the parameter, with exit status 2; no traceback.
 """
 
@@ -30,10 +32,15 @@ DESCRIPTION = ("Verify, compute and tabulate nonequilibrium steady states of qua
                "(papers 000-004; see README).")
 
 EPILOG = """examples:
-  symness verify                      run every fast claim
-  symness verify prosen2011 --slow    one paper, slow claims included
+  symness verify                      run every fast claim (progress on stderr)
+  symness verify 002 --slow           one paper (number or key), slow claims included
+  symness verify pz2009-ballistic     a claim by its short name
   symness ness --n 6 --delta 1/2 --mu 1 --eps 1e-3 --format json
-  symness table --list
+  symness table --list                tables ([slow] marked); figure --list likewise
+  symness table prosen2011-mazur --help   one table's options and cost
+  symness figure prosen2011-fig2 --outdir figs   (default: a new temporary folder)
+
+BLAS/OpenMP pools run one thread unless SYMNESS_THREADS or OMP_NUM_THREADS is set.
 """
 
 
@@ -262,10 +269,45 @@ def _figure_outdir(args, name: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f"symness-{name}-"))
 
 
+def _timed(name: str, kind: str, enabled: bool, run):
+    """``run()`` with a progress line for the one item ``name`` (timings kept per ``kind``)."""
+    from symness.progress import Progress
+
+    with Progress([name], kind=kind, enabled=enabled) as bar:
+        bar.start(name)
+        start = time.perf_counter()
+        result = run()
+        bar.finish(name, time.perf_counter() - start)
+    return result
+
+
+def _write_table(entry, args) -> None:
+    from symness import outputs
+
+    options = _generator_options(entry, args)
+    tab = _timed(entry.name, "tables", not args.no_progress, lambda: entry.generator(**options))
+    if not args.write:
+        write_or_print(outputs.render(tab, args.format), args.output)
+        return
+    for fmt in ("md", "csv", "json"):
+        path = Path(args.write).with_suffix(f".{fmt}")
+        outputs.atomic_write_text(path, outputs.render(tab, fmt))
+        print(f"wrote {path}", file=sys.stderr)
+
+
+def _draw_figure(entry, args) -> None:
+    outdir = _figure_outdir(args, entry.name)
+    if not args.update_tables and not args.no_cache:
+        for path in _seed_caches(entry.name, outdir):
+            print(f"resuming from a copy of the committed cache {path.name}", file=sys.stderr)
+    paths = _timed(entry.name, "figures", not args.no_progress, lambda: entry.generator(outdir))
+    for path in paths:
+        print(f"wrote {path}", file=sys.stderr)
+
+
 def _run_entry(kind: str, name: str, argv: list[str]) -> int:
     """``symness table NAME ...`` or ``symness figure NAME ...`` with per-entry options."""
     from symness import outputs
-    from symness.progress import Progress
 
     store = outputs.tables if kind == "table" else outputs.figures
     _import_declaring(kind, name)
@@ -277,32 +319,7 @@ def _run_entry(kind: str, name: str, argv: list[str]) -> int:
         raise CliError(f"unknown {kind} {name!r}; choose from {sorted(store)} "
                        f"(see 'symness {kind} --list')")
     args = _entry_parser(kind, entry).parse_args(argv)
-    if kind == "table":
-        options = _generator_options(entry, args)
-        with Progress([entry.name], kind="tables", enabled=not args.no_progress) as bar:
-            bar.start(entry.name)
-            start = time.perf_counter()
-            tab = entry.generator(**options)
-            bar.finish(entry.name, time.perf_counter() - start)
-        if args.write:
-            base = Path(args.write)
-            for fmt in ("md", "csv", "json"):
-                outputs.atomic_write_text(base.with_suffix(f".{fmt}"), outputs.render(tab, fmt))
-                print(f"wrote {base.with_suffix(f'.{fmt}')}", file=sys.stderr)
-        else:
-            write_or_print(outputs.render(tab, args.format), args.output)
-        return 0
-    outdir = _figure_outdir(args, entry.name)
-    if not args.update_tables and not args.no_cache:
-        for path in _seed_caches(entry.name, outdir):
-            print(f"resuming from a copy of the committed cache {path.name}", file=sys.stderr)
-    with Progress([entry.name], kind="figures", enabled=not args.no_progress) as bar:
-        bar.start(entry.name)
-        start = time.perf_counter()
-        paths = entry.generator(outdir)
-        bar.finish(entry.name, time.perf_counter() - start)
-    for path in paths:
-        print(f"wrote {path}", file=sys.stderr)
+    (_write_table if kind == "table" else _draw_figure)(entry, args)
     return 0
 
 
