@@ -370,7 +370,9 @@ def _cmd_bench(args) -> int:
     if runs == [None]:
         return 0
     for bench in runs:
-        write_or_print(render(bench.run(quick=args.quick), args.format), args.output)
+        tab = _timed(bench.name + (" --quick" if args.quick else ""), "benchmarks", True,
+                     lambda: bench.run(quick=args.quick))
+        write_or_print(render(tab, args.format), args.output)
     return 0
 
 
