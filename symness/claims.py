@@ -17,6 +17,7 @@ error above tolerance is ``status == "fail"``.
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import importlib
 import math
@@ -24,11 +25,13 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from symness import __version__
 
 __all__ = ["KINDS", "Evidence", "Verdict", "Claim", "claim", "registry", "load_all", "select",
-           "PAPERS", "PAPER_KEYS", "matches", "matching"]
+           "PAPERS", "PAPER_KEYS", "matches", "matching", "matching_declared", "declared",
+           "Declared"]
 
 KINDS = ("exact", "numeric", "cross-check")
 
@@ -223,25 +226,99 @@ def matches(c: Claim, pattern: str) -> bool:
             or fnmatch.fnmatchcase(cid, p) or fnmatch.fnmatchcase(short, p))
 
 
+@dataclass(frozen=True)
+class Declared:
+    """A claim registration read from source without running it (see :func:`declared`)."""
+
+    id: str
+    paper: str
+    equation: str
+    kind: str
+    statement: str
+    slow: bool
+    module: str
+    line: int
+
+
+def _literal(node: ast.expr, constants: dict):
+    """A literal, or a module-level constant such as ``PAPER = "004"``."""
+    if isinstance(node, ast.Name) and node.id in constants:
+        return constants[node.id]
+    return ast.literal_eval(node)
+
+
+def _declared_in(path: Path, module: str) -> list[Declared]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
+                 and isinstance(n.value, ast.Constant) for t in n.targets
+                 if isinstance(t, ast.Name)}
+    found = []
+    for func in ast.walk(tree):
+        for deco in getattr(func, "decorator_list", []):
+            if isinstance(deco, ast.Call) and getattr(deco.func, "id", None) == "claim":
+                kw = {k.arg: _literal(k.value, constants) for k in deco.keywords}
+                found.append(Declared(_literal(deco.args[0], constants), kw["paper"],
+                                      kw["equation"], kw["kind"], kw["statement"],
+                                      bool(kw.get("slow", False)), module, deco.lineno))
+    return sorted(found, key=lambda d: d.line)
+
+
+def declared() -> list[Declared] | None:
+    """Every ``@claim(...)`` of ``symness/<pkg>/claims*.py``, read with :mod:`ast`.
+
+    ``symness claims`` and ``symness verify PATTERN`` use it to import only the
+    modules of the claims they need (issue 25: start-up time).  ``None`` if a
+    registration is not written with literals and module constants.
+    """
+    root = Path(__file__).resolve().parent
+    found = []
+    for path in sorted(root.glob("*/claims*.py")):
+        if path.stem != "claims" and not path.stem.startswith("claims_"):
+            continue
+        try:
+            found += _declared_in(path, f"symness.{path.parent.name}.{path.stem}")
+        except (ValueError, KeyError, IndexError, TypeError, SyntaxError):
+            return None
+    return found
+
+
+def _named(items: list, patterns: list[str]) -> list:
+    """The ``items`` (claims or declarations) named by ``patterns``, sorted by paper."""
+    from symness.validation import ParameterError
+
+    if any(not p.strip() for p in patterns):
+        raise ParameterError("'pattern' must not be empty (give no pattern to select every claim)")
+    order = {paper: i for i, paper in enumerate(PAPERS)}
+    chosen = [c for c in items if not patterns or any(matches(c, p) for p in patterns)]
+    return sorted(chosen, key=lambda c: order[c.paper])
+
+
+def matching_declared(patterns: Iterable[str] = ()) -> list[Declared]:
+    """Like :func:`matching`, from the sources: nothing is imported."""
+    found = declared()
+    if found is None:
+        found = [Declared(c.id, c.paper, c.equation, c.kind, c.statement, c.slow,
+                          c.check.__module__, 0) for c in load_all().values()]
+    return _named(found, list(patterns))
+
+
 def matching(patterns: Iterable[str] = ()) -> list[Claim]:
     """Every claim (slow ones included) named by any of ``patterns`` (all if none), by paper.
 
-    Within a paper the registration order is kept.
+    Only the modules that declare the named claims are imported; within a paper the
+    registration order is kept.
 
     Raises
     ------
     ParameterError
         If a pattern is empty (it would silently select every claim).
     """
-    from symness.validation import ParameterError
-
     patterns = list(patterns)
-    if any(not p.strip() for p in patterns):
-        raise ParameterError("'pattern' must not be empty (give no pattern to select every claim)")
-    order = {paper: i for i, paper in enumerate(PAPERS)}
-    claims = [c for c in load_all().values()
-              if not patterns or any(matches(c, p) for p in patterns)]
-    return sorted(claims, key=lambda c: order[c.paper])
+    wanted = matching_declared(patterns)
+    for module in dict.fromkeys(d.module for d in wanted):
+        importlib.import_module(module)
+    ids = {d.id for d in wanted}
+    return _named([c for c in registry.values() if c.id in ids], patterns)
 
 
 def select(patterns: Iterable[str] = (), *, slow: bool = False) -> list[Claim]:

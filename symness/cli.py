@@ -69,9 +69,9 @@ def write_or_print(text: str, output: str | None) -> None:
 
 
 def _cmd_claims(args) -> int:
-    from symness.claims import matching
+    from symness.claims import matching_declared
 
-    found = matching(args.pattern)
+    found = matching_declared(args.pattern)
     if not found:
         raise CliError(f"no claim matches {' '.join(args.pattern)!r} (see 'symness claims')")
     width = max(len(c.id) for c in found)
