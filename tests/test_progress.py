@@ -52,3 +52,20 @@ def test_unknown_estimate_before_any_timing():
 def test_unreadable_timings_are_ignored(tmp_path):
     (tmp_path / "timings-t.json").write_text("not json")
     assert load_timings("t") == {}
+
+
+def test_a_long_item_is_not_silent_in_a_log(monkeypatch):
+    # issue 25: a 48-min claim left a silent gap; off a terminal a line repeats every HEARTBEAT
+    import time
+
+    import symness.progress as progress
+
+    monkeypatch.setattr(progress, "HEARTBEAT", 0.05)
+    stream = io.StringIO()
+    bar = Progress(["slow-item"], kind="t", stream=stream)
+    bar.start("slow-item")
+    time.sleep(0.5)
+    bar.finish("slow-item", 0.5)
+    bar.close()
+    lines = stream.getvalue().splitlines()
+    assert len(lines) >= 3 and all(line.startswith("[1/1] running slow-item") for line in lines)
