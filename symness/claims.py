@@ -17,6 +17,7 @@ error above tolerance is ``status == "fail"``.
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import importlib
 import math
@@ -24,11 +25,13 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from symness import __version__
 
 __all__ = ["KINDS", "Evidence", "Verdict", "Claim", "claim", "registry", "load_all", "select",
-           "PAPERS"]
+           "PAPERS", "PAPER_KEYS", "matches", "matching", "matching_declared", "declared",
+           "Declared"]
 
 KINDS = ("exact", "numeric", "cross-check")
 
@@ -41,6 +44,10 @@ PAPERS = {
     "004": "004_13d68971b017e4f5.txt  Lange, Lenarcic & Rosch, Nat. Commun. 8, 15767 (2017)",
     "foundation": "symness foundation (model and solver conventions)",
 }
+
+#: Claim-id prefix of each paper (the README's "claims" column).
+PAPER_KEYS = {"000": "prosen2011", "001": "ishida2022", "002": "mendoza2019",
+              "003": "bertini2016", "004": "lange2017", "foundation": "foundation"}
 
 
 @dataclass(frozen=True)
@@ -200,15 +207,123 @@ def load_all() -> dict[str, Claim]:
     return registry
 
 
+def _normal(text: str) -> str:
+    """Ids compared with ``_`` and ``-`` read alike (``vs_lindblad`` == ``vs-lindblad``)."""
+    return text.strip().lower().replace("_", "-")
+
+
+def matches(c: Claim, pattern: str) -> bool:
+    """Whether ``pattern`` names claim ``c``.
+
+    A pattern is a paper number (``"002"``), an id prefix (``"prosen2011"``,
+    ``"mendoza"``, ``"prosen2011.eq20"``), a short name (the id without its paper
+    key: ``"pz2009-ballistic"``, ``"eq20"``) or a shell pattern (``"*eq13*"``).
+    ``_`` and ``-`` are read alike.
+    """
+    p, cid = _normal(pattern), _normal(c.id)
+    short = cid.partition(".")[2]
+    return (p == c.paper or cid.startswith(p) or short.startswith(p)
+            or fnmatch.fnmatchcase(cid, p) or fnmatch.fnmatchcase(short, p))
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A claim registration read from source without running it (see :func:`declared`)."""
+
+    id: str
+    paper: str
+    equation: str
+    kind: str
+    statement: str
+    slow: bool
+    module: str
+    line: int
+
+
+def _literal(node: ast.expr, constants: dict):
+    """A literal, or a module-level constant such as ``PAPER = "004"``."""
+    if isinstance(node, ast.Name) and node.id in constants:
+        return constants[node.id]
+    return ast.literal_eval(node)
+
+
+def _declared_in(path: Path, module: str) -> list[Declared]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
+                 and isinstance(n.value, ast.Constant) for t in n.targets
+                 if isinstance(t, ast.Name)}
+    found = []
+    for func in ast.walk(tree):
+        for deco in getattr(func, "decorator_list", []):
+            if isinstance(deco, ast.Call) and getattr(deco.func, "id", None) == "claim":
+                kw = {k.arg: _literal(k.value, constants) for k in deco.keywords}
+                found.append(Declared(_literal(deco.args[0], constants), kw["paper"],
+                                      kw["equation"], kw["kind"], kw["statement"],
+                                      bool(kw.get("slow", False)), module, deco.lineno))
+    return sorted(found, key=lambda d: d.line)
+
+
+def declared() -> list[Declared] | None:
+    """Every ``@claim(...)`` of ``symness/<pkg>/claims*.py``, read with :mod:`ast`.
+
+    ``symness claims`` and ``symness verify PATTERN`` use it to import only the
+    modules of the claims they need (issue 25: start-up time).  ``None`` if a
+    registration is not written with literals and module constants.
+    """
+    root = Path(__file__).resolve().parent
+    found = []
+    for path in sorted(root.glob("*/claims*.py")):
+        if path.stem != "claims" and not path.stem.startswith("claims_"):
+            continue
+        try:
+            found += _declared_in(path, f"symness.{path.parent.name}.{path.stem}")
+        except (ValueError, KeyError, IndexError, TypeError, SyntaxError):
+            return None
+    return found
+
+
+def _named(items: list, patterns: list[str]) -> list:
+    """The ``items`` (claims or declarations) named by ``patterns``, sorted by paper."""
+    from symness.validation import ParameterError
+
+    if any(not p.strip() for p in patterns):
+        raise ParameterError("'pattern' must not be empty (give no pattern to select every claim)")
+    order = {paper: i for i, paper in enumerate(PAPERS)}
+    chosen = [c for c in items if not patterns or any(matches(c, p) for p in patterns)]
+    return sorted(chosen, key=lambda c: order[c.paper])
+
+
+def matching_declared(patterns: Iterable[str] = ()) -> list[Declared]:
+    """Like :func:`matching`, from the sources: nothing is imported."""
+    found = declared()
+    if found is None:
+        found = [Declared(c.id, c.paper, c.equation, c.kind, c.statement, c.slow,
+                          c.check.__module__, 0) for c in load_all().values()]
+    return _named(found, list(patterns))
+
+
+def matching(patterns: Iterable[str] = ()) -> list[Claim]:
+    """Every claim (slow ones included) named by any of ``patterns`` (all if none), by paper.
+
+    Only the modules that declare the named claims are imported; within a paper the
+    registration order is kept.
+
+    Raises
+    ------
+    ParameterError
+        If a pattern is empty (it would silently select every claim).
+    """
+    patterns = list(patterns)
+    wanted = matching_declared(patterns)
+    for module in dict.fromkeys(d.module for d in wanted):
+        importlib.import_module(module)
+    ids = {d.id for d in wanted}
+    return _named([c for c in registry.values() if c.id in ids], patterns)
+
+
 def select(patterns: Iterable[str] = (), *, slow: bool = False) -> list[Claim]:
-    """Claims whose id matches any shell-style or prefix pattern (all if none given).
+    """The claims of :func:`matching`; slow claims only when ``slow`` is true.
 
     ``"prosen2011"`` matches every ``prosen2011.*`` claim; ``"*eq13*"`` works too.
-    Slow claims are included only when ``slow`` is true.
     """
-    claims = list(load_all().values())
-    patterns = list(patterns)
-    if patterns:
-        claims = [c for c in claims
-                  if any(c.id.startswith(p) or fnmatch.fnmatch(c.id, p) for p in patterns)]
-    return [c for c in claims if slow or not c.slow]
+    return [c for c in matching(patterns) if slow or not c.slow]

@@ -2,7 +2,7 @@
 
 Paper packages register generators in their own ``tables.py``/``figures.py``::
 
-    @table("mazur", description="Mazur bound D_Z for rational lambda/pi (Prosen 2011, (20))")
+    @table("prosen2011-mazur", description="Mazur bound D_Z (Prosen 2011, (20))")
     def mazur_table(*, max_m: int = 12) -> Table: ...
 
     @figure("prosen2011-fig2", description="...")
@@ -17,6 +17,7 @@ bytes (no timestamps, fixed float formatting).
 
 from __future__ import annotations
 
+import ast
 import csv
 import importlib
 import io
@@ -31,17 +32,29 @@ from pathlib import Path
 from symness import __version__
 
 __all__ = ["Table", "atomic_write_text", "atomic_write_bytes", "provenance", "render",
-           "table", "figure", "tables", "figures", "load_all", "FORMATS"]
+           "table", "figure", "tables", "figures", "load_all", "FORMATS", "canonical_name",
+           "lookup", "repository_tables", "declared", "Declared"]
 
 FORMATS = ("text", "md", "csv", "json")
 
 
+def _umask() -> int:
+    """The process umask (read by setting and restoring it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (temporary file beside it + ``os.replace``)."""
+    """Write ``data`` to ``path`` atomically (temporary file beside it + ``os.replace``).
+
+    The file gets the usual mode of a new file (``0666`` minus the umask, 0644 as a rule).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; a table is an ordinary file
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -133,31 +146,74 @@ class _Entry:
     description: str
     generator: Callable
     slow: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+class _Registry(dict):
+    """``name -> entry``; indexing also accepts former names and any separator."""
+
+    def __missing__(self, name: str) -> _Entry:
+        entry = lookup(self, name)
+        if entry is None:
+            raise KeyError(name)
+        return entry
 
 
 #: Registered table generators (``name -> entry``); a generator returns a :class:`Table`.
-tables: dict[str, _Entry] = {}
+tables: dict[str, _Entry] = _Registry()
 #: Registered figure generators; a generator takes an output folder and returns written paths.
-figures: dict[str, _Entry] = {}
+figures: dict[str, _Entry] = _Registry()
 
 
-def _register(store: dict, name: str, description: str, slow: bool):
+def canonical_name(name: str) -> str:
+    """The one naming scheme of tables and figures: ``<paper key>-<what>``, lower case, ``-``.
+
+    ``_`` and ``.`` (the claims' separator) are read as ``-``, so ``mendoza2019_pz2009``,
+    ``mendoza2019.pz2009`` and ``mendoza2019-pz2009`` name the same table.
+    """
+    return name.strip().lower().replace("_", "-").replace(".", "-")
+
+
+def _register(store: dict, name: str, description: str, slow: bool, aliases: tuple[str, ...]):
+    canonical = canonical_name(name)
+    old = tuple(dict.fromkeys(a for a in (name, *aliases) if canonical_name(a) != canonical))
+
     def decorate(generator: Callable) -> Callable:
-        if name in store:
-            raise ValueError(f"{name!r} is registered twice")
-        store[name] = _Entry(name, description, generator, slow)
+        if canonical in store:
+            raise ValueError(f"{canonical!r} is registered twice")
+        store[canonical] = _Entry(canonical, description, generator, slow, old)
         return generator
     return decorate
 
 
-def table(name: str, *, description: str, slow: bool = False):
-    """Register a table generator under ``name`` (used by ``symness table NAME``)."""
-    return _register(tables, name, description, slow)
+def lookup(store: dict, name: str) -> _Entry | None:
+    """The entry registered under ``name`` (any separator) or one of its aliases, else ``None``."""
+    key = canonical_name(name)
+    if dict.__contains__(store, key):
+        return dict.__getitem__(store, key)
+    return next((e for e in store.values() if key in map(canonical_name, e.aliases)), None)
 
 
-def figure(name: str, *, description: str, slow: bool = False):
-    """Register a figure generator under ``name`` (used by ``symness figure NAME``)."""
-    return _register(figures, name, description, slow)
+def table(name: str, *, description: str, slow: bool = False, aliases: tuple[str, ...] = ()):
+    """Register a table generator under ``name`` (used by ``symness table NAME``).
+
+    ``aliases`` are former names that keep working on the command line.
+    """
+    return _register(tables, name, description, slow, aliases)
+
+
+def figure(name: str, *, description: str, slow: bool = False, aliases: tuple[str, ...] = ()):
+    """Register a figure generator under ``name`` (used by ``symness figure NAME``).
+
+    The files it writes are named ``<name with '_' for '-'>.<ext>``; ``aliases`` as for
+    :func:`table`.
+    """
+    return _register(figures, name, description, slow, aliases)
+
+
+def repository_tables() -> Path:
+    """The ``tables/`` folder of the source tree (committed tables, figures and their caches)."""
+    return Path(__file__).resolve().parents[1] / "tables"
 
 
 def registration_modules(prefix: str) -> list[str]:
@@ -177,6 +233,61 @@ def registration_modules(prefix: str) -> list[str]:
             if sub.name == prefix or sub.name.startswith(prefix + "_"):
                 names.append(f"symness.{info.name}.{sub.name}")
     return sorted(names)
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A registration read from source without importing it (see :func:`declared`)."""
+
+    name: str
+    description: str
+    slow: bool
+    aliases: tuple[str, ...]
+    module: str
+
+
+def _declarations(path: Path, module: str, decorator: str) -> list[Declared] | None:
+    """``@decorator("name", description=..., ...)`` registrations of one file.
+
+    ``None`` when a registration is not written with literals (the caller then imports).
+    """
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    decorators = [d for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+                  for d in f.decorator_list]
+    for node in decorators:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == decorator):
+            continue
+        try:
+            name = ast.literal_eval(node.args[0])
+            kw = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+        except (ValueError, IndexError, TypeError, SyntaxError):
+            return None
+        found.append(Declared(canonical_name(name), kw.get("description", ""),
+                              bool(kw.get("slow", False)),
+                              tuple(a for a in (name, *kw.get("aliases", ()))
+                                    if canonical_name(a) != canonical_name(name)), module))
+    return found
+
+
+def declared(kind: str) -> list[Declared] | None:
+    """Tables (``kind="table"``) or figures declared in the packages, read with :mod:`ast`.
+
+    ``symness table --list`` and ``symness table NAME`` use it so that only the module
+    that defines the requested entry is imported (issue 25: start-up time).  ``None``
+    if some registration cannot be read without running it.
+    """
+    root = Path(__file__).resolve().parent
+    found = []
+    for path in sorted(root.glob(f"*/{kind}s*.py")):
+        if path.stem != f"{kind}s" and not path.stem.startswith(f"{kind}s_"):
+            continue
+        entries = _declarations(path, f"symness.{path.parent.name}.{path.stem}", kind)
+        if entries is None:
+            return None
+        found += entries
+    return found
 
 
 def load_all() -> None:

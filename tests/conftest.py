@@ -39,3 +39,9 @@ def _restore_mpmath_precision():
     changed = mpmath.mp.prec != prec
     mpmath.mp.prec = prec
     assert not changed, "test changed mpmath.mp.prec globally; use mpmath.workdps"
+
+
+@pytest.fixture(autouse=True)
+def _private_timing_cache(tmp_path_factory, monkeypatch):
+    """Progress timings of test runs go to a temporary folder, never to ~/.cache/symness."""
+    monkeypatch.setenv("SYMNESS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "timings"))

@@ -1,12 +1,16 @@
 """The CLI in-process (``main(argv)``) and once end to end as a subprocess."""
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from symness.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_no_command_prints_help(capsys):
@@ -84,3 +88,116 @@ def test_solver_error_from_a_command_is_one_line(capsys, monkeypatch):
     assert status == 1
     assert err.strip().splitlines() == ["symness: SolverError: GMRES did not converge: "
                                         "relative residual 1e-3 > 1e-10"]
+
+
+# --- issue 25: patterns, slow claims, names, per-name help, figures, lazy start-up ---------
+
+def test_claims_by_paper_number_and_unknown_pattern(capsys):
+    assert main(["claims", "002"]) == 0
+    ids = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert ids and all(i.startswith("mendoza2019.") for i in ids)
+    assert main(["claims", "nonexistent-xyz"]) == 2
+
+
+def test_verify_reports_slow_claims_it_skipped_and_how_to_run_them(capsys):
+    # mendoza2019.pz2009-ballistic is registered slow=True (symness/mps/claims.py)
+    assert main(["verify", "pz2009-ballistic", "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "0 passed, 0 failed, 1 slow skipped" in out
+    assert "1 matching slow claim not run (mendoza2019.pz2009-ballistic)" in out
+    assert "run with: symness verify --slow pz2009-ballistic" in out
+
+
+def test_verify_groups_verdicts_by_paper(capsys):
+    # the first claim is of paper 'foundation', the second of paper 000: 000 comes first
+    assert main(["verify", "foundation.pauli.matrix_convention", "foundation.current_continuity",
+                 "--no-progress"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[:2] for line in lines[:4]] == [
+        ["==", "000:"], ["PASS", "foundation.current_continuity"],
+        ["==", "foundation:"], ["PASS", "foundation.pauli.matrix_convention"]]
+
+
+def test_empty_pattern_is_refused(capsys):
+    assert main(["verify", ""]) == 2
+    assert "'pattern'" in capsys.readouterr().err
+
+
+def test_table_name_help_shows_options_cost_and_former_name(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["table", "mazur", "--help"])
+    out = capsys.readouterr().out
+    assert exc.value.code == 0
+    assert "symness table prosen2011-mazur" in out and "--max-m" in out
+    assert "cost: fast" in out and "former names (still accepted): mazur" in out
+
+
+@pytest.mark.parametrize("name", ["mazur", "prosen2011-mazur", "prosen2011_mazur",
+                                  "prosen2011.mazur"])
+def test_table_aliases_and_separators(name, capsys):
+    assert main(["table", name, "--max-m", "2", "--no-progress"]) == 0
+    assert capsys.readouterr().out.splitlines()[-4].startswith("2  1")
+
+
+def test_listing_marks_slow_entries(capsys):
+    assert main(["table", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    slow = [line.split()[0] for line in lines if "[slow]" in line]
+    assert "prosen2011-open-point-i" in slow and "prosen2011-mazur" not in slow
+
+
+def test_figure_goes_to_a_temporary_folder_with_mode_644(capsys, monkeypatch):
+    from symness.outputs import repository_tables
+
+    monkeypatch.setattr("os.umask", lambda mask: 0o022)
+    assert main(["figure", "ishida-fig4", "--no-progress"]) == 0
+    written = [Path(line.split(" ", 1)[1]) for line in capsys.readouterr().err.splitlines()
+               if line.startswith("wrote ")]
+    assert {p.name for p in written} == {"ishida2022_fig4.png", "ishida2022_fig4.csv"}
+    assert all(repository_tables() not in p.parents and p.stat().st_mode & 0o777 == 0o644
+               for p in written)
+
+
+def test_figure_outdir_and_update_tables_conflict(capsys, tmp_path):
+    assert main(["figure", "ishida2022-fig4", "--outdir", str(tmp_path), "--update-tables"]) == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_paper_commands_read_without_import_are_those_registered():
+    from symness.cli import build_parser, paper_commands
+
+    full = build_parser()
+    sub = next(a for a in full._actions if a.dest == "command")
+    builtin = {"verify", "claims", "table", "figure", "bench"}
+    assert set(paper_commands()) == set(sub.choices) - builtin
+
+
+HEAVY = ("numpy", "scipy", "sympy", "mpmath", "matplotlib")
+OTHER_PAPERS = tuple(f"symness.{p}." for p in ("mpa", "mps", "pump", "ghd", "tba",
+                                               "weak_coupling"))
+
+
+@pytest.mark.parametrize("argv,forbidden", [(["--help"], HEAVY + ("symness.",)),
+                                            (["claims", "000"], HEAVY + ("symness.",)),
+                                            (["table", "--help"], HEAVY + ("symness.",)),
+                                            (["ness", "--help"], OTHER_PAPERS)])
+def test_help_imports_only_what_it_needs(argv, forbidden):
+    # issue 25: every call imported every package (2.6-4.9 s); --help imports no library
+    # and no paper package, 'ness --help' only the lindblad CLI (and what it needs)
+    code = ("import sys\nfrom symness.cli import main\ntry:\n    main(%r)\nexcept SystemExit:\n"
+            "    pass\nprint(' '.join(sys.modules))" % (argv,))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env=dict(os.environ, PYTHONPATH=str(ROOT))).stdout
+    modules = out.strip().splitlines()[-1].split()
+    light = {"symness.cli", "symness.validation", "symness.threads", "symness.claims"}
+    bad = [m for m in modules if m not in light and m.startswith(forbidden)]
+    assert not bad, bad
+
+
+def test_figure_caches_are_copied_not_overwritten(tmp_path):
+    from symness.cli import _seed_caches
+
+    (tmp_path / "mendoza2019_fig2.csv").write_text("mine")
+    copied = _seed_caches("mendoza2019-fig2", tmp_path)
+    assert [p.name for p in copied] == ["mendoza2019_fig2.jsonl"]  # sweep records; no PNG
+    assert (tmp_path / "mendoza2019_fig2.csv").read_text() == "mine"

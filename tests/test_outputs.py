@@ -61,3 +61,48 @@ def test_split_registration_modules_are_discovered():
     assert "symness.mpa.tables_lindblad" in registration_modules("tables")
     assert "symness.mpa.figures_profiles" in registration_modules("figures")
     assert all(".bench" not in m for m in registration_modules("tables"))
+
+
+def test_atomic_write_gives_an_ordinary_file_mode(tmp_path):
+    # issue 24/25: mkstemp's 0600 leaked into tables and figures; new files are 0666 - umask
+    old = os.umask(0o022)
+    try:
+        path = atomic_write_text(tmp_path / "t.md", "x")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("name", ["prosen2011-mazur", "prosen2011_mazur", "Prosen2011.Mazur",
+                                  "mazur"])
+def test_lookup_by_any_separator_and_former_name(name):
+    from symness import outputs
+
+    outputs.load_all()
+    assert outputs.lookup(outputs.tables, name).name == "prosen2011-mazur"
+    assert outputs.tables[name].name == "prosen2011-mazur"  # indexing as before the rename
+
+
+def test_every_registered_name_follows_the_scheme():
+    from symness import outputs
+    from symness.claims import PAPER_KEYS
+
+    outputs.load_all()
+    for name in list(outputs.tables) + list(outputs.figures):
+        key, _, rest = name.partition("-")
+        assert key in PAPER_KEYS.values() and rest and name == outputs.canonical_name(name)
+
+
+@pytest.mark.parametrize("kind", ["table", "figure"])
+def test_declarations_read_from_source_equal_the_registry(kind):
+    # --list and 'table NAME' read the registrations with ast instead of importing them
+    from symness import outputs
+
+    found = outputs.declared(kind)
+    outputs.load_all()
+    store = outputs.tables if kind == "table" else outputs.figures
+    assert found is not None and sorted(d.name for d in found) == sorted(store)
+    for d in found:
+        e = store[d.name]
+        assert (d.description, d.slow, d.aliases, d.module) == \
+            (e.description, e.slow, e.aliases, e.generator.__module__)

@@ -31,8 +31,9 @@ def as_int(value, name: str, *, minimum: int, maximum: int | None = None) -> int
     return require_int(value, name, minimum=minimum, maximum=maximum)
 
 
-@table("mazur", description="exact Mazur bound D_Z(cos(pi ell/m)) for all coprime ell/m, "
-                            "m <= max_m (Prosen 2011, (19)-(20))")
+@table("prosen2011-mazur", aliases=("mazur",),
+       description="exact Mazur bound D_Z(cos(pi ell/m)) for all coprime ell/m, "
+                   "m <= max_m (Prosen 2011, (19)-(20))")
 def mazur_table(*, max_m=12) -> Table:
     """Exact D_Z at every coprime ``ell/m``, ``2 <= m <= max_m`` (default 12).
 

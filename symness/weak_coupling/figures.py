@@ -48,23 +48,26 @@ def _profile_figure(data: dict, reference: str, title: str, stem: str, outdir: P
     return [png, csv]
 
 
-@figure("ishida-fig4", description="Ishida-Sugita Fig. 4: two-spin profiles, lam = 0.1, 0.01 "
-                                   "vs (111)-(112)")
+@figure("ishida2022-fig4", aliases=("ishida-fig4",),
+        description="Ishida-Sugita Fig. 4: two-spin profiles, lam = 0.1, 0.01 "
+                    "vs (111)-(112)")
 def fig4(outdir: Path) -> list[Path]:
     """Fig. 4: N = 2, theta = pi/4, pi/2, T_L = 1.5, T_R = 0.5, h = c = d = 1."""
     return _profile_figure(fig4_data(), "analytic", "Ishida-Sugita Fig. 4 (N = 2)",
                            "ishida2022_fig4", Path(outdir), "symness figure ishida-fig4")
 
 
-@figure("ishida-fig5", description="Ishida-Sugita Fig. 5: N = 6 profiles, lam = 1e-1..1e-4 vs "
-                                   "the engine's zeroth order", slow=True)
+@figure("ishida2022-fig5", aliases=("ishida-fig5",),
+        description="Ishida-Sugita Fig. 5: N = 6 profiles, lam = 1e-1..1e-4 vs "
+                    "the engine's zeroth order", slow=True)
 def fig5(outdir: Path) -> list[Path]:
     """Fig. 5: N = 6 tilted Ising chain, full Liouvillian vs the weak-coupling limit."""
     return _profile_figure(fig5_data(), "limit", "Ishida-Sugita Fig. 5 (N = 6)",
                            "ishida2022_fig5", Path(outdir), "symness figure ishida-fig5")
 
 
-@figure("ishida-fig6", description="Ishida-Sugita Fig. 6: both sides of (150) vs lam (N = 6)",
+@figure("ishida2022-fig6", aliases=("ishida-fig6",),
+        description="Ishida-Sugita Fig. 6: both sides of (150) vs lam (N = 6)",
         slow=True)
 def fig6(outdir: Path) -> list[Path]:
     """Fig. 6: LHS and RHS of (150) on the full-Liouvillian state against lambda."""
