@@ -55,7 +55,8 @@ from symness.outputs import atomic_write_bytes, atomic_write_text, figure
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
            "FIG2_SETTINGS", "FIG2_DELTA", "FIG2_HS", "FIG4_SETTINGS", "CHI_BY_SIZE",
-           "exponent", "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
+           "SEEDS_BY_SIZE", "CHI_ACCEPT", "chi_slope_systematic", "exponent", "fit_with_errors",
+           "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
 SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
@@ -67,6 +68,13 @@ SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 
 MAX_L = {"fig2": {"3/5": 24, "9/10": 24}}
 SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1),
          "fig4": tuple(range(8))}
+#: realisations per size where they differ from :data:`SEEDS` (more where a run is cheap)
+SEEDS_BY_SIZE = {"fig2": {8: tuple(range(16)), 12: tuple(range(16)), 16: tuple(range(16))}}
+#: chi acceptance: a point (one h, one L) enters the exponent fits only if the mean over its
+#: realisations of the relative change of the current between chi/2 and chi is at most
+#: this; the same mean is its chi systematic (error model: the truncation error of the chi
+#: run is at most the chi/2 -> chi change, i.e. it at least halves per doubling of chi)
+CHI_ACCEPT = 0.1
 #: QR update and coarse warm stage (symness.mps.tebd, symness.mps.transport: same fixed
 #: point, 3x fewer steps); both currents judged (finite magnetisation, Fig. 4)
 SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": True,
@@ -127,7 +135,7 @@ def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
         return settings if chi is None else dict(settings, chi=chi)
 
     return [task_spec(L, delta, h, s, left, right, at(h, L))
-            for h in hs for L in SIZES[fig] for s in SEEDS[fig]
+            for h in hs for L in SIZES[fig] for s in SEEDS_BY_SIZE.get(fig, {}).get(L, SEEDS[fig])
             if L <= MAX_L.get(fig, {}).get(str(h), L)]
 
 
@@ -144,6 +152,20 @@ def exponent(sizes: np.ndarray, currents: dict[int, np.ndarray], *, resamples: i
     boots = [fit(np.array([np.mean(rng.choice(currents[L], size=len(currents[L])))
                            for L in sizes])) for _ in range(resamples)]
     return float(gamma), float(np.std(boots))
+
+
+def chi_slope_systematic(sizes: np.ndarray, rel: np.ndarray) -> float:
+    """Largest shift of the fitted ``gamma`` from relative current errors ``|d_L| <= rel_L``.
+
+    The least-squares slope of ``log |j|`` on ``log L`` is ``sum_L w_L log|j_L|`` with
+    ``w_L = (x_L - mean x) / sum (x - mean x)^2``, ``x = log L``; a relative error ``d_L``
+    shifts ``log|j_L|`` by ``log(1 + d_L) ~ d_L``, so the shift is at most
+    ``sum_L |w_L| rel_L`` (signs chosen coherently: the truncation error of every size may
+    have one sign).  Two sizes give ``(rel_1 + rel_2) / log(L_2 / L_1)``.
+    """
+    x = np.log(np.asarray(sizes, dtype=float))
+    w = (x - x.mean()) / np.sum((x - x.mean()) ** 2)
+    return float(np.sum(np.abs(w) * np.asarray(rel, dtype=float)))
 
 
 def scan(name: str, specs: list[dict], outdir: Path) -> list[dict]:
@@ -169,12 +191,14 @@ def relative_nonuniformity(record: dict, kind: str) -> float:
     return res["convergence"]["uniformity"][kind] * max(j, atol) / j
 
 
-def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[int, tuple]]:
+def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[int, dict]]:
     """Sizes, currents per size (converged realisations) and per-size extras.
 
-    Extras: ``(largest relative change of j from chi/2 to chi, non-converged count, largest
-    bulk non-uniformity relative to |j|, the bond dimensions of the converged runs joined by
-    "/")`` (the criterion's non-uniformity is relative to ``max(|j|, atol)``).
+    Extras: ``chi_sys`` (mean over realisations of the relative change of ``j`` from
+    ``chi/2`` to ``chi``: the chi systematic of the point, :data:`CHI_ACCEPT`), ``chi_max``
+    (its largest value), ``failed`` (non-converged count), ``spread`` (largest bulk
+    non-uniformity relative to ``|j|``; the criterion's is relative to ``max(|j|, atol)``)
+    and ``chis`` (the bond dimensions of the converged runs joined by "/").
     """
     key = current_key(kind)
     data: dict[int, list[float]] = {}
@@ -191,13 +215,32 @@ def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[i
             continue
         res = r["result"]
         data.setdefault(L, []).append(res[key])
-        chi_dep.setdefault(L, []).append(res["chi_dependence"][f"rel_change_{kind}"])
+        chi_dep.setdefault(L, []).append(abs(res["chi_dependence"][f"rel_change_{kind}"]))
         spread.setdefault(L, []).append(relative_nonuniformity(r, kind))
         chis.setdefault(L, set()).add(r["spec"]["settings"]["chi"])
     sizes = np.array(sorted(data))
-    extras = {L: (max(chi_dep[L]), failed.get(L, 0), max(spread[L]),
-                  "/".join(map(str, sorted(chis[L])))) for L in data}
+    extras = {L: {"chi_sys": float(np.mean(chi_dep[L])), "chi_max": max(chi_dep[L]),
+                  "failed": failed.get(L, 0), "spread": max(spread[L]),
+                  "chis": "/".join(map(str, sorted(chis[L])))} for L in data}
     return sizes, {L: np.array(v) for L, v in data.items()}, extras
+
+
+def fit_with_errors(sizes: np.ndarray, cur: dict[int, np.ndarray],
+                    chi_sys: dict[int, float]) -> dict[str, float]:
+    """``gamma`` over all sizes and between the two largest, each with its errors.
+
+    ``*_stat``: bootstrap over realisations (:func:`exponent`); ``*_chi``: the chi systematic
+    (:func:`chi_slope_systematic` of the per-size ``chi_sys``); ``*_err``: both added in
+    quadrature.
+    """
+    out = {}
+    for name, part in (("gamma", sizes), ("gamma_two_largest_L", sizes[-2:])):
+        gamma, stat = exponent(part, cur) if len(part) >= 2 else (float("nan"),) * 2
+        chi = chi_slope_systematic(part, [chi_sys[L] for L in part]) if len(part) >= 2 \
+            else float("nan")
+        out |= {name: gamma, f"{name}_stat": stat, f"{name}_chi": chi,
+                f"{name}_err": float(np.hypot(stat, chi))}
+    return out
 
 
 def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]],
@@ -210,31 +253,48 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
 
     fig, ax = plt.subplots(figsize=(4.5, 3.5), dpi=100)
     ticks: set[int] = set()
-    lines = ["label,L,mean_abs_current,n_realisations,n_not_converged,gamma,gamma_err,"
-             "gamma_two_largest_L,gamma_two_largest_L_err,max_rel_change_chi/2_to_chi,"
-             "max_rel_nonuniformity,chi"]
+    rejected = False
+    lines = ["label,L,mean_abs_current,current_err_stat,current_err_chi,n_realisations,"
+             "n_not_converged,chi_accepted,gamma,gamma_err,gamma_stat,gamma_chi,"
+             "gamma_two_largest_L,gamma_two_largest_L_err,gamma_two_largest_L_stat,"
+             "gamma_two_largest_L_chi,mean_rel_change_chi/2_to_chi,"
+             "max_rel_change_chi/2_to_chi,max_rel_nonuniformity,chi"]
     for label, records, h, kind in curves:
         sizes, cur, extras = _series(records, h, kind)
-        gamma, err = exponent(sizes, cur)
-        local, local_err = exponent(sizes[-2:], cur)
+        accepted = np.array([L for L in sizes if extras[L]["chi_sys"] <= CHI_ACCEPT])
+        fit = fit_with_errors(accepted, cur, {L: extras[L]["chi_sys"] for L in sizes})
         means = np.array([abs(np.mean(cur[L])) for L in sizes])
         sem = np.array([np.std(cur[L]) / np.sqrt(len(cur[L])) for L in sizes])
-        bars = ax.errorbar(sizes, means, yerr=sem, fmt="o", ms=4, capsize=2,
-                           label=f"{label}: γ={gamma:.2f}±{err:.2f}")
-        line = np.polyfit(np.log(sizes), np.log(means), 1)  # slope -gamma (exponent)
-        ax.plot(sizes, np.exp(np.polyval(line, np.log(sizes))), "--", lw=1,
-                color=bars[0].get_color())
+        sys = np.array([extras[L]["chi_sys"] for L in sizes]) * means
+        ok = np.isin(sizes, accepted)
+        bars = ax.errorbar(sizes[ok], means[ok], yerr=np.hypot(sem, sys)[ok], fmt="o", ms=4,
+                           capsize=2, label=f"{label}: γ={fit['gamma']:.2f}±"
+                                            f"{fit['gamma_err']:.2f}")
+        if (~ok).any():
+            rejected = True
+            ax.errorbar(sizes[~ok], means[~ok], yerr=np.hypot(sem, sys)[~ok], fmt="x", ms=5,
+                        capsize=2, color=bars[0].get_color())
+        if len(accepted) >= 2:
+            line = np.polyfit(np.log(sizes[ok]), np.log(means[ok]), 1)  # slope -gamma
+            ax.plot(sizes[ok], np.exp(np.polyval(line, np.log(sizes[ok]))), "--", lw=1,
+                    color=bars[0].get_color())
         ticks.update(int(L) for L in sizes)
-        lines += [f"{label},{L},{m:.10g},{len(cur[L])},{extras[L][1]},{gamma:.6f},{err:.6f},"
-                  f"{local:.6f},{local_err:.6f},{extras[L][0]:.3g},{extras[L][2]:.3g},"
-                  f"{extras[L][3]}" for L, m in zip(sizes, means)]
+        f = fit
+        lines += [f"{label},{L},{m:.10g},{e:.3g},{y:.3g},{len(cur[L])},{extras[L]['failed']},"
+                  f"{int(L in accepted)},{f['gamma']:.4f},{f['gamma_err']:.4f},"
+                  f"{f['gamma_stat']:.4f},{f['gamma_chi']:.4f},{f['gamma_two_largest_L']:.4f},"
+                  f"{f['gamma_two_largest_L_err']:.4f},{f['gamma_two_largest_L_stat']:.4f},"
+                  f"{f['gamma_two_largest_L_chi']:.4f},{extras[L]['chi_sys']:.3g},"
+                  f"{extras[L]['chi_max']:.3g},{extras[L]['spread']:.3g},{extras[L]['chis']}"
+                  for L, m, e, y in zip(sizes, means, sem, sys)]
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xticks(sorted(ticks), [str(L) for L in sorted(ticks)])
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     ax.set_xlabel("L")
-    ax.set_ylabel("|⟨j⟩| (disorder mean ± s.e.m.; dashed: fit L^-γ)", fontsize=8)
-    ax.set_title(title, fontsize=9)
+    ax.set_ylabel("|⟨j⟩| (mean; bars: s.e.m. ⊕ χ systematic)", fontsize=8)
+    ax.set_title(title + (f"; ×: χ change > {CHI_ACCEPT:g}, not fitted" if rejected else ""),
+                 fontsize=8)
     ax.legend(fontsize=7)
     fig.tight_layout()
     buf = io.BytesIO()
@@ -249,12 +309,16 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
                 f"{SPIN_SETTINGS['criterion']}")
     seeds = (f"seeds {SEEDS[name]}" if name != "fig3" else
              f"seeds {SEEDS['fig3']} (energy), {SEEDS['fig3-spin']} (spin)")
+    if name in SEEDS_BY_SIZE:
+        seeds += f", by size {SEEDS_BY_SIZE[name]}"
     if name in CHI_BY_SIZE:
         settings += f"; chi by size {CHI_BY_SIZE[name]}"
     if name in MAX_L:
         settings += f"; largest L by h {MAX_L[name]}"
     header = (f"# regenerate: symness figure mendoza2019-{name}\n# sizes {SIZES[name]}, "
-              f"{seeds}, {settings}\n")
+              f"{seeds}, {settings}\n# chi acceptance: mean chi/2 -> chi change <= "
+              f"{CHI_ACCEPT:g} (chi_accepted); gamma_err = gamma_stat (bootstrap) ⊕ gamma_chi "
+              "(chi systematic, coherent)\n")
     atomic_write_text(csv, header + "\n".join(lines) + "\n")
     return [png, csv]
 
