@@ -52,10 +52,12 @@ import numpy as np
 from symness.mps.convergence import Criterion
 from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
+from symness.validation import ParameterError
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
            "FIG2_SETTINGS", "FIG2_DELTA", "FIG2_HS", "FIG4_SETTINGS", "CHI_BY_SIZE",
-           "SEEDS_BY_SIZE", "CHI_ACCEPT", "chi_slope_systematic", "exponent", "fit_with_errors",
+           "SEEDS_BY_SIZE", "CHI_ACCEPT", "cached", "chi_slope_systematic", "curve", "exponent",
+           "fit_with_errors", "fig3_tasks", "fig4_tasks", "FIG4_HS",
            "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
@@ -89,6 +91,8 @@ FIG2_SETTINGS = dict(ENERGY_SETTINGS, chi=32,
                      criterion=dict(ENERGY_SETTINGS["criterion"], atol=1e-5))
 #: Fig. 2(b): anisotropy and disorder strengths
 FIG2_DELTA, FIG2_HS = 1, ("3/10", "3/5", "9/10")
+#: Fig. 4(a): disorder strengths
+FIG4_HS = ("1/2", "9/10")
 #: Fig. 4 (finite magnetisation): chi = 32
 FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], atol=1e-5))
 #: bond dimension per size, or per (h, size), where it differs from the figure's settings:
@@ -126,6 +130,18 @@ def fig2_spec(L: int, h: str, seed: int, chi: int) -> dict:
 def fig2_tasks() -> list[dict]:
     """The tasks of Fig. 2(b) (sizes, seeds, ``chi`` and ``MAX_L`` of this module)."""
     return _specs("fig2", FIG2_DELTA, FIG2_HS, *ENERGY, FIG2_SETTINGS)
+
+
+def fig3_tasks(kind: str) -> list[dict]:
+    """The tasks of Fig. 3 (``Delta = 3/2, h = 3/5``): ``kind`` ``"energy"`` or ``"spin"``."""
+    if kind == "energy":
+        return _specs("fig3", "3/2", ("3/5",), *ENERGY, ENERGY_SETTINGS)
+    return _specs("fig3-spin", "3/2", ("3/5",), *SPIN, SPIN_SETTINGS)
+
+
+def fig4_tasks() -> list[dict]:
+    """The tasks of Fig. 4(a) (``Delta = 1``, ``h = 1/2, 9/10``, finite magnetisation)."""
+    return _specs("fig4", 1, FIG4_HS, *MAGNETISED, FIG4_SETTINGS)
 
 
 def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
@@ -243,6 +259,32 @@ def fit_with_errors(sizes: np.ndarray, cur: dict[int, np.ndarray],
     return out
 
 
+def curve(records: list[dict], h, kind: str) -> dict:
+    """One curve of a figure with its chi acceptance and exponent fits.
+
+    Keys: ``sizes``, ``currents``, ``extras`` (:func:`_series`), ``accepted`` (sizes passing
+    :data:`CHI_ACCEPT`) and ``fit`` (:func:`fit_with_errors` over the accepted sizes).
+    """
+    sizes, cur, extras = _series(records, h, kind)
+    accepted = np.array([L for L in sizes if extras[L]["chi_sys"] <= CHI_ACCEPT], dtype=int)
+    fit = fit_with_errors(accepted, cur, {L: extras[L]["chi_sys"] for L in sizes})
+    return {"sizes": sizes, "currents": cur, "extras": extras, "accepted": accepted,
+            "fit": fit}
+
+
+def cached(name: str, specs: list[dict], outdir: Path | None = None) -> list[dict]:
+    """The cached records of ``specs`` (no computation); raises if one is missing."""
+    outdir = Path(__file__).resolve().parents[2] / "tables" if outdir is None else outdir
+    path = Path(outdir) / f"mendoza2019_{name}.jsonl"
+    keys = {r["key"]: r for r in load_results(path)} if path.exists() else {}
+    missing = [s for s in specs if task_key(s) not in keys]
+    if missing:
+        raise ParameterError(f"{len(missing)} of {len(specs)} tasks of {path.name} are not "
+                             f"cached (first: L={missing[0]['L']}, h={missing[0]['h']}, seed "
+                             f"{missing[0]['seed']}); run 'symness figure mendoza2019-{name}'")
+    return [keys[task_key(s)] for s in specs]
+
+
 def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]],
           title: str) -> list[Path]:
     import matplotlib
@@ -260,9 +302,9 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
              "gamma_two_largest_L_chi,mean_rel_change_chi/2_to_chi,"
              "max_rel_change_chi/2_to_chi,max_rel_nonuniformity,chi"]
     for label, records, h, kind in curves:
-        sizes, cur, extras = _series(records, h, kind)
-        accepted = np.array([L for L in sizes if extras[L]["chi_sys"] <= CHI_ACCEPT])
-        fit = fit_with_errors(accepted, cur, {L: extras[L]["chi_sys"] for L in sizes})
+        c = curve(records, h, kind)
+        sizes, cur, extras, accepted, fit = (c[k] for k in ("sizes", "currents", "extras",
+                                                             "accepted", "fit"))
         means = np.array([abs(np.mean(cur[L])) for L in sizes])
         sem = np.array([np.std(cur[L]) / np.sqrt(len(cur[L])) for L in sizes])
         sys = np.array([extras[L]["chi_sys"] for L in sizes]) * means
@@ -339,10 +381,8 @@ def fig2(outdir: Path) -> list[Path]:
 @figure("mendoza2019-fig3", description="Fig. 3: Delta=1.5, h=0.6: energy vs spin transport")
 def fig3(outdir: Path) -> list[Path]:
     """Energy current (thermal drive) and spin current (mu drive) at Delta = 3/2, h = 3/5."""
-    recs_e = scan("fig3-energy", _specs("fig3", "3/2", ("3/5",), *ENERGY, ENERGY_SETTINGS),
-                  outdir)
-    recs_s = scan("fig3-spin", _specs("fig3-spin", "3/2", ("3/5",), *SPIN, SPIN_SETTINGS),
-                  outdir)
+    recs_e = scan("fig3-energy", fig3_tasks("energy"), outdir)
+    recs_s = scan("fig3-spin", fig3_tasks("spin"), outdir)
     return _draw("fig3", outdir, [("energy", recs_e, "3/5", "energy"),
                                   ("spin", recs_s, "3/5", "spin")],
                  "Fig. 3: Δ=1.5, h=0.6")
@@ -351,7 +391,7 @@ def fig3(outdir: Path) -> list[Path]:
 @figure("mendoza2019-fig4", description="Fig. 4(a): finite magnetisation, Delta=1, h=0.5, 0.9")
 def fig4(outdir: Path) -> list[Path]:
     """Energy and spin currents at finite magnetisation, Delta = 1, h = 0.5 and 0.9."""
-    hs = ("1/2", "9/10")
-    recs = scan("fig4", _specs("fig4", 1, hs, *MAGNETISED, FIG4_SETTINGS), outdir)
+    hs = FIG4_HS
+    recs = scan("fig4", fig4_tasks(), outdir)
     curves = [(f"{k} h={h}", recs, h, k) for h in hs for k in ("energy", "spin")]
     return _draw("fig4", outdir, curves, "Fig. 4(a): finite magnetisation, Δ=1")
