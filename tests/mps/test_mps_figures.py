@@ -72,8 +72,8 @@ def test_max_l_drops_only_the_listed_disorder_strengths():
     sizes = {h: sorted({s["L"] for s in specs if s["h"] == h}) for h in ("3/10", "3/5", "9/10")}
     assert sizes == {"3/10": [8, 12, 16, 24, 32], "3/5": [8, 12, 16, 24],
                      "9/10": [8, 12, 16, 24]}
-    # 16 realisations at L = 8, 12, 16 (3 h each), 4 at L = 24 (3 h) and L = 32 (h = 0.3)
-    assert len(specs) == 16 * 3 * 3 + len(SEEDS["fig2"]) * (3 + 1)
+    # 16 realisations at L = 8, 12 (3 h each), 4 at L = 16, 24 (3 h) and L = 32 (h = 0.3)
+    assert len(specs) == 16 * 2 * 3 + len(SEEDS["fig2"]) * (2 * 3 + 1)
 
 
 def test_chi_slope_systematic_two_sizes_closed_form():
@@ -113,3 +113,17 @@ def test_fig2_seeds_by_size():
         per_size.setdefault((s["h"], s["L"]), set()).add(s["seed"])
     for (h, L), seeds in per_size.items():
         assert seeds == set(SEEDS_BY_SIZE["fig2"].get(L, SEEDS["fig2"]))
+
+
+def test_diffusive_boundary_interpolates_and_propagates():
+    # reference: hand interpolation 0.6 + 0.3 * (1 - 0.7) / (1.1 - 0.7) = 0.825 and the
+    # propagated error 0.3 * hypot(0.1 * 0.1, 0.3 * 0.1) / 0.4^2 (docstring formula)
+    import numpy as np
+
+    from symness.mps.figures import diffusive_boundary
+
+    fits = [{"gamma": 0.3, "gamma_err": 0.1}, {"gamma": 0.7, "gamma_err": 0.1},
+            {"gamma": 1.1, "gamma_err": 0.1}]
+    hc, err = diffusive_boundary([0.3, 0.6, 0.9], fits)
+    assert np.isclose(hc, 0.825) and np.isclose(err, 0.3 * np.hypot(0.01, 0.03) / 0.16)
+    assert np.isnan(diffusive_boundary([0.3, 0.6], fits[:2])[0])
