@@ -17,9 +17,10 @@ order Trotter steps from the infinite-temperature state, same ``chi``: seconds p
 both engines (ratio package / TeNPy) and the bulk energy current at the end of the common
 evolution time (their relative difference: the two truncations differ, so it measures
 agreement, not error).  Measured (shared, loaded machine, one core each, run one after the
-other): ``L = 10, chi = 16``: 0.74 s (TeNPy) vs 0.072 s per step (ratio 0.10), currents within
-0.6%; ``L = 32, chi = 64``, 40 steps: 5.19 s vs 1.42 s per step (ratio 0.27), currents within
-0.3%.  The complex arithmetic (4x the flops of real) and the block bookkeeping cost more than
+other; ``tables/mendoza2019_bench_mps_u1.md``): ``L = 10, chi = 16``: 0.76 s (TeNPy) vs
+0.063 s per step (ratio 0.083), currents within 0.6%; ``L = 32, chi = 64``, 40 steps: 3.62 s
+vs 1.18 s per step (ratio 0.33), currents within 0.3% (a first run: 0.10 and 0.27).
+The complex arithmetic (4x the flops of real) and the block bookkeeping cost more than
 the block sparsity saves at these bond dimensions, so the package keeps its real Pauli MPS.
 """
 
