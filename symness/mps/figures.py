@@ -58,7 +58,9 @@ from symness.validation import ParameterError
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
            "FIG2_SETTINGS", "FIG2_DELTA", "FIG2_HS", "FIG4_SETTINGS", "CHI_BY_SIZE",
            "SEEDS_BY_SIZE", "CHI_ACCEPT", "cached", "chi_slope_systematic", "curve", "exponent",
-           "fit_with_errors", "diffusive_boundary", "fig3_tasks", "fig4_tasks", "FIG4_HS",
+           "fit_with_errors", "diffusive_boundary", "DRIVES", "target_tasks", "fig3_tasks",
+           "mean_profiles", "FIG2A_SIZES", "FIG2A_INSET_L",
+           "fig4_tasks", "FIG4_HS",
            "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
@@ -400,6 +402,96 @@ def fig2(outdir: Path) -> list[Path]:
             f"exponents): h_c = {hc:.2f} ± {err:.2f}; paper (L ~ 100): h_c ≈ 0.6")
     return _draw("fig2", outdir, [(f"h={h}", recs, h, "energy") for h in FIG2_HS],
                  "Fig. 2(b): energy current, Δ=1", notes=(note,))
+
+
+#: target/drive comparison at Fig. 2(b)'s h = 0.6: the figure's drive (linear target,
+#: beta = +-0.1), the edge-gibbs target with the same drive, and a one-sided drive (linear,
+#: beta_L = 0.2, beta_R = 0: same beta_L - beta_R, carries half of the equal-reservoir
+#: spurious current, symness.mps.reservoir_equilibrium)
+DRIVES = {"linear +-0.1": (_res("1/10", 0), _res("-1/10", 0)),
+          "edge-gibbs +-0.1": (dict(_res("1/10", 0), kind="edge-gibbs"),
+                               dict(_res("-1/10", 0), kind="edge-gibbs")),
+          "linear 0.2 | 0": (_res("1/5", 0), _res(0, 0))}
+TARGET_SIZES, TARGET_SEEDS = (8, 12, 16), (0, 1, 2, 3)
+
+
+def target_tasks(drive: str) -> list[dict]:
+    """Fig. 2(b) tasks at ``h = 3/5`` (sizes ``TARGET_SIZES``, seeds ``TARGET_SEEDS``)."""
+    chis = CHI_BY_SIZE["fig2"]
+    return [task_spec(L, FIG2_DELTA, "3/5", s, *DRIVES[drive],
+                      dict(FIG2_SETTINGS, chi=chis.get(L, FIG2_SETTINGS["chi"])))
+            for L in TARGET_SIZES for s in TARGET_SEEDS]
+
+
+@figure("mendoza2019-fig2-targets", description="Fig. 2(b) at h=0.6 with three reservoir "
+                                                "targets/drives: does gamma depend on them?")
+def fig2_targets(outdir: Path) -> list[Path]:
+    """Energy current against L at ``Delta = 1, h = 0.6`` for the drives of :data:`DRIVES`.
+
+    The figure's own drive shares the Fig. 2(b) cache; the others are cached in
+    ``mendoza2019_fig2_targets.jsonl``.
+    """
+    curves = []
+    for drive in DRIVES:
+        name = "fig2" if drive == "linear +-0.1" else "fig2_targets"
+        curves.append((drive, scan(name, target_tasks(drive), outdir), "3/5", "energy"))
+    return _draw("fig2_targets", outdir, curves, "Fig. 2(b) drives, Δ=1, h=0.6")
+
+
+def mean_profiles(records: list[dict], h: str, L: int) -> dict[str, np.ndarray]:
+    """Disorder-averaged ``<eps_{k,k+1}>`` and ``<s^z_k>`` of the converged runs at ``(h, L)``."""
+    runs = [r["result"]["values"] for r in records if r["status"] == "ok"
+            and r["spec"]["h"] == str(h) and r["spec"]["L"] == L]
+    if not runs:
+        raise ParameterError(f"no converged run at h={h}, L={L}")
+    return {k: np.mean([np.asarray(v[k]) for v in runs], axis=0) for k in ("energy", "sz")}
+
+
+#: Fig. 2(a): the sizes of the energy profiles (h = 0.6) and of the magnetisation inset (the
+#: paper's inset is at L = 32, reached here only for h = 0.3; L = 24 has every h)
+FIG2A_SIZES, FIG2A_INSET_L = (8, 12, 16, 24), 24
+
+
+@figure("mendoza2019-fig2a", description="Fig. 2(a): energy profiles at h=0.6 (L=8-24) and "
+                                         "magnetisation profiles at L=24 (from the Fig. 2(b) "
+                                         "cache)")
+def fig2a(outdir: Path) -> list[Path]:
+    """Energy profiles against ``x = (k-1)/(L-2)`` and magnetisation profiles (inset)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    recs = scan("fig2", fig2_tasks(), outdir)
+    fig, (ax, inset) = plt.subplots(1, 2, figsize=(7.5, 3.2), dpi=100)
+    lines = ["panel,h,L,x,value"]
+    for L in FIG2A_SIZES:
+        e = mean_profiles(recs, "3/5", L)["energy"]
+        x = np.arange(L - 1) / (L - 2)
+        ax.plot(x, e, "o-", ms=3, lw=1, label=f"L={L}")
+        lines += [f"energy,3/5,{L},{xi:.6g},{v:.8g}" for xi, v in zip(x, e)]
+    for h in FIG2_HS:
+        m = mean_profiles(recs, h, FIG2A_INSET_L)["sz"]
+        x = np.arange(FIG2A_INSET_L) / (FIG2A_INSET_L - 1)
+        inset.plot(x, m, "o-", ms=3, lw=1, label=f"h={h}")
+        lines += [f"sz,{h},{FIG2A_INSET_L},{xi:.6g},{v:.8g}" for xi, v in zip(x, m)]
+    ax.set_xlabel("x = (k-1)/(L-2)")
+    ax.set_ylabel("⟨ε_{k,k+1}⟩ (disorder mean)", fontsize=8)
+    ax.set_title("Fig. 2(a): energy profiles, Δ=1, h=0.6, β=±0.1", fontsize=8)
+    inset.set_xlabel("x = (k-1)/(L-1)")
+    inset.set_ylabel("⟨s^z_k⟩ (disorder mean)", fontsize=8)
+    inset.set_title(f"magnetisation, L={FIG2A_INSET_L}", fontsize=8)
+    ax.legend(fontsize=7)
+    inset.legend(fontsize=7)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    plt.close(fig)
+    png, csv = Path(outdir) / "mendoza2019_fig2a.png", Path(outdir) / "mendoza2019_fig2a.csv"
+    atomic_write_bytes(png, buf.getvalue())
+    atomic_write_text(csv, "# regenerate: symness figure mendoza2019-fig2a (from the Fig. 2(b) "
+                      "cache)\n" + "\n".join(lines) + "\n")
+    return [png, csv]
 
 
 @figure("mendoza2019-fig3", description="Fig. 3: Delta=1.5, h=0.6: energy vs spin transport")
