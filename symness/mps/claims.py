@@ -232,20 +232,22 @@ def _sector_settings(chi: int, kind: str) -> NessSettings:
 CURRENT_RTOL = 0.05
 
 
-def _deviations(chain: BoundaryDrivenChain, values: dict, ref: dict) -> tuple[float, float]:
+def _deviations(chain: BoundaryDrivenChain, values: dict, ref: dict,
+                currents: tuple[str, ...] = ("spin", "energy")) -> tuple[float, float]:
     """``(largest |error| of the profiles sz, energy; largest relative error of the bulk j)``.
 
-    The bulk currents (bonds/sites fixed by continuity) are compared relative to the exact
-    bulk mean ``|j|`` of each current; the current is skipped where ``|j|`` is below ``1e-9``
-    (a current zero by symmetry: single-spin baths drive no energy current).
+    The bulk currents named in ``currents`` (the driven ones, those the NESS criterion
+    judges; bonds/sites fixed by continuity) are compared relative to the exact bulk mean
+    ``|j|``.  Single-spin baths drive no energy current: on a disordered chain the fields
+    leave a small thermoelectric ``j^E`` (``h_i j^S`` terms) that no criterion resolves
+    relative to itself, so only ``j^S`` is judged there.
     """
     from symness.mps.transport import bulk_currents
 
     profile = max(np.abs(np.array(values[k]) - ref[k]).max() for k in ("sz", "energy"))
     got = bulk_currents(chain, {k: np.asarray(v) for k, v in values.items()})
     want = bulk_currents(chain, ref)
-    current = max((np.abs(got[k] - want[k]).max() / abs(np.mean(want[k])) for k in want
-                   if abs(np.mean(want[k])) > 1e-9), default=0.0)
+    current = max(np.abs(got[k] - want[k]).max() / abs(np.mean(want[k])) for k in currents)
     return float(profile), float(current)
 
 
@@ -257,8 +259,10 @@ def _vs_sector(L: int, cases: tuple[tuple[str, float], ...],
         chain = (_thermal_chain if kind == "thermal" else _magnet_chain)(h, L=L)
         ref = _sector_exact(chain)
         for chi in chis:
-            res = solve_ness(chain, _sector_settings(chi, kind))
-            errs[kind, h, chi] = _deviations(chain, res.values, ref)
+            settings = _sector_settings(chi, kind)
+            res = solve_ness(chain, settings)
+            errs[kind, h, chi] = _deviations(chain, res.values, ref,
+                                             settings.criterion.currents)
     return errs
 
 
@@ -295,7 +299,7 @@ def _sector_evidence(errs: dict, profile_tol: float, L: int, chi: int,
        kind="cross-check", slow=True,
        statement="TEBD NESS with single-spin baths at L=8 matches the exact sector-solver "
                  "NESS, clean and disordered: profiles within 2e-3 with an error that shrinks "
-                 "with chi, the bulk spin current within 5% of |j|")
+                 "with chi, the bulk spin current (the driven one) within 5% of |j|")
 def _mps_vs_exact_magnet_l8() -> Evidence:
     # profile tolerance 2e-3: measured clean 9.5e-4 (chi=16) -> 1.1e-4 (chi=32), disordered
     # h=0.8 6.2e-3 -> 1.3e-3 (the disordered chain stays in a truncation-noise cycle: window
