@@ -23,7 +23,16 @@ is a parameter (``kind``), recorded in every output:
                  exact first-order reduced Gibbs state of any longer clean chain;
 ``"auxiliary"``  the reduced state on the two central sites of the Gibbs state
                  ``exp(-beta H_m + mu M_m)`` of a clean open chain of ``m`` sites
-                 (``aux_length``, even).
+                 (``aux_length``, even);
+``"edge-gibbs"`` ``R ∝ exp(-beta H_edge + mu (s^z_1 + s^z_2))`` with ``H_edge`` the terms of the
+                 chain's Hamiltonian supported on the two reservoir sites, disorder fields
+                 included: for eq. (1) of Mendoza-Arenas et al. (2019) on the left edge
+                 ``eps_{1,2} + (h_2/2) s^z_2`` (site 1 carries ``h_1/2``, site 2 its whole
+                 field ``h_2``), mirrored on the right.  The other kinds use the clean bond, so
+                 at ``beta_L = beta_R`` they are out of equilibrium with a disordered edge.
+                 To first order in ``beta`` its target is the reduced state of the chain's
+                 Gibbs state ``(1 - beta H) / 2^L`` up to the exchange term of the bond that
+                 the reset cuts, which no two-site target can hold.
 
 ``mu`` is the dimensionless product (beta times chemical potential), so a magnetisation can
 be imposed at infinite temperature.
@@ -49,11 +58,13 @@ from symness.models.xxz_disordered import SPIN, bond_term
 from symness.operators.sparse import PAULI
 from symness.validation import ParameterError, require_choice, require_int, require_real
 
-__all__ = ["KINDS", "DISSIPATOR", "Reservoir", "reset_jumps", "reset_dissipator",
+__all__ = ["KINDS", "EDGE_KINDS", "DISSIPATOR", "Reservoir", "reset_jumps", "reset_dissipator",
            "gibbs_target", "linear_target", "auxiliary_target", "partial_trace_edge"]
 
 #: Reservoir kinds: the three two-site targets and the single-spin bath of PZ (2009) eq. (7).
-KINDS = ("gibbs", "linear", "auxiliary", "magnetization")
+KINDS = ("gibbs", "linear", "auxiliary", "edge-gibbs", "magnetization")
+#: Kinds whose target depends on the edge fields (:meth:`Reservoir.target`, ``edge_fields``).
+EDGE_KINDS = ("edge-gibbs",)
 #: Dissipator convention of every jump operator built here.
 DISSIPATOR = "prosen"
 
@@ -71,9 +82,14 @@ def _magnetization(m: int) -> np.ndarray:
                for i in range(m))
 
 
-def gibbs_target(J, delta, beta, mu) -> np.ndarray:
-    """Two-site Gibbs state ``exp(-beta eps + mu (s^z_1 + s^z_2)) / Z`` of the clean bond."""
-    x = -float(beta) * bond_term(J, delta, 0, 0) + float(mu) * _magnetization(2)
+def gibbs_target(J, delta, beta, mu, edge_fields=(0, 0)) -> np.ndarray:
+    """Two-site Gibbs state ``exp(-beta eps + mu (s^z_1 + s^z_2)) / Z``.
+
+    ``eps`` is the clean bond, or with ``edge_fields = (z_1, z_2)`` the bond plus the fields
+    ``z_1 s^z_1 + z_2 s^z_2`` (``"edge-gibbs"``, module docstring).
+    """
+    z1, z2 = (2 * float(z) for z in edge_fields)        # bond_term carries half of each field
+    x = -float(beta) * bond_term(J, delta, z1, z2) + float(mu) * _magnetization(2)
     r = la.expm(x)
     return r / np.trace(r).real
 
@@ -113,7 +129,9 @@ def _eigh_by_magnetization(target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     d = target.shape[0]
     n = int(round(np.log2(d)))
     ups = np.array([n - bin(b).count("1") for b in range(d)])
-    if np.abs(target[ups[:, None] != ups[None, :]]).max(initial=0.0) > 0:
+    # off-sector entries at the rounding level of an eigendecomposition (auxiliary target)
+    # count as zero: the blocks then define the eigenbasis
+    if np.abs(target[ups[:, None] != ups[None, :]]).max(initial=0.0) > 1e-14:
         return np.linalg.eigh(target)
     values, vectors = np.zeros(d), np.zeros((d, d), dtype=complex)
     for q in np.unique(ups):
@@ -201,8 +219,18 @@ class Reservoir:
         """Number of chain sites the reservoir acts on (1 or 2)."""
         return 1 if self.kind == "magnetization" else 2
 
-    def target(self, J, delta) -> np.ndarray:
-        """Target state of the edge sites (module docstring), ``2**width`` square."""
+    def target(self, J, delta, edge_fields=None) -> np.ndarray:
+        """Target state of the edge sites (module docstring), ``2**width`` square.
+
+        ``edge_fields = (z_1, z_2)``: the ``s^z`` coefficients of the two reservoir sites in
+        ``H_edge`` (site order), required by the kinds of :data:`EDGE_KINDS`, ignored by the
+        others.
+        """
+        if self.kind in EDGE_KINDS:
+            if edge_fields is None:
+                raise ParameterError(f"reservoir kind {self.kind!r} needs 'edge_fields' "
+                                     "(the fields of its two sites)")
+            return gibbs_target(J, delta, self.beta, self.mu, edge_fields)
         if self.kind == "magnetization":
             return (PAULI["I"] + float(self.mu) * PAULI["Z"]) / 2
         if self.kind == "gibbs":
@@ -211,12 +239,15 @@ class Reservoir:
             return linear_target(J, delta, self.beta, self.mu)
         return auxiliary_target(J, delta, self.beta, self.mu, self.aux_length)
 
-    def jumps(self, J, delta) -> list[np.ndarray]:
-        """Local jump operators on the ``width`` edge sites (``"prosen"`` dissipator)."""
+    def jumps(self, J, delta, edge_fields=None) -> list[np.ndarray]:
+        """Local jump operators on the ``width`` edge sites (``"prosen"`` dissipator).
+
+        ``edge_fields``: see :meth:`target`.
+        """
         if self.kind == "magnetization":
             g, mu = float(self.rate), float(self.mu)
             return [np.sqrt(g * (1 + mu)) * PAULI["+"], np.sqrt(g * (1 - mu)) * PAULI["-"]]
-        return reset_jumps(self.target(J, delta), self.rate)
+        return reset_jumps(self.target(J, delta, edge_fields), self.rate)
 
     def describe(self) -> dict:
         """Plain parameters for provenance records."""

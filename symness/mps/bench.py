@@ -448,3 +448,6 @@ def run_target(*, quick: bool) -> Table:
                              "settings": specs[0]["settings"], "workers": 2,
                              "threads": "OMP_NUM_THREADS=1"},
                  notes=notes)
+
+
+from symness.mps import bench_u1 as _bench_u1  # noqa: E402,F401  (registers "mps-u1")

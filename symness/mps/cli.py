@@ -22,7 +22,7 @@ def _spec_args(p) -> None:
                    help="disorder strength h >= 0 (default 0; sweep: a list like 0.3,0.6)")
     p.add_argument("--J", default="1", help="exchange J (default 1)")
     p.add_argument("--reservoir", default="linear",
-                   help="gibbs | linear | auxiliary | magnetization (default linear)")
+                   help="gibbs | linear | auxiliary | edge-gibbs | magnetization (default linear)")
     p.add_argument("--beta-left", default="1/10", help="left inverse temperature (default 1/10)")
     p.add_argument("--beta-right", default="-1/10",
                    help="right inverse temperature (negative values: --beta-right=-1/10)")

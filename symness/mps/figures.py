@@ -45,6 +45,7 @@ absolute floor ``atol = 1e-6`` below their ``|j^S| ~ 1e-4`` (:data:`SPIN_SETTING
 from __future__ import annotations
 
 import io
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -52,21 +53,33 @@ import numpy as np
 from symness.mps.convergence import Criterion
 from symness.mps.sweep import current_key, load_results, run_sweep, task_key
 from symness.outputs import atomic_write_bytes, atomic_write_text, figure
+from symness.validation import ParameterError
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
            "FIG2_SETTINGS", "FIG2_DELTA", "FIG2_HS", "FIG4_SETTINGS", "CHI_BY_SIZE",
-           "exponent", "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
+           "SEEDS_BY_SIZE", "CHI_ACCEPT", "cached", "chi_slope_systematic", "curve", "exponent",
+           "fit_with_errors", "diffusive_boundary", "DRIVES", "target_tasks", "fig3_tasks",
+           "mean_profiles", "FIG2A_SIZES", "FIG2A_INSET_L",
+           "fig4_tasks", "FIG4_HS",
+           "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
 SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
-         "fig4": (8, 12)}
+         "fig4": (8, 12), "fig2_targets": (8, 12, 16)}
 #: largest size per disorder strength where it is below the figure's: Fig. 2(b) at L = 32,
 #: chi = 64 leaves a stationary truncation bias above the uniformity tolerance for h = 0.6
 #: (0.07-0.11 of |j| in all four runs to the earlier absolute criterion; a run to the
 #: relative one was stopped after 20 min, unconverged); h = 0.3 converges (0.04)
 MAX_L = {"fig2": {"3/5": 24, "9/10": 24}}
 SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1),
-         "fig4": tuple(range(8))}
+         "fig4": tuple(range(8)), "fig2_targets": (0, 1, 2, 3)}
+#: realisations per size where they differ from :data:`SEEDS` (more where a run is cheap)
+SEEDS_BY_SIZE = {"fig2": {8: tuple(range(16)), 12: tuple(range(16))}}
+#: chi acceptance: a point (one h, one L) enters the exponent fits only if the mean over its
+#: realisations of the relative change of the current between chi/2 and chi is at most
+#: this; the same mean is its chi systematic (error model: the truncation error of the chi
+#: run is at most the chi/2 -> chi change, i.e. it at least halves per doubling of chi)
+CHI_ACCEPT = 0.1
 #: QR update and coarse warm stage (symness.mps.tebd, symness.mps.transport: same fixed
 #: point, 3x fewer steps); both currents judged (finite magnetisation, Fig. 4)
 SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": True,
@@ -81,6 +94,8 @@ FIG2_SETTINGS = dict(ENERGY_SETTINGS, chi=32,
                      criterion=dict(ENERGY_SETTINGS["criterion"], atol=1e-5))
 #: Fig. 2(b): anisotropy and disorder strengths
 FIG2_DELTA, FIG2_HS = 1, ("3/10", "3/5", "9/10")
+#: Fig. 4(a): disorder strengths
+FIG4_HS = ("1/2", "9/10")
 #: Fig. 4 (finite magnetisation): chi = 32
 FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], atol=1e-5))
 #: bond dimension per size, or per (h, size), where it differs from the figure's settings:
@@ -120,6 +135,18 @@ def fig2_tasks() -> list[dict]:
     return _specs("fig2", FIG2_DELTA, FIG2_HS, *ENERGY, FIG2_SETTINGS)
 
 
+def fig3_tasks(kind: str) -> list[dict]:
+    """The tasks of Fig. 3 (``Delta = 3/2, h = 3/5``): ``kind`` ``"energy"`` or ``"spin"``."""
+    if kind == "energy":
+        return _specs("fig3", "3/2", ("3/5",), *ENERGY, ENERGY_SETTINGS)
+    return _specs("fig3-spin", "3/2", ("3/5",), *SPIN, SPIN_SETTINGS)
+
+
+def fig4_tasks() -> list[dict]:
+    """The tasks of Fig. 4(a) (``Delta = 1``, ``h = 1/2, 9/10``, finite magnetisation)."""
+    return _specs("fig4", 1, FIG4_HS, *MAGNETISED, FIG4_SETTINGS)
+
+
 def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
     def at(h, L):
         chis = CHI_BY_SIZE.get(fig, {})
@@ -127,7 +154,7 @@ def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
         return settings if chi is None else dict(settings, chi=chi)
 
     return [task_spec(L, delta, h, s, left, right, at(h, L))
-            for h in hs for L in SIZES[fig] for s in SEEDS[fig]
+            for h in hs for L in SIZES[fig] for s in SEEDS_BY_SIZE.get(fig, {}).get(L, SEEDS[fig])
             if L <= MAX_L.get(fig, {}).get(str(h), L)]
 
 
@@ -144,6 +171,20 @@ def exponent(sizes: np.ndarray, currents: dict[int, np.ndarray], *, resamples: i
     boots = [fit(np.array([np.mean(rng.choice(currents[L], size=len(currents[L])))
                            for L in sizes])) for _ in range(resamples)]
     return float(gamma), float(np.std(boots))
+
+
+def chi_slope_systematic(sizes: np.ndarray, rel: np.ndarray) -> float:
+    """Largest shift of the fitted ``gamma`` from relative current errors ``|d_L| <= rel_L``.
+
+    The least-squares slope of ``log |j|`` on ``log L`` is ``sum_L w_L log|j_L|`` with
+    ``w_L = (x_L - mean x) / sum (x - mean x)^2``, ``x = log L``; a relative error ``d_L``
+    shifts ``log|j_L|`` by ``log(1 + d_L) ~ d_L``, so the shift is at most
+    ``sum_L |w_L| rel_L`` (signs chosen coherently: the truncation error of every size may
+    have one sign).  Two sizes give ``(rel_1 + rel_2) / log(L_2 / L_1)``.
+    """
+    x = np.log(np.asarray(sizes, dtype=float))
+    w = (x - x.mean()) / np.sum((x - x.mean()) ** 2)
+    return float(np.sum(np.abs(w) * np.asarray(rel, dtype=float)))
 
 
 def scan(name: str, specs: list[dict], outdir: Path) -> list[dict]:
@@ -169,12 +210,14 @@ def relative_nonuniformity(record: dict, kind: str) -> float:
     return res["convergence"]["uniformity"][kind] * max(j, atol) / j
 
 
-def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[int, tuple]]:
+def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[int, dict]]:
     """Sizes, currents per size (converged realisations) and per-size extras.
 
-    Extras: ``(largest relative change of j from chi/2 to chi, non-converged count, largest
-    bulk non-uniformity relative to |j|, the bond dimensions of the converged runs joined by
-    "/")`` (the criterion's non-uniformity is relative to ``max(|j|, atol)``).
+    Extras: ``chi_sys`` (mean over realisations of the relative change of ``j`` from
+    ``chi/2`` to ``chi``: the chi systematic of the point, :data:`CHI_ACCEPT`), ``chi_max``
+    (its largest value), ``failed`` (non-converged count), ``spread`` (largest bulk
+    non-uniformity relative to ``|j|``; the criterion's is relative to ``max(|j|, atol)``)
+    and ``chis`` (the bond dimensions of the converged runs joined by "/").
     """
     key = current_key(kind)
     data: dict[int, list[float]] = {}
@@ -191,17 +234,80 @@ def _series(records, h, kind) -> tuple[np.ndarray, dict[int, np.ndarray], dict[i
             continue
         res = r["result"]
         data.setdefault(L, []).append(res[key])
-        chi_dep.setdefault(L, []).append(res["chi_dependence"][f"rel_change_{kind}"])
+        chi_dep.setdefault(L, []).append(abs(res["chi_dependence"][f"rel_change_{kind}"]))
         spread.setdefault(L, []).append(relative_nonuniformity(r, kind))
         chis.setdefault(L, set()).add(r["spec"]["settings"]["chi"])
     sizes = np.array(sorted(data))
-    extras = {L: (max(chi_dep[L]), failed.get(L, 0), max(spread[L]),
-                  "/".join(map(str, sorted(chis[L])))) for L in data}
+    extras = {L: {"chi_sys": float(np.mean(chi_dep[L])), "chi_max": max(chi_dep[L]),
+                  "failed": failed.get(L, 0), "spread": max(spread[L]),
+                  "chis": "/".join(map(str, sorted(chis[L])))} for L in data}
     return sizes, {L: np.array(v) for L, v in data.items()}, extras
 
 
+def fit_with_errors(sizes: np.ndarray, cur: dict[int, np.ndarray],
+                    chi_sys: dict[int, float]) -> dict[str, float]:
+    """``gamma`` over all sizes and between the two largest, each with its errors.
+
+    ``*_stat``: bootstrap over realisations (:func:`exponent`); ``*_chi``: the chi systematic
+    (:func:`chi_slope_systematic` of the per-size ``chi_sys``); ``*_err``: both added in
+    quadrature.
+    """
+    out = {}
+    for name, part in (("gamma", sizes), ("gamma_two_largest_L", sizes[-2:])):
+        gamma, stat = exponent(part, cur) if len(part) >= 2 else (float("nan"),) * 2
+        chi = chi_slope_systematic(part, [chi_sys[L] for L in part]) if len(part) >= 2 \
+            else float("nan")
+        out |= {name: gamma, f"{name}_stat": stat, f"{name}_chi": chi,
+                f"{name}_err": float(np.hypot(stat, chi))}
+    return out
+
+
+def curve(records: list[dict], h, kind: str) -> dict:
+    """One curve of a figure with its chi acceptance and exponent fits.
+
+    Keys: ``sizes``, ``currents``, ``extras`` (:func:`_series`), ``accepted`` (sizes passing
+    :data:`CHI_ACCEPT`) and ``fit`` (:func:`fit_with_errors` over the accepted sizes).
+    """
+    sizes, cur, extras = _series(records, h, kind)
+    accepted = np.array([L for L in sizes if extras[L]["chi_sys"] <= CHI_ACCEPT], dtype=int)
+    fit = fit_with_errors(accepted, cur, {L: extras[L]["chi_sys"] for L in sizes})
+    return {"sizes": sizes, "currents": cur, "extras": extras, "accepted": accepted,
+            "fit": fit}
+
+
+def diffusive_boundary(hs: list[float], fits: list[dict]) -> tuple[float, float]:
+    """Disorder strength ``h_c`` where ``gamma(h)`` crosses 1, and its error.
+
+    Linear interpolation between the two grid points that bracket ``gamma = 1``; the error
+    propagates the fits' ``gamma_err`` (``sigma_h = (h_2 - h_1) sqrt((1 - g_2)^2 s_1^2 +
+    (1 - g_1)^2 s_2^2) / (g_2 - g_1)^2``; the interpolation itself is not in it).  Returns
+    ``(nan, nan)`` when no pair of neighbours brackets 1.
+    """
+    for (h1, f1), (h2, f2) in zip(zip(hs, fits), zip(hs[1:], fits[1:])):
+        g1, g2 = f1["gamma"], f2["gamma"]
+        if (g1 - 1) * (g2 - 1) <= 0 and g1 != g2:
+            hc = h1 + (h2 - h1) * (1 - g1) / (g2 - g1)
+            err = (h2 - h1) * np.hypot((1 - g2) * f1["gamma_err"],
+                                       (1 - g1) * f2["gamma_err"]) / (g2 - g1) ** 2
+            return float(hc), float(err)
+    return float("nan"), float("nan")
+
+
+def cached(name: str, specs: list[dict], outdir: Path | None = None) -> list[dict]:
+    """The cached records of ``specs`` (no computation); raises if one is missing."""
+    outdir = Path(__file__).resolve().parents[2] / "tables" if outdir is None else outdir
+    path = Path(outdir) / f"mendoza2019_{name}.jsonl"
+    keys = {r["key"]: r for r in load_results(path)} if path.exists() else {}
+    missing = [s for s in specs if task_key(s) not in keys]
+    if missing:
+        raise ParameterError(f"{len(missing)} of {len(specs)} tasks of {path.name} are not "
+                             f"cached (first: L={missing[0]['L']}, h={missing[0]['h']}, seed "
+                             f"{missing[0]['seed']}); run 'symness figure mendoza2019-{name}'")
+    return [keys[task_key(s)] for s in specs]
+
+
 def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]],
-          title: str) -> list[Path]:
+          title: str, notes: tuple[str, ...] = ()) -> list[Path]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -210,31 +316,48 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
 
     fig, ax = plt.subplots(figsize=(4.5, 3.5), dpi=100)
     ticks: set[int] = set()
-    lines = ["label,L,mean_abs_current,n_realisations,n_not_converged,gamma,gamma_err,"
-             "gamma_two_largest_L,gamma_two_largest_L_err,max_rel_change_chi/2_to_chi,"
-             "max_rel_nonuniformity,chi"]
+    rejected = False
+    lines = ["label,L,mean_abs_current,current_err_stat,current_err_chi,n_realisations,"
+             "n_not_converged,chi_accepted,gamma,gamma_err,gamma_stat,gamma_chi,"
+             "gamma_two_largest_L,gamma_two_largest_L_err,gamma_two_largest_L_stat,"
+             "gamma_two_largest_L_chi,mean_rel_change_chi/2_to_chi,"
+             "max_rel_change_chi/2_to_chi,max_rel_nonuniformity,chi"]
     for label, records, h, kind in curves:
-        sizes, cur, extras = _series(records, h, kind)
-        gamma, err = exponent(sizes, cur)
-        local, local_err = exponent(sizes[-2:], cur)
+        c = curve(records, h, kind)
+        sizes, cur, extras, accepted, fit = (c[k] for k in ("sizes", "currents", "extras",
+                                                             "accepted", "fit"))
         means = np.array([abs(np.mean(cur[L])) for L in sizes])
         sem = np.array([np.std(cur[L]) / np.sqrt(len(cur[L])) for L in sizes])
-        bars = ax.errorbar(sizes, means, yerr=sem, fmt="o", ms=4, capsize=2,
-                           label=f"{label}: γ={gamma:.2f}±{err:.2f}")
-        line = np.polyfit(np.log(sizes), np.log(means), 1)  # slope -gamma (exponent)
-        ax.plot(sizes, np.exp(np.polyval(line, np.log(sizes))), "--", lw=1,
-                color=bars[0].get_color())
+        sys = np.array([extras[L]["chi_sys"] for L in sizes]) * means
+        ok = np.isin(sizes, accepted)
+        bars = ax.errorbar(sizes[ok], means[ok], yerr=np.hypot(sem, sys)[ok], fmt="o", ms=4,
+                           capsize=2, label=f"{label}: γ={fit['gamma']:.2f}±"
+                                            f"{fit['gamma_err']:.2f}")
+        if (~ok).any():
+            rejected = True
+            ax.errorbar(sizes[~ok], means[~ok], yerr=np.hypot(sem, sys)[~ok], fmt="x", ms=5,
+                        capsize=2, color=bars[0].get_color())
+        if len(accepted) >= 2:
+            line = np.polyfit(np.log(sizes[ok]), np.log(means[ok]), 1)  # slope -gamma
+            ax.plot(sizes[ok], np.exp(np.polyval(line, np.log(sizes[ok]))), "--", lw=1,
+                    color=bars[0].get_color())
         ticks.update(int(L) for L in sizes)
-        lines += [f"{label},{L},{m:.10g},{len(cur[L])},{extras[L][1]},{gamma:.6f},{err:.6f},"
-                  f"{local:.6f},{local_err:.6f},{extras[L][0]:.3g},{extras[L][2]:.3g},"
-                  f"{extras[L][3]}" for L, m in zip(sizes, means)]
+        f = fit
+        lines += [f"{label},{L},{m:.10g},{e:.3g},{y:.3g},{len(cur[L])},{extras[L]['failed']},"
+                  f"{int(L in accepted)},{f['gamma']:.4f},{f['gamma_err']:.4f},"
+                  f"{f['gamma_stat']:.4f},{f['gamma_chi']:.4f},{f['gamma_two_largest_L']:.4f},"
+                  f"{f['gamma_two_largest_L_err']:.4f},{f['gamma_two_largest_L_stat']:.4f},"
+                  f"{f['gamma_two_largest_L_chi']:.4f},{extras[L]['chi_sys']:.3g},"
+                  f"{extras[L]['chi_max']:.3g},{extras[L]['spread']:.3g},{extras[L]['chis']}"
+                  for L, m, e, y in zip(sizes, means, sem, sys)]
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xticks(sorted(ticks), [str(L) for L in sorted(ticks)])
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     ax.set_xlabel("L")
-    ax.set_ylabel("|⟨j⟩| (disorder mean ± s.e.m.; dashed: fit L^-γ)", fontsize=8)
-    ax.set_title(title, fontsize=9)
+    ax.set_ylabel("|⟨j⟩| (mean; bars: s.e.m. ⊕ χ systematic)", fontsize=8)
+    ax.set_title(title + (f"; ×: χ change > {CHI_ACCEPT:g}, not fitted" if rejected else ""),
+                 fontsize=8)
     ax.legend(fontsize=7)
     fig.tight_layout()
     buf = io.BytesIO()
@@ -242,19 +365,26 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
     plt.close(fig)
     png, csv = Path(outdir) / f"mendoza2019_{name}.png", Path(outdir) / f"mendoza2019_{name}.csv"
     atomic_write_bytes(png, buf.getvalue())
-    settings = (f"settings {FIG2_SETTINGS}" if name == "fig2" else
+    settings = (f"settings {FIG2_SETTINGS}" if name in ("fig2", "fig2_targets") else
                 f"settings {FIG4_SETTINGS}" if name == "fig4" else
                 f"settings {SETTINGS}; criterion of the energy drive "
                 f"{ENERGY_SETTINGS['criterion']}, of the spin drive "
                 f"{SPIN_SETTINGS['criterion']}")
     seeds = (f"seeds {SEEDS[name]}" if name != "fig3" else
              f"seeds {SEEDS['fig3']} (energy), {SEEDS['fig3-spin']} (spin)")
+    if name in SEEDS_BY_SIZE:
+        seeds += f", by size {SEEDS_BY_SIZE[name]}"
     if name in CHI_BY_SIZE:
         settings += f"; chi by size {CHI_BY_SIZE[name]}"
     if name in MAX_L:
         settings += f"; largest L by h {MAX_L[name]}"
-    header = (f"# regenerate: symness figure mendoza2019-{name}\n# sizes {SIZES[name]}, "
-              f"{seeds}, {settings}\n")
+    if name == "fig2_targets":
+        settings += f"; drives {DRIVES}"
+    header = (f"# regenerate: symness figure mendoza2019-{name.replace('_', '-')}\n"
+              f"# sizes {SIZES[name]}, "
+              f"{seeds}, {settings}\n# chi acceptance: mean chi/2 -> chi change <= "
+              f"{CHI_ACCEPT:g} (chi_accepted); gamma_err = gamma_stat (bootstrap) ⊕ gamma_chi "
+              "(chi systematic, coherent)\n" + "".join(f"# {n}\n" for n in notes))
     atomic_write_text(csv, header + "\n".join(lines) + "\n")
     return [png, csv]
 
@@ -268,17 +398,110 @@ MAGNETISED = (_res("1/10", "2/5"), _res("-1/10", "3/5"))
 def fig2(outdir: Path) -> list[Path]:
     """Energy current against L at Delta = 1 for h = 0.3, 0.6, 0.9 (zero magnetisation)."""
     recs = scan("fig2", fig2_tasks(), outdir)
+    fits = [curve([r for r in recs if r["spec"]["L"] <= 24], h, "energy")["fit"]
+            for h in FIG2_HS]
+    hc, err = diffusive_boundary([float(Fraction(h)) for h in FIG2_HS], fits)
+    note = (f"diffusive-subdiffusive boundary (gamma = 1, linear interpolation of the L <= 24 "
+            f"exponents): h_c = {hc:.2f} ± {err:.2f}; paper (L ~ 100): h_c ≈ 0.6")
     return _draw("fig2", outdir, [(f"h={h}", recs, h, "energy") for h in FIG2_HS],
-                 "Fig. 2(b): energy current, Δ=1")
+                 "Fig. 2(b): energy current, Δ=1", notes=(note,))
+
+
+#: target/drive comparison at Fig. 2(b)'s h = 0.6: the figure's drive (linear target,
+#: beta = +-0.1), the edge-gibbs target with the same drive, and a one-sided drive (linear,
+#: beta_L = 0.2, beta_R = 0: same beta_L - beta_R, carries half of the equal-reservoir
+#: spurious current, symness.mps.reservoir_equilibrium)
+DRIVES = {"linear +-0.1": (_res("1/10", 0), _res("-1/10", 0)),
+          "edge-gibbs +-0.1": (dict(_res("1/10", 0), kind="edge-gibbs"),
+                               dict(_res("-1/10", 0), kind="edge-gibbs")),
+          "linear 0.2 | 0": (_res("1/5", 0), _res(0, 0))}
+TARGET_SIZES, TARGET_SEEDS = SIZES["fig2_targets"], SEEDS["fig2_targets"]
+
+
+def target_tasks(drive: str) -> list[dict]:
+    """Fig. 2(b) tasks at ``h = 3/5`` (sizes ``TARGET_SIZES``, seeds ``TARGET_SEEDS``)."""
+    chis = CHI_BY_SIZE["fig2"]
+    return [task_spec(L, FIG2_DELTA, "3/5", s, *DRIVES[drive],
+                      dict(FIG2_SETTINGS, chi=chis.get(L, FIG2_SETTINGS["chi"])))
+            for L in TARGET_SIZES for s in TARGET_SEEDS]
+
+
+@figure("mendoza2019-fig2-targets", description="Fig. 2(b) at h=0.6 with three reservoir "
+                                                "targets/drives: does gamma depend on them?")
+def fig2_targets(outdir: Path) -> list[Path]:
+    """Energy current against L at ``Delta = 1, h = 0.6`` for the drives of :data:`DRIVES`.
+
+    The figure's own drive shares the Fig. 2(b) cache; the others are cached in
+    ``mendoza2019_fig2_targets.jsonl``.
+    """
+    curves = []
+    for drive in DRIVES:
+        name = "fig2" if drive == "linear +-0.1" else "fig2_targets"
+        curves.append((drive, scan(name, target_tasks(drive), outdir), "3/5", "energy"))
+    return _draw("fig2_targets", outdir, curves, "Fig. 2(b) drives, Δ=1, h=0.6")
+
+
+def mean_profiles(records: list[dict], h: str, L: int) -> dict[str, np.ndarray]:
+    """Disorder-averaged ``<eps_{k,k+1}>`` and ``<s^z_k>`` of the converged runs at ``(h, L)``."""
+    runs = [r["result"]["values"] for r in records if r["status"] == "ok"
+            and r["spec"]["h"] == str(h) and r["spec"]["L"] == L]
+    if not runs:
+        raise ParameterError(f"no converged run at h={h}, L={L}")
+    return {k: np.mean([np.asarray(v[k]) for v in runs], axis=0) for k in ("energy", "sz")}
+
+
+#: Fig. 2(a): the sizes of the energy profiles (h = 0.6) and of the magnetisation inset (the
+#: paper's inset is at L = 32, reached here only for h = 0.3; L = 24 has every h)
+FIG2A_SIZES, FIG2A_INSET_L = (8, 12, 16, 24), 24
+
+
+@figure("mendoza2019-fig2a", description="Fig. 2(a): energy profiles at h=0.6 (L=8-24) and "
+                                         "magnetisation profiles at L=24 (from the Fig. 2(b) "
+                                         "cache)")
+def fig2a(outdir: Path) -> list[Path]:
+    """Energy profiles against ``x = (k-1)/(L-2)`` and magnetisation profiles (inset)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    recs = scan("fig2", fig2_tasks(), outdir)
+    fig, (ax, inset) = plt.subplots(1, 2, figsize=(7.5, 3.2), dpi=100)
+    lines = ["panel,h,L,x,value"]
+    for L in FIG2A_SIZES:
+        e = mean_profiles(recs, "3/5", L)["energy"]
+        x = np.arange(L - 1) / (L - 2)
+        ax.plot(x, e, "o-", ms=3, lw=1, label=f"L={L}")
+        lines += [f"energy,3/5,{L},{xi:.6g},{v:.8g}" for xi, v in zip(x, e)]
+    for h in FIG2_HS:
+        m = mean_profiles(recs, h, FIG2A_INSET_L)["sz"]
+        x = np.arange(FIG2A_INSET_L) / (FIG2A_INSET_L - 1)
+        inset.plot(x, m, "o-", ms=3, lw=1, label=f"h={h}")
+        lines += [f"sz,{h},{FIG2A_INSET_L},{xi:.6g},{v:.8g}" for xi, v in zip(x, m)]
+    ax.set_xlabel("x = (k-1)/(L-2)")
+    ax.set_ylabel("⟨ε_{k,k+1}⟩ (disorder mean)", fontsize=8)
+    ax.set_title("Fig. 2(a): energy profiles, Δ=1, h=0.6, β=±0.1", fontsize=8)
+    inset.set_xlabel("x = (k-1)/(L-1)")
+    inset.set_ylabel("⟨s^z_k⟩ (disorder mean)", fontsize=8)
+    inset.set_title(f"magnetisation, L={FIG2A_INSET_L}", fontsize=8)
+    ax.legend(fontsize=7)
+    inset.legend(fontsize=7)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    plt.close(fig)
+    png, csv = Path(outdir) / "mendoza2019_fig2a.png", Path(outdir) / "mendoza2019_fig2a.csv"
+    atomic_write_bytes(png, buf.getvalue())
+    atomic_write_text(csv, "# regenerate: symness figure mendoza2019-fig2a (from the Fig. 2(b) "
+                      "cache)\n" + "\n".join(lines) + "\n")
+    return [png, csv]
 
 
 @figure("mendoza2019-fig3", description="Fig. 3: Delta=1.5, h=0.6: energy vs spin transport")
 def fig3(outdir: Path) -> list[Path]:
     """Energy current (thermal drive) and spin current (mu drive) at Delta = 3/2, h = 3/5."""
-    recs_e = scan("fig3-energy", _specs("fig3", "3/2", ("3/5",), *ENERGY, ENERGY_SETTINGS),
-                  outdir)
-    recs_s = scan("fig3-spin", _specs("fig3-spin", "3/2", ("3/5",), *SPIN, SPIN_SETTINGS),
-                  outdir)
+    recs_e = scan("fig3-energy", fig3_tasks("energy"), outdir)
+    recs_s = scan("fig3-spin", fig3_tasks("spin"), outdir)
     return _draw("fig3", outdir, [("energy", recs_e, "3/5", "energy"),
                                   ("spin", recs_s, "3/5", "spin")],
                  "Fig. 3: Δ=1.5, h=0.6")
@@ -287,7 +510,7 @@ def fig3(outdir: Path) -> list[Path]:
 @figure("mendoza2019-fig4", description="Fig. 4(a): finite magnetisation, Delta=1, h=0.5, 0.9")
 def fig4(outdir: Path) -> list[Path]:
     """Energy and spin currents at finite magnetisation, Delta = 1, h = 0.5 and 0.9."""
-    hs = ("1/2", "9/10")
-    recs = scan("fig4", _specs("fig4", 1, hs, *MAGNETISED, FIG4_SETTINGS), outdir)
+    hs = FIG4_HS
+    recs = scan("fig4", fig4_tasks(), outdir)
     curves = [(f"{k} h={h}", recs, h, k) for h in hs for k in ("energy", "spin")]
     return _draw("fig4", outdir, curves, "Fig. 4(a): finite magnetisation, Δ=1")

@@ -27,7 +27,7 @@ from symness.models.xxz_disordered import (
 from symness.mps.pauli_basis import operator_weights, superoperator_to_pauli
 from symness.validation import ParameterError
 
-__all__ = ["BoundaryDrivenChain", "bond_generators", "full_jumps", "observables"]
+__all__ = ["BoundaryDrivenChain", "bond_generators", "edge_fields", "full_jumps", "observables"]
 
 
 @dataclass(frozen=True)
@@ -62,11 +62,24 @@ class BoundaryDrivenChain:
                 "hamiltonian": "eq. (1), spin-1/2 operators, bond terms carry h_i/2"}
 
 
+def edge_fields(model: DisorderedXXZ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``s^z`` coefficients of the two edge sites in ``H_edge`` (left pair, right pair).
+
+    ``H_edge``: the terms of eq. (1) supported on the two sites, ``eps_{1,2} + (h_2/2) s^z_2``
+    on the left (site 1 carries ``h_1/2``, site 2 its whole field), mirrored on the right
+    (:mod:`symness.models.thermal_reservoirs`, kind ``"edge-gibbs"``).
+    """
+    f = model.fields
+    return (f[0] / 2, f[1]), (f[-2], f[-1] / 2)
+
+
 def _local_jumps(chain: BoundaryDrivenChain) -> list[tuple[int, np.ndarray]]:
     """``(first_site, jump)`` of both reservoirs."""
     m = chain.model
-    out = [(0, j) for j in chain.left.jumps(m.J, m.delta)]
-    out += [(m.L - chain.right.width, j) for j in chain.right.jumps(m.J, m.delta)]
+    left_fields, right_fields = edge_fields(m)
+    out = [(0, j) for j in chain.left.jumps(m.J, m.delta, left_fields)]
+    out += [(m.L - chain.right.width, j)
+            for j in chain.right.jumps(m.J, m.delta, right_fields)]
     return out
 
 

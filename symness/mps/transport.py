@@ -52,7 +52,8 @@ from symness.validation import ParameterError, require_choice, require_int, requ
 
 WARM_STAGES = ("both", "coarse")
 
-__all__ = ["NessSettings", "NessResult", "solve_ness", "evolve_to_ness", "measure"]
+__all__ = ["NessSettings", "NessResult", "solve_ness", "evolve_to_ness", "measure",
+           "bulk_currents"]
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,9 @@ def measure(chain: BoundaryDrivenChain, mps: PauliMPS,
     return {key: expectations(mps, items) for key, items in ops.items()}
 
 
-def _bulk(chain: BoundaryDrivenChain, values: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def bulk_currents(chain: BoundaryDrivenChain,
+                  values: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Bulk ``{"spin": j^S, "energy": j^E}`` profiles (bonds/sites fixed by continuity)."""
     return {"spin": values["spin_current"][list(chain.spin_bonds)],
             "energy": values["energy_current"][[i - 1 for i in chain.energy_sites]]}
 
@@ -201,7 +204,7 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
             if not np.all(np.isfinite(np.concatenate(list(values.values())))):
                 raise FloatingPointError(f"non-finite observables at t={t}")
             recent = (recent + [values])[-phase_crit.window:]
-            done = assess(report, t, _bulk(chain, values), phase_crit)
+            done = assess(report, t, bulk_currents(chain, values), phase_crit)
             if progress is not None:
                 progress(report)
             if done:
@@ -245,16 +248,16 @@ def solve_ness(chain: BoundaryDrivenChain, settings: NessSettings, *,
                                          deadline=deadline, strict=False,
                                          t_limit=settings.t_max / 10,
                                          phases="coarse" if coarse else "both")
-        bulk_low = _bulk(chain, low)
+        bulk_low = bulk_currents(chain, low)
     if coarse:
         _, high = evolve_to_ness(chain, mps, settings, chi=settings.chi, generators=generators,
                                  progress=progress, deadline=deadline, strict=False,
                                  t_limit=settings.t_max / 10, phases="coarse")
-        bulk_high = _bulk(chain, high)
+        bulk_high = bulk_currents(chain, high)
     report, values = evolve_to_ness(chain, mps, settings, chi=settings.chi,
                                     generators=generators, progress=progress, deadline=deadline,
                                     phases="fine" if coarse else "both")
-    bulk = _bulk(chain, values)
+    bulk = bulk_currents(chain, values)
     j_spin, j_energy = float(np.mean(bulk["spin"])), float(np.mean(bulk["energy"]))
     if ramp:
         bulk_high = bulk_high if coarse else bulk

@@ -1,3 +1,5 @@
+import pytest
+
 from symness.benchmarks import load_all
 
 
@@ -35,3 +37,13 @@ def test_bench_mps_target_quick():
     assert float(table.rows[1][7].split("=")[1]) < 1e-2
     assert len(table.rows) == 2 + 4 and all(row[1] == 12 for row in table.rows[2:])
     assert "of 4 realisations converged within 600 s" in table.notes[0]
+
+
+def test_bench_mps_u1_quick():
+    # reference: the package's own TEBD on the same chain and steps (row 1); the U(1) engine
+    # must reproduce its bulk current after the same evolution to the truncation level (1%)
+    pytest.importorskip("tenpy")
+    table = load_all()["mps-u1"].run(quick=True)
+    assert [row[0] for row in table.rows] == ["symness real Pauli MPS (QR route)",
+                                              "physics-tenpy U(1) MPS (complex)"]
+    assert float(table.rows[1][6].split("rel. diff ")[1].rstrip(")")) < 1e-2

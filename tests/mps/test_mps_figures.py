@@ -67,9 +67,63 @@ def test_fig2_spec_and_target_benchmark_are_figure_tasks():
 
 def test_max_l_drops_only_the_listed_disorder_strengths():
     # reference: MAX_L["fig2"] stops h = 0.6 and 0.9 at L = 24; h = 0.3 keeps every size
-    from symness.mps.figures import SEEDS, SIZES, fig2_tasks
+    from symness.mps.figures import SEEDS, fig2_tasks
     specs = fig2_tasks()
     sizes = {h: sorted({s["L"] for s in specs if s["h"] == h}) for h in ("3/10", "3/5", "9/10")}
     assert sizes == {"3/10": [8, 12, 16, 24, 32], "3/5": [8, 12, 16, 24],
                      "9/10": [8, 12, 16, 24]}
-    assert len(specs) == len(SEEDS["fig2"]) * (len(SIZES["fig2"]) * 3 - 2)
+    # 16 realisations at L = 8, 12 (3 h each), 4 at L = 16, 24 (3 h) and L = 32 (h = 0.3)
+    assert len(specs) == 16 * 2 * 3 + len(SEEDS["fig2"]) * (2 * 3 + 1)
+
+
+def test_chi_slope_systematic_two_sizes_closed_form():
+    # reference: two sizes, slope = (log j2 - log j1) / log(L2/L1); coherent errors r1, r2
+    # shift it by at most (r1 + r2) / log(L2 / L1) (hand-derived, docstring)
+    import numpy as np
+
+    from symness.mps.figures import chi_slope_systematic
+
+    assert np.isclose(chi_slope_systematic(np.array([24, 32]), [0.05, 0.11]),
+                      0.16 / np.log(32 / 24))
+    assert chi_slope_systematic(np.array([8, 16, 32]), [0, 0, 0]) == 0.0
+
+
+def test_chi_slope_systematic_bounds_a_real_shift():
+    # reference: refit after shifting every log current by its bound, all sign patterns
+    import numpy as np
+
+    from symness.mps.figures import chi_slope_systematic
+
+    sizes = np.array([8, 12, 16, 24])
+    rel = np.array([0.02, 0.05, 0.03, 0.1])
+    j = sizes**-0.7
+    x = np.log(sizes)
+    worst = max(abs(np.polyfit(x, np.log(j * np.exp(s * rel)), 1)[0] + 0.7)
+                for s in np.array(np.meshgrid(*[[-1, 1]] * 4)).reshape(4, -1).T)
+    bound = chi_slope_systematic(sizes, rel)
+    assert np.isclose(worst, bound)  # the coherent choice of signs attains the bound
+
+
+def test_fig2_seeds_by_size():
+    # reference: SEEDS_BY_SIZE["fig2"] gives 16 realisations at L <= 16, SEEDS elsewhere
+    from symness.mps.figures import SEEDS, SEEDS_BY_SIZE, fig2_tasks
+
+    per_size = {}
+    for s in fig2_tasks():
+        per_size.setdefault((s["h"], s["L"]), set()).add(s["seed"])
+    for (h, L), seeds in per_size.items():
+        assert seeds == set(SEEDS_BY_SIZE["fig2"].get(L, SEEDS["fig2"]))
+
+
+def test_diffusive_boundary_interpolates_and_propagates():
+    # reference: hand interpolation 0.6 + 0.3 * (1 - 0.7) / (1.1 - 0.7) = 0.825 and the
+    # propagated error 0.3 * hypot(0.1 * 0.1, 0.3 * 0.1) / 0.4^2 (docstring formula)
+    import numpy as np
+
+    from symness.mps.figures import diffusive_boundary
+
+    fits = [{"gamma": 0.3, "gamma_err": 0.1}, {"gamma": 0.7, "gamma_err": 0.1},
+            {"gamma": 1.1, "gamma_err": 0.1}]
+    hc, err = diffusive_boundary([0.3, 0.6, 0.9], fits)
+    assert np.isclose(hc, 0.825) and np.isclose(err, 0.3 * np.hypot(0.01, 0.03) / 0.16)
+    assert np.isnan(diffusive_boundary([0.3, 0.6], fits[:2])[0])
