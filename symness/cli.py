@@ -242,17 +242,23 @@ def _tables_dir() -> Path:
 
 
 def _seed_caches(name: str, outdir: Path) -> list[Path]:
-    """Copy the committed caches of figure ``name`` (``tables/<stem>*.jsonl|csv``) to ``outdir``.
+    """Copy the committed caches of figure ``name`` to ``outdir``.
 
-    Resumable sweeps (Figs. of 002 and 004) then redraw from the committed records
-    instead of recomputing hours of runs; files already in ``outdir`` are kept.
+    Every sweep cache of the figure's paper (``tables/<paperkey>_*.jsonl``: a figure may
+    share another's, e.g. Fig. 2(a) reads Fig. 2(b)'s) and the figure's own cached tables
+    (``tables/<stem>*.csv``).  Resumable sweeps (Figs. of 002 and 004) then redraw from the
+    committed records instead of recomputing hours of runs; files already in ``outdir``
+    are kept.
     """
     source = _tables_dir()
     stem = name.replace("-", "_")
+    paper = stem.split("_")[0]
     copied = []
-    for path in sorted(source.glob(f"{stem}*")) if source.is_dir() else []:
+    paths = (set(source.glob(f"{paper}_*.jsonl")) | set(source.glob(f"{stem}*.csv"))
+             if source.is_dir() else set())
+    for path in sorted(paths):
         target = outdir / path.name
-        if path.suffix in (".jsonl", ".csv") and not target.exists():
+        if not target.exists():
             shutil.copyfile(path, target)
             copied.append(target)
     return copied
