@@ -246,7 +246,7 @@ def _seed_caches(name: str, outdir: Path) -> list[Path]:
 
     Every sweep cache of the figure's paper (``tables/<paperkey>_*.jsonl``: a figure may
     share another's, e.g. Fig. 2(a) reads Fig. 2(b)'s) and the figure's own cached tables
-    (``tables/<stem>*.csv``).  Resumable sweeps (Figs. of 002 and 004) then redraw from the
+    (``tables/<stem>.csv``).  Resumable sweeps (Figs. of 002 and 004) then redraw from the
     committed records instead of recomputing hours of runs; files already in ``outdir``
     are kept.
     """
@@ -254,7 +254,7 @@ def _seed_caches(name: str, outdir: Path) -> list[Path]:
     stem = name.replace("-", "_")
     paper = stem.split("_")[0]
     copied = []
-    paths = (set(source.glob(f"{paper}_*.jsonl")) | set(source.glob(f"{stem}*.csv"))
+    paths = (set(source.glob(f"{paper}_*.jsonl")) | set(source.glob(f"{stem}.csv"))
              if source.is_dir() else set())
     for path in sorted(paths):
         target = outdir / path.name

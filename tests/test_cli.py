@@ -199,5 +199,8 @@ def test_figure_caches_are_copied_not_overwritten(tmp_path):
 
     (tmp_path / "mendoza2019_fig2.csv").write_text("mine")
     copied = _seed_caches("mendoza2019-fig2", tmp_path)
-    assert [p.name for p in copied] == ["mendoza2019_fig2.jsonl"]  # sweep records; no PNG
+    names = [p.name for p in copied]
+    # every sweep cache of paper 002 (Fig. 2(a) reads Fig. 2(b)'s), no PNG, no other CSV
+    assert "mendoza2019_fig2.jsonl" in names and "mendoza2019_fig3-energy.jsonl" in names
+    assert all(n.endswith(".jsonl") for n in names)
     assert (tmp_path / "mendoza2019_fig2.csv").read_text() == "mine"
