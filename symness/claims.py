@@ -260,6 +260,10 @@ def _declared_in(path: Path, module: str) -> list[Declared]:
                 found.append(Declared(_literal(deco.args[0], constants), kw["paper"],
                                       kw["equation"], kw["kind"], kw["statement"],
                                       bool(kw.get("slow", False)), module, deco.lineno))
+    calls = sum(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "claim"
+                for n in ast.walk(tree))
+    if calls != len(found):    # a claim(...) call that is not a decorator: not readable here
+        raise ValueError(f"{path.name}: claim() called outside a decorator")
     return sorted(found, key=lambda d: d.line)
 
 
