@@ -39,8 +39,9 @@ def _current_rows():
     return out
 
 
-@figure("prosen2011b-profiles", description="maximally driven XXZ chain: <sigma^z_j> at "
-                                            "n = 1000 and J(n), eps = 1 (Prosen 2011b MPA)")
+@figure("prosen2011-strong-drive-profiles", aliases=("prosen2011b-profiles",),
+        description="maximally driven XXZ chain: <sigma^z_j> at n = 1000 and J(n), eps = 1 "
+                    "(Prosen 2011b MPA)")
 def profiles_figure(outdir: Path) -> list[Path]:
     """(a) ``<sigma^z_j>`` against ``j/n``; (b) ``J(n)`` on log-log axes with ``pi^2/n^2``."""
     import matplotlib

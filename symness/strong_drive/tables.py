@@ -25,8 +25,9 @@ def format_current(value: float) -> str:
     return f"{value:.{digits}g}"
 
 
-@table("prosen2011b_current", description="exact NESS current J(n) of the maximally driven "
-                                          "XXZ chain, eps = 1, Delta = 1/2, 7/10, 1, 3/2")
+@table("prosen2011-strong-drive-current", aliases=("prosen2011b_current",),
+       description="exact NESS current J(n) of the maximally driven XXZ chain, eps = 1, "
+                   "Delta = 1/2, 7/10, 1, 3/2")
 def current_table() -> Table:
     """``<J>`` against ``n`` from the MPA (transfer matrices), and ``n^2 J`` at ``Delta = 1``."""
     from symness.strong_drive.model import StrongDrive
@@ -54,7 +55,7 @@ def current_table() -> Table:
                         "still drifting at n = 2000; Delta = 3/2: J ~ exp(-n arccosh Delta)"])
 
 
-@table("prosen_ilievski2013_bounds", slow=True,
+@table("prosen2011-optimal-mazur-bounds", aliases=("prosen_ilievski2013_bounds",), slow=True,
        description="Drude-weight bounds side by side, m <= 12: Prosen's D_Z (000, (20)), the "
                    "optimal Prosen-Ilievski d_PI, and GHD; ratio d_PI/D_Z")
 def bounds_table() -> Table:
