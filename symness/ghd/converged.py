@@ -42,7 +42,7 @@ __all__ = ["ROUNDING", "SCALE_FLOOR", "ConvergedProfile", "converged_profile", "
 #: Rounding error added to every estimate (sums of O(1) terms over ~1e4 grid points).
 ROUNDING = 1e-14
 #: Smallest scale an observable's relative error refers to (observables are O(1e-2 .. 1)).
-SCALE_FLOOR = 1e-3
+SCALE_FLOOR = 1e-2
 #: Increase of the cutoff used to estimate the truncation error.
 _CUTOFF_TEST = 2.0
 #: Richardson denominator 2^p - 1 for the assumed order p = 4 (measured order: 6).

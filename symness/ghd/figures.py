@@ -86,33 +86,43 @@ def fig1(outdir: Path) -> list[Path]:
     return paths
 
 
+#: Target relative error of the profile figures (``ghd.converged``).
+FIGURE_RTOL = 1e-8
+
+
 def _profile_figure(outdir: Path, name: str, protocol: str, keys, gammas) -> list[Path]:
-    from symness.ghd.profiles import domain_wall_states, profile, two_temperature_states
-    from symness.tba.quadrature import RapidityGrid
+    from functools import partial
+
+    from symness.ghd.converged import converged_profile, format_with_error
+    from symness.ghd.profiles import domain_wall_states, two_temperature_states
     from symness.tba.strings import string_content
 
     plt = _plt()
     fig, axes = plt.subplots(1, len(keys), figsize=(3.2 * len(keys), 3.0))
-    rows = []
+    rows, errors = [], []
     zetas = np.linspace(-1.4, 1.4, 141)
     for g in gammas:
-        content, grid = string_content(g), RapidityGrid(step=0.1, cutoff=13.0)
+        content = string_content(g)
         if protocol == "two-temperature":
-            states = two_temperature_states(content, 1.0, 2.0, grid)
+            states = partial(two_temperature_states, content, 1.0, 2.0)
         else:
-            states = domain_wall_states(content, grid)
-        prof = profile(*states, zetas)
+            states = partial(domain_wall_states, content)
+        conv = converged_profile(states, zetas, rtol=FIGURE_RTOL)
+        prof = conv.profile
         for ax, key in zip(axes, keys):
             ax.plot(zetas, prof.values[key], lw=1, label=f"Δ=cos(π·{g})")
-        rows += [(str(g), float(z), *(float(prof.values[k][i]) for k in keys))
+        rows += [(str(g), float(z), *(format_with_error(prof.values[k][i], conv.errors[k])
+                                      for k in keys))
                  for i, z in enumerate(zetas)]
+        errors.append(f"gamma/pi={g}: " + ", ".join(f"{k} {conv.errors[k]:.0e}" for k in keys))
     for ax, key in zip(axes, keys):
         ax.set_xlabel("ζ = x/t")
         ax.set_title(key, fontsize=9)
     axes[0].legend(fontsize=6)
     fig.tight_layout()
     paths = [_save(fig, outdir / f"{name}.png"),
-             _csv(outdir / f"{name}.csv", f"symness figure {name.replace('_', '-')}",
+             _csv(outdir / f"{name}.csv", f"symness figure {name.replace('_', '-')}; "
+                  f"rtol {FIGURE_RTOL:.0e}, estimated errors " + "; ".join(errors),
                   ["gamma_over_pi", "zeta", *keys], rows)]
     plt.close(fig)
     return paths
@@ -238,5 +248,59 @@ def example2(outdir: Path) -> list[Path]:
                   "light-cone edges " + "; ".join(f"K={k}: {a:.6f} {b:.6f}"
                                                   for k, (a, b) in edges.items()),
                   ["K", "zeta", *keys, "sz"], rows)]
+    plt.close(fig)
+    return paths
+
+
+@figure("bertini2016-realtime-dw", slow=True,
+        description="domain wall, Delta=1/2: TEBD (tenpy, cached) points on the GHD curves")
+def realtime_domain_wall(outdir: Path) -> list[Path]:
+    """<s^z> and <j^z> against zeta = x/t: TEBD at t = 4, 8, 12, 16 and the LQSS (16).
+
+    TEBD: ``ghd.realtime`` (L = 48, chi = 64, cached in tables/); GHD: converged profile at
+    rtol 1e-8 (equal to the Collura-De Luca-Viti closed form, claim
+    ``bertini2016.ghd.cdv_domain_wall``).  The error model of the comparison is in
+    ``ghd.realtime_check``.
+    """
+    from functools import partial
+
+    from symness.ghd.converged import converged_profile
+    from symness.ghd.profiles import domain_wall_states
+    from symness.ghd.realtime import (
+        DW_CHIS,
+        DW_LENGTH,
+        DW_TIMES,
+        bond_positions,
+        domain_wall_runs,
+        site_positions,
+    )
+    from symness.tba.strings import string_content
+
+    plt = _plt()
+    run = domain_wall_runs(Path("tables"))[max(DW_CHIS)]
+    zetas = np.linspace(-1.2, 1.2, 241)
+    conv = converged_profile(partial(domain_wall_states, string_content(F(1, 3))), zetas,
+                             rtol=FIGURE_RTOL)
+    fig, axes = plt.subplots(1, 2, figsize=(7.0, 3.0))
+    xs, xb = site_positions(DW_LENGTH), bond_positions(DW_LENGTH)
+    rows = []
+    for ax, key, data, x in ((axes[0], "sz", run.sz, xs), (axes[1], "jz", run.jz, xb)):
+        ax.plot(zetas, conv.profile.values[key], "k-", lw=1, label="GHD (16)")
+        for k, t in enumerate(DW_TIMES):
+            inside = np.abs(x / t) <= 1.2
+            ax.plot(x[inside] / t, data[k][inside], "o", ms=2.5, label=f"TEBD t={t:g}")
+            rows += [(key, float(t), float(xi), float(v)) for xi, v in
+                     zip(x[inside], data[k][inside])]
+        ax.set_xlabel("ζ = x/t")
+        ax.set_title({"sz": "⟨s^z⟩", "jz": "⟨j^z⟩"}[key], fontsize=9)
+    axes[0].legend(fontsize=6)
+    fig.suptitle(f"domain wall, Δ=1/2: TEBD L={DW_LENGTH}, χ={max(DW_CHIS)} vs GHD",
+                 fontsize=8)
+    fig.tight_layout()
+    paths = [_save(fig, outdir / "bertini2016_realtime_dw.png"),
+             _csv(outdir / "bertini2016_realtime_dw.csv",
+                  "symness figure bertini2016-realtime-dw: TEBD data (chi = "
+                  f"{max(DW_CHIS)}); x = position from the junction",
+                  ["observable", "t", "x", "value"], rows)]
     plt.close(fig)
     return paths
