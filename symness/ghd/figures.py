@@ -255,10 +255,10 @@ def example2(outdir: Path) -> list[Path]:
 @figure("bertini2016-realtime-dw", slow=True,
         description="domain wall, Delta=1/2: TEBD (tenpy, cached) points on the GHD curves")
 def realtime_domain_wall(outdir: Path) -> list[Path]:
-    """<s^z> and <j^z> against zeta = x/t: TEBD at t = 4, 8, 12, 16 and the LQSS (16).
+    """<s^z> and <j^z> against zeta = x/t: TEBD at t = 12, 18, 24 and the LQSS (16).
 
-    TEBD: ``ghd.realtime`` (L = 48, chi = 64, cached in tables/); GHD: converged profile at
-    rtol 1e-8 (equal to the Collura-De Luca-Viti closed form, claim
+    TEBD: ``ghd.realtime`` (second set: L = 64, chi = 64, cached in tables/); GHD:
+    converged profile at rtol 1e-8 (equal to the Collura-De Luca-Viti closed form, claim
     ``bertini2016.ghd.cdv_domain_wall``).  The error model of the comparison is in
     ``ghd.realtime_check``.
     """
@@ -266,27 +266,21 @@ def realtime_domain_wall(outdir: Path) -> list[Path]:
 
     from symness.ghd.converged import converged_profile
     from symness.ghd.profiles import domain_wall_states
-    from symness.ghd.realtime import (
-        DW_CHIS,
-        DW_LENGTH,
-        DW_TIMES,
-        bond_positions,
-        domain_wall_runs,
-        site_positions,
-    )
+    from symness.ghd.realtime import DW_SECOND, bond_positions, domain_wall_runs, site_positions
     from symness.tba.strings import string_content
 
     plt = _plt()
-    run = domain_wall_runs(Path("tables"))[max(DW_CHIS)]
+    data = DW_SECOND
+    run = domain_wall_runs(Path("tables"), data)[max(data.chis)]
     zetas = np.linspace(-1.2, 1.2, 241)
     conv = converged_profile(partial(domain_wall_states, string_content(F(1, 3))), zetas,
                              rtol=FIGURE_RTOL)
     fig, axes = plt.subplots(1, 2, figsize=(7.0, 3.0))
-    xs, xb = site_positions(DW_LENGTH), bond_positions(DW_LENGTH)
+    xs, xb = site_positions(data.length), bond_positions(data.length)
     rows = []
     for ax, key, data, x in ((axes[0], "sz", run.sz, xs), (axes[1], "jz", run.jz, xb)):
         ax.plot(zetas, conv.profile.values[key], "k-", lw=1, label="GHD (16)")
-        for k, t in enumerate(DW_TIMES):
+        for k, t in enumerate(data.times):
             inside = np.abs(x / t) <= 1.2
             ax.plot(x[inside] / t, data[k][inside], "o", ms=2.5, label=f"TEBD t={t:g}")
             rows += [(key, float(t), float(xi), float(v)) for xi, v in
@@ -294,13 +288,13 @@ def realtime_domain_wall(outdir: Path) -> list[Path]:
         ax.set_xlabel("ζ = x/t")
         ax.set_title({"sz": "⟨s^z⟩", "jz": "⟨j^z⟩"}[key], fontsize=9)
     axes[0].legend(fontsize=6)
-    fig.suptitle(f"domain wall, Δ=1/2: TEBD L={DW_LENGTH}, χ={max(DW_CHIS)} vs GHD",
+    fig.suptitle(f"domain wall, Δ=1/2: TEBD L={data.length}, χ={max(data.chis)} vs GHD",
                  fontsize=8)
     fig.tight_layout()
     paths = [_save(fig, outdir / "bertini2016_realtime_dw.png"),
              _csv(outdir / "bertini2016_realtime_dw.csv",
                   "symness figure bertini2016-realtime-dw: TEBD data (chi = "
-                  f"{max(DW_CHIS)}); x = position from the junction",
+                  f"{max(data.chis)}); x = position from the junction",
                   ["observable", "t", "x", "value"], rows)]
     plt.close(fig)
     return paths
