@@ -18,15 +18,15 @@ def _op(single, site, n):
 
 def _exact_domain_wall(n, delta, t):
     """Dense exact evolution (independent of tenpy): <s^z_l> and j^z_l at time t."""
-    h = sum(_op(SX, l, n) @ _op(SX, l + 1, n) + _op(SY, l, n) @ _op(SY, l + 1, n)
-            + delta * _op(SZ, l, n) @ _op(SZ, l + 1, n) for l in range(n - 1))
+    h = sum(_op(SX, s, n) @ _op(SX, s + 1, n) + _op(SY, s, n) @ _op(SY, s + 1, n)
+            + delta * _op(SZ, s, n) @ _op(SZ, s + 1, n) for s in range(n - 1))
     psi0 = np.zeros(2**n)
     psi0[int("0" * (n // 2) + "1" * (n // 2), 2)] = 1.0  # basis 0 = up (s^z = +1/2)
     psi = sla.expm(-1j * t * h) @ psi0
-    sz = [np.real(psi.conj() @ _op(SZ, l, n) @ psi) for l in range(n)]
-    jz = [np.real(psi.conj() @ (_op(SX, l, n) @ _op(SY, l + 1, n)
-                                - _op(SY, l, n) @ _op(SX, l + 1, n)) @ psi)
-          for l in range(n - 1)]
+    sz = [np.real(psi.conj() @ _op(SZ, s, n) @ psi) for s in range(n)]
+    jz = [np.real(psi.conj() @ (_op(SX, s, n) @ _op(SY, s + 1, n)
+                                - _op(SY, s, n) @ _op(SX, s + 1, n)) @ psi)
+          for s in range(n - 1)]
     return np.array(sz), np.array(jz)
 
 
