@@ -31,7 +31,7 @@ _RAYS = np.array([-0.7, -0.2, 0.1, 0.5, 0.9])
 
 def free_fermion_profile_error(step: float) -> float:
     """Max deviation of DW and two-temperature (beta 1 | 2) profiles from the closed forms."""
-    content, grid = string_content(F(1, 2)), RapidityGrid(step=step, cutoff=10.0)
+    content, grid = string_content(F(1, 2)), RapidityGrid(step=step, cutoff=15.0)
     err = 0.0
     dw = profile(*domain_wall_states(content, grid), _RAYS)
     tt = profile(*two_temperature_states(content, 1.0, 2.0, grid), _RAYS)
