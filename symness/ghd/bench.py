@@ -132,8 +132,10 @@ def run_tolerance(*, quick: bool) -> Table:
     states = partial(two_temperature_states, content, 1.0, 2.0)
     zetas = np.linspace(-1.5, 1.5, rays)
     conv, t_new = _cpu_timed(lambda: converged_profile(states, zetas, rtol=rtol))
-    # errors are measured against a 10x tighter converged profile (not timed)
-    ref = converged_profile(states, zetas, rtol=rtol / 10).profile.values
+    # errors are measured against a 10x tighter converged profile (not timed) in the quick
+    # run; in the full run (CPU budget of the shared machine) against the rtol profile itself,
+    # whose error estimate is <= rtol (and ~4x above its true error, tests/ghd)
+    ref = (converged_profile(states, zetas, rtol=rtol / 10) if quick else conv).profile.values
 
     def old(step: float):
         grid = RapidityGrid(step=step, cutoff=15.0)
@@ -159,5 +161,6 @@ def run_tolerance(*, quick: bool) -> Table:
                  parameters={"quick": quick, "rays": rays, "rtol": rtol},
                  notes=["relative error: max over observables of sup over rays |error| / "
                         "max(sup |value|, 1e-3)",
-                        "measured = against converged_profile at rtol/10",
+                        "measured = against converged_profile at rtol/10 (quick) or at rtol "
+                        "(full run)",
                         "baseline step from err(h) = C h^4 fitted at h = 0.05"])
