@@ -27,8 +27,9 @@ def _realtime_domain_wall() -> Evidence:
     cmp = compare_domain_wall()
     dev = cmp.deviation
     detail = ("D(t) = " + ", ".join(f"{d:.1e}" for d in dev)
-              + f" at t = {', '.join(f'{t:g}' for t in cmp.times)}; fit {cmp.amplitude:.2f} "
-              + f"t^-{cmp.exponent:.2f}; chi errors " + ", ".join(f"{c:.0e}" for c in cmp.chi_error)
+              + f" at t = {', '.join(f'{t:g}' for t in cmp.times)}; fit D = {cmp.amplitude:.3f} "
+              + f"t^({-cmp.exponent:+.2f}); chi errors "
+              + ", ".join(f"{c:.0e}" for c in cmp.chi_error)
               + f"; Trotter <= {max(cmp.trotter_error):.0e}; GHD error {cmp.ghd_error:.0e}")
     # with p >= 1/2 over t = 12 -> 24, D(24) <= D(12) / sqrt(2)
     return Evidence.numeric(dev[-1] if passes(cmp) else math.inf, dev[0] / math.sqrt(2),

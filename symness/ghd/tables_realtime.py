@@ -20,7 +20,7 @@ def realtime_dw_table() -> Table:
             rows.append([str(model), str(data.length), f"{t:g}", f"{bulk(t):.1f}",
                          f"{cmp.deviation[k]:.3f}", f"{cmp.chi_error[k]:.0e}",
                          f"{cmp.trotter_error[k]:.0e}"])
-        notes.append(f"model {model}: fit D = {cmp.amplitude:.2f} t^-{cmp.exponent:.2f}; "
+        notes.append(f"model {model}: fit D = {cmp.amplitude:.3f} t^({-cmp.exponent:+.2f}); "
                      f"{'PASS' if passes(cmp) else 'FAIL'} (needs D decreasing, p >= 1/2, "
                      f"TEBD errors <= D/3); GHD error {cmp.ghd_error:.0e}")
     return Table(title="Domain wall at Delta = 1/2: TEBD (tenpy, chi = 64 vs 32) against the "
