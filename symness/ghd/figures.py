@@ -128,7 +128,7 @@ def _profile_figure(outdir: Path, name: str, protocol: str, keys, gammas) -> lis
     return paths
 
 
-@figure("bertini2016-fig2", description="two temperatures beta_L=1, beta_R=2: LQSS profiles")
+@figure("bertini2016-fig2", slow=True, description="two temperatures beta_L=1, beta_R=2: LQSS profiles")
 def fig2(outdir: Path) -> list[Path]:
     """Fig. 2: profiles of q1, j1, q2 (= -j1), j2 and s^z for three anisotropies."""
     return _profile_figure(outdir, "bertini2016_fig2", "two-temperature",
@@ -177,30 +177,35 @@ def drude_figure(outdir: Path) -> list[Path]:
 EXAMPLE2_ORDERS = (1, 2, 3, 4)
 
 
-def example2_profiles(rays: int = 121, step: float = 0.05) -> tuple[dict, dict]:
+def example2_profiles(rays: int = 121, rtol: float = 1e-6) -> tuple[dict, dict, dict]:
     """Profiles and light-cone edges of the Neel | Bell-pairs quench at Delta = 1/2.
 
-    Returns {K: Profile} (with the extra charge 3) and {K: (left edge, right edge)}: the
-    min v of the Neel GGE and the max v of the Bell GGE, beyond which the profiles are
-    flat (eq. (16)).
+    Returns {K: Profile} (with the extra charge 3, converged to ``rtol`` by
+    ``ghd.converged``), {K: (left edge, right edge)}: the min v of the Neel GGE and the max
+    v of the Bell GGE, beyond which the profiles are flat (eq. (16)), and {K: errors}.
     """
-    from symness.ghd.profiles import profile, quench_states
+    from functools import partial
+
+    from symness.ghd.converged import converged_profile
+    from symness.ghd.profiles import quench_states
     from symness.tba.dressing import Dressing
     from symness.tba.quadrature import RapidityGrid
     from symness.tba.strings import string_content
 
-    content, grid = string_content(F(1, 3)), RapidityGrid(step=step, cutoff=13.0)
+    content = string_content(F(1, 3))
     zetas = np.linspace(-1.3, 1.3, rays)
-    profiles, edges = {}, {}
+    profiles, edges, errors = {}, {}, {}
     for k in EXAMPLE2_ORDERS:
-        left, right = quench_states(content, grid, k)
-        profiles[k] = profile(left, right, zetas, extra=(3,))
+        conv = converged_profile(partial(quench_states, content, order=k), zetas, rtol=rtol,
+                                 extra=(3,))
+        profiles[k], errors[k] = conv.profile, conv.errors
+        left, right = quench_states(content, RapidityGrid(step=conv.step, cutoff=15.0), k)
         edges[k] = (float(np.min(Dressing(left).velocity)),
                     float(np.max(Dressing(right).velocity)))
-    return profiles, edges
+    return profiles, edges, errors
 
 
-@figure("bertini2016-example2",
+@figure("bertini2016-example2", slow=True,
         description="Neel | Bell-pairs quench, Delta=1/2: LQSS profiles from truncated GGEs")
 def example2(outdir: Path) -> list[Path]:
     """Example 2 / Fig. 3: profiles for truncated GGEs K = 1 .. 4 and <q_1>(x, t).
@@ -214,16 +219,19 @@ def example2(outdir: Path) -> list[Path]:
     GGEs, so the comparison is qualitative: energy flows from the Bell side (higher energy)
     into the Neel side, the profiles are flat beyond |zeta| ~ 1.07 = max|v|.
     """
+    from symness.ghd.converged import format_with_error
+
     plt = _plt()
     keys = ("q1", "j1", "q3", "j3")
-    profiles, edges = example2_profiles()
+    profiles, edges, errors = example2_profiles()
     fig, axes = plt.subplots(1, len(keys) + 1, figsize=(3.0 * (len(keys) + 1), 3.0))
     rows = []
     top = EXAMPLE2_ORDERS[-1]
     for k, prof in profiles.items():
         for ax, key in zip(axes, keys):
             ax.plot(prof.zeta, prof.values[key], lw=1, label=f"K={k}")
-        rows += [(k, float(z), *(float(prof.values[c][i]) for c in keys + ("sz",)))
+        rows += [(k, float(z), *(format_with_error(prof.values[c][i], errors[k][c])
+                                 for c in keys + ("sz",)))
                  for i, z in enumerate(prof.zeta)]
     for ax, key in zip(axes, keys):
         for edge in edges[top]:
@@ -244,9 +252,10 @@ def example2(outdir: Path) -> list[Path]:
     fig.tight_layout()
     paths = [_save(fig, outdir / "bertini2016_example2.png"),
              _csv(outdir / "bertini2016_example2.csv",
-                  "symness figure bertini2016-example2: truncated GGEs with K charges; "
-                  "light-cone edges " + "; ".join(f"K={k}: {a:.6f} {b:.6f}"
-                                                  for k, (a, b) in edges.items()),
+                  "symness figure bertini2016-example2: truncated GGEs with K charges, "
+                  "profiles at rtol 1e-6 (values written to their estimated errors); "
+                  "light-cone edges (grid extrema of v, to 1e-3) "
+                  + "; ".join(f"K={k}: {a:.3f} {b:.3f}" for k, (a, b) in edges.items()),
                   ["K", "zeta", *keys, "sz"], rows)]
     plt.close(fig)
     return paths
