@@ -128,7 +128,8 @@ def _profile_figure(outdir: Path, name: str, protocol: str, keys, gammas) -> lis
     return paths
 
 
-@figure("bertini2016-fig2", slow=True, description="two temperatures beta_L=1, beta_R=2: LQSS profiles")
+@figure("bertini2016-fig2", slow=True,
+        description="two temperatures beta_L=1, beta_R=2: LQSS profiles")
 def fig2(outdir: Path) -> list[Path]:
     """Fig. 2: profiles of q1, j1, q2 (= -j1), j2 and s^z for three anisotropies."""
     return _profile_figure(outdir, "bertini2016_fig2", "two-temperature",
