@@ -2,7 +2,7 @@
 
 Examples::
 
-    symness ghd profile --delta 1/2 --beta-left 1 --beta-right 2 --rays 201 --format csv
+    symness ghd profile --delta 1/2 --beta-left 1 --beta-right 2 --rays 201 --tol 1e-8
     symness ghd profile --gamma 1/4 --protocol domain-wall --rays 51
     symness ghd profile --delta 1/2 --protocol neel-bell --order 2 --rays 101
 """
@@ -10,6 +10,7 @@ Examples::
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import partial
 
 import numpy as np
 
@@ -34,15 +35,14 @@ def gamma_over_pi_from_delta(delta: Fraction) -> Fraction:
 
 def _cmd_profile(args) -> int:
     from symness.cli import write_or_print
+    from symness.ghd.converged import converged_profile, format_with_error
     from symness.ghd.profiles import (
         OBSERVABLES,
         domain_wall_states,
-        profile,
         quench_states,
         two_temperature_states,
     )
     from symness.outputs import Table, render
-    from symness.tba.quadrature import RapidityGrid
     from symness.tba.strings import string_content
 
     if (args.delta is None) == (args.gamma is None):
@@ -57,42 +57,49 @@ def _cmd_profile(args) -> int:
                               minimum=0, open_minimum=True))
     step = float(require_real(parse_number(args.step, "step"), "step", minimum=0.005,
                               maximum=0.5))
-    grid = RapidityGrid(step=step, cutoff=13.0)
+    rtol = float(require_real(parse_number(args.tol, "tol"), "tol", minimum=1e-12,
+                              maximum=1e-2))
     params = {"gamma/pi": str(g), "delta": round(content.delta, 15), "protocol": args.protocol,
-              "rays": rays, "zeta_max": zmax, "step": step}
+              "rays": rays, "zeta_max": zmax, "tol": rtol, "first_step": step}
     if args.protocol == "two-temperature":
         bl = float(require_real(parse_number(args.beta_left, "beta-left"), "beta-left",
                                 minimum=0))
         br = float(require_real(parse_number(args.beta_right, "beta-right"), "beta-right",
                                 minimum=0))
-        left, right = two_temperature_states(content, bl, br, grid)
         params |= {"beta_left": bl, "beta_right": br}
+        states = partial(two_temperature_states, content, bl, br)
     elif args.protocol == "neel-bell":
         order = require_int(args.order, "order", minimum=1, maximum=4)
-        left, right = quench_states(content, grid, order)
         params |= {"order": order}
+        states = partial(quench_states, content, order=order)
     else:
-        left, right = domain_wall_states(content, grid)
+        states = partial(domain_wall_states, content)
     zetas = np.linspace(-zmax, zmax, rays)
-    prof = profile(left, right, zetas)
-    rows = [[round(float(z), 12)] + [float(f"{prof.values[k][i]:.12e}") for k in OBSERVABLES]
-            + [int(prof.iterations[i]), float(f"{prof.residuals[i]:.2e}")]
+    conv = converged_profile(states, zetas, rtol=rtol, step=step)
+    prof, errors = conv.profile, conv.errors
+    rows = [[round(float(z), 12)] + [format_with_error(prof.values[k][i], errors[k])
+                                     for k in OBSERVABLES]
             for i, z in enumerate(zetas)]
     command = ("symness ghd profile " + (f"--gamma {g}" if args.gamma else f"--delta {args.delta}")
                + f" --protocol {args.protocol} --rays {rays} --zeta-max {args.zeta_max}"
-               + f" --step {args.step}")
+               + f" --tol {args.tol} --step {args.step}")
     if args.protocol == "two-temperature":
         command += f" --beta-left {args.beta_left} --beta-right {args.beta_right}"
     if args.protocol == "neel-bell":
         command += f" --order {args.order}"
+    rel = max(conv.relative_errors.values())
     tab = Table(title=f"LQSS profiles (Bertini et al. 2016, eq. (16)), Delta = cos(pi*{g})",
-                columns=["zeta", *OBSERVABLES, "iterations", "residual"], rows=rows,
-                command=command, parameters=params,
+                columns=["zeta", *OBSERVABLES], rows=rows, command=command, parameters=params,
                 notes=["q1 = energy density of H - Delta L/4, q2 = -(energy current), sz, and "
                        "the currents of eq. (14) (zero in the all-up state); spin-1/2, J = 1",
-                       f"rapidity quadrature error O(step^4); max iterations "
-                       f"{int(prof.iterations.max())}, max residual "
-                       f"{float(prof.residuals.max()):.1e}"])
+                       "estimated absolute errors (sup over rays): "
+                       + ", ".join(f"{k} {errors[k]:.1e}" for k in OBSERVABLES),
+                       "error = Richardson between rapidity steps h and h/2 for order 4 "
+                       "(measured order 6) + change from cutoff 15 to 17; every value is "
+                       "printed to the decimal place of its error",
+                       f"rapidity steps {', '.join(f'{h:g}' for h in conv.steps)}; largest "
+                       f"relative error {rel:.1e} (target {rtol:.0e}); observed order "
+                       f"{conv.observed_order:.1f}"])
     write_or_print(render(tab, args.format), args.output)
     return 0
 
@@ -113,7 +120,9 @@ def register(subparsers) -> None:
     p.add_argument("--beta-right", default="2")
     p.add_argument("--rays", type=int, default=201)
     p.add_argument("--zeta-max", default="1.5")
-    p.add_argument("--step", default="1/10", help="rapidity grid step")
+    p.add_argument("--tol", default="1e-8",
+                   help="target relative error of every profile (sets the rapidity grid)")
+    p.add_argument("--step", default="1/20", help="coarsest rapidity step of the refinement")
     p.add_argument("--format", choices=("text", "md", "csv", "json"), default="text")
     p.add_argument("--output")
     p.set_defaults(func=_cmd_profile)

@@ -86,39 +86,50 @@ def fig1(outdir: Path) -> list[Path]:
     return paths
 
 
+#: Target relative error of the profile figures (``ghd.converged``).
+FIGURE_RTOL = 1e-8
+
+
 def _profile_figure(outdir: Path, name: str, protocol: str, keys, gammas) -> list[Path]:
-    from symness.ghd.profiles import domain_wall_states, profile, two_temperature_states
-    from symness.tba.quadrature import RapidityGrid
+    from functools import partial
+
+    from symness.ghd.converged import converged_profile, format_with_error
+    from symness.ghd.profiles import domain_wall_states, two_temperature_states
     from symness.tba.strings import string_content
 
     plt = _plt()
     fig, axes = plt.subplots(1, len(keys), figsize=(3.2 * len(keys), 3.0))
-    rows = []
+    rows, errors = [], []
     zetas = np.linspace(-1.4, 1.4, 141)
     for g in gammas:
-        content, grid = string_content(g), RapidityGrid(step=0.1, cutoff=13.0)
+        content = string_content(g)
         if protocol == "two-temperature":
-            states = two_temperature_states(content, 1.0, 2.0, grid)
+            states = partial(two_temperature_states, content, 1.0, 2.0)
         else:
-            states = domain_wall_states(content, grid)
-        prof = profile(*states, zetas)
+            states = partial(domain_wall_states, content)
+        conv = converged_profile(states, zetas, rtol=FIGURE_RTOL)
+        prof = conv.profile
         for ax, key in zip(axes, keys):
             ax.plot(zetas, prof.values[key], lw=1, label=f"Δ=cos(π·{g})")
-        rows += [(str(g), float(z), *(float(prof.values[k][i]) for k in keys))
+        rows += [(str(g), float(z), *(format_with_error(prof.values[k][i], conv.errors[k])
+                                      for k in keys))
                  for i, z in enumerate(zetas)]
+        errors.append(f"gamma/pi={g}: " + ", ".join(f"{k} {conv.errors[k]:.0e}" for k in keys))
     for ax, key in zip(axes, keys):
         ax.set_xlabel("ζ = x/t")
         ax.set_title(key, fontsize=9)
     axes[0].legend(fontsize=6)
     fig.tight_layout()
     paths = [_save(fig, outdir / f"{name}.png"),
-             _csv(outdir / f"{name}.csv", f"symness figure {name.replace('_', '-')}",
+             _csv(outdir / f"{name}.csv", f"symness figure {name.replace('_', '-')}; "
+                  f"rtol {FIGURE_RTOL:.0e}, estimated errors " + "; ".join(errors),
                   ["gamma_over_pi", "zeta", *keys], rows)]
     plt.close(fig)
     return paths
 
 
-@figure("bertini2016-fig2", description="two temperatures beta_L=1, beta_R=2: LQSS profiles")
+@figure("bertini2016-fig2", slow=True,
+        description="two temperatures beta_L=1, beta_R=2: LQSS profiles")
 def fig2(outdir: Path) -> list[Path]:
     """Fig. 2: profiles of q1, j1, q2 (= -j1), j2 and s^z for three anisotropies."""
     return _profile_figure(outdir, "bertini2016_fig2", "two-temperature",
@@ -167,30 +178,35 @@ def drude_figure(outdir: Path) -> list[Path]:
 EXAMPLE2_ORDERS = (1, 2, 3, 4)
 
 
-def example2_profiles(rays: int = 121, step: float = 0.05) -> tuple[dict, dict]:
+def example2_profiles(rays: int = 121, rtol: float = 1e-6) -> tuple[dict, dict, dict]:
     """Profiles and light-cone edges of the Neel | Bell-pairs quench at Delta = 1/2.
 
-    Returns {K: Profile} (with the extra charge 3) and {K: (left edge, right edge)}: the
-    min v of the Neel GGE and the max v of the Bell GGE, beyond which the profiles are
-    flat (eq. (16)).
+    Returns {K: Profile} (with the extra charge 3, converged to ``rtol`` by
+    ``ghd.converged``), {K: (left edge, right edge)}: the min v of the Neel GGE and the max
+    v of the Bell GGE, beyond which the profiles are flat (eq. (16)), and {K: errors}.
     """
-    from symness.ghd.profiles import profile, quench_states
+    from functools import partial
+
+    from symness.ghd.converged import converged_profile
+    from symness.ghd.profiles import quench_states
     from symness.tba.dressing import Dressing
     from symness.tba.quadrature import RapidityGrid
     from symness.tba.strings import string_content
 
-    content, grid = string_content(F(1, 3)), RapidityGrid(step=step, cutoff=13.0)
+    content = string_content(F(1, 3))
     zetas = np.linspace(-1.3, 1.3, rays)
-    profiles, edges = {}, {}
+    profiles, edges, errors = {}, {}, {}
     for k in EXAMPLE2_ORDERS:
-        left, right = quench_states(content, grid, k)
-        profiles[k] = profile(left, right, zetas, extra=(3,))
+        conv = converged_profile(partial(quench_states, content, order=k), zetas, rtol=rtol,
+                                 extra=(3,))
+        profiles[k], errors[k] = conv.profile, conv.errors
+        left, right = quench_states(content, RapidityGrid(step=conv.step, cutoff=15.0), k)
         edges[k] = (float(np.min(Dressing(left).velocity)),
                     float(np.max(Dressing(right).velocity)))
-    return profiles, edges
+    return profiles, edges, errors
 
 
-@figure("bertini2016-example2",
+@figure("bertini2016-example2", slow=True,
         description="Neel | Bell-pairs quench, Delta=1/2: LQSS profiles from truncated GGEs")
 def example2(outdir: Path) -> list[Path]:
     """Example 2 / Fig. 3: profiles for truncated GGEs K = 1 .. 4 and <q_1>(x, t).
@@ -204,16 +220,19 @@ def example2(outdir: Path) -> list[Path]:
     GGEs, so the comparison is qualitative: energy flows from the Bell side (higher energy)
     into the Neel side, the profiles are flat beyond |zeta| ~ 1.07 = max|v|.
     """
+    from symness.ghd.converged import format_with_error
+
     plt = _plt()
     keys = ("q1", "j1", "q3", "j3")
-    profiles, edges = example2_profiles()
+    profiles, edges, errors = example2_profiles()
     fig, axes = plt.subplots(1, len(keys) + 1, figsize=(3.0 * (len(keys) + 1), 3.0))
     rows = []
     top = EXAMPLE2_ORDERS[-1]
     for k, prof in profiles.items():
         for ax, key in zip(axes, keys):
             ax.plot(prof.zeta, prof.values[key], lw=1, label=f"K={k}")
-        rows += [(k, float(z), *(float(prof.values[c][i]) for c in keys + ("sz",)))
+        rows += [(k, float(z), *(format_with_error(prof.values[c][i], errors[k][c])
+                                 for c in keys + ("sz",)))
                  for i, z in enumerate(prof.zeta)]
     for ax, key in zip(axes, keys):
         for edge in edges[top]:
@@ -234,9 +253,59 @@ def example2(outdir: Path) -> list[Path]:
     fig.tight_layout()
     paths = [_save(fig, outdir / "bertini2016_example2.png"),
              _csv(outdir / "bertini2016_example2.csv",
-                  "symness figure bertini2016-example2: truncated GGEs with K charges; "
-                  "light-cone edges " + "; ".join(f"K={k}: {a:.6f} {b:.6f}"
-                                                  for k, (a, b) in edges.items()),
+                  "symness figure bertini2016-example2: truncated GGEs with K charges, "
+                  "profiles at rtol 1e-6 (values written to their estimated errors); "
+                  "light-cone edges (grid extrema of v, to 1e-3) "
+                  + "; ".join(f"K={k}: {a:.3f} {b:.3f}" for k, (a, b) in edges.items()),
                   ["K", "zeta", *keys, "sz"], rows)]
+    plt.close(fig)
+    return paths
+
+
+@figure("bertini2016-realtime-dw", slow=True,
+        description="domain wall, Delta=1/2: TEBD (tenpy, cached) points on the GHD curves")
+def realtime_domain_wall(outdir: Path) -> list[Path]:
+    """<s^z> and <j^z> against zeta = x/t: TEBD at t = 12, 18, 24 and the LQSS (16).
+
+    TEBD: ``ghd.realtime`` (second set: L = 64, chi = 64, cached in tables/); GHD:
+    converged profile at rtol 1e-6 (equal to the Collura-De Luca-Viti closed form, claim
+    ``bertini2016.ghd.cdv_domain_wall``).  The error model of the comparison is in
+    ``ghd.realtime_check``.
+    """
+    from functools import partial
+
+    from symness.ghd.converged import converged_profile
+    from symness.ghd.profiles import domain_wall_states
+    from symness.ghd.realtime import DW_SECOND, bond_positions, domain_wall_runs, site_positions
+    from symness.tba.strings import string_content
+
+    plt = _plt()
+    data = DW_SECOND
+    run = domain_wall_runs(Path("tables"), data)[max(data.chis)]
+    zetas = np.linspace(-1.2, 1.2, 121)
+    # the curve only has to be exact at plotting resolution: rtol 1e-6
+    conv = converged_profile(partial(domain_wall_states, string_content(F(1, 3))), zetas,
+                             rtol=1e-6)
+    fig, axes = plt.subplots(1, 2, figsize=(7.0, 3.0))
+    xs, xb = site_positions(data.length), bond_positions(data.length)
+    rows = []
+    for ax, key, values, x in ((axes[0], "sz", run.sz, xs), (axes[1], "jz", run.jz, xb)):
+        ax.plot(zetas, conv.profile.values[key], "k-", lw=1, label="GHD (16)")
+        for k, t in enumerate(data.times):
+            inside = np.abs(x / t) <= 1.2
+            ax.plot(x[inside] / t, values[k][inside], "o", ms=2.5, label=f"TEBD t={t:g}")
+            rows += [(key, float(t), float(xi), float(v)) for xi, v in
+                     zip(x[inside], values[k][inside])]
+        ax.set_xlabel("ζ = x/t")
+        ax.set_title({"sz": "⟨s^z⟩", "jz": "⟨j^z⟩"}[key], fontsize=9)
+    axes[0].legend(fontsize=6)
+    fig.suptitle(f"domain wall, Δ=1/2: TEBD L={data.length}, χ={max(data.chis)} vs GHD",
+                 fontsize=8)
+    fig.tight_layout()
+    paths = [_save(fig, outdir / "bertini2016_realtime_dw_fig.png"),
+             _csv(outdir / "bertini2016_realtime_dw_fig.csv",
+                  "symness figure bertini2016-realtime-dw: TEBD data (chi = "
+                  f"{max(data.chis)}); x = position from the junction",
+                  ["observable", "t", "x", "value"], rows)]
     plt.close(fig)
     return paths

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from symness.ghd.lqss import solve_ray
+from symness.ghd.lqss import STENCIL_HALF_WIDTH, solve_ray
 from symness.tba.charges import charge_current, charge_density, spin_current, spin_density
 from symness.tba.quadrature import Convolution, RapidityGrid
 from symness.tba.strings import StringContent
@@ -90,7 +90,8 @@ def quench_states(content: StringContent, grid: RapidityGrid,
 
 
 def profile(left: Macrostate, right: Macrostate, zetas: np.ndarray, *,
-            tol: float = 1e-10, extra: tuple[int, ...] = ()) -> Profile:
+            tol: float = 1e-10, extra: tuple[int, ...] = (),
+            half_width: int = STENCIL_HALF_WIDTH) -> Profile:
     """Solve the LQSS on every ray of ``zetas`` (sweeping left to right) and evaluate.
 
     Parameters
@@ -103,6 +104,8 @@ def profile(left: Macrostate, right: Macrostate, zetas: np.ndarray, *,
         Tolerance of the LQSS iteration on each ray.
     extra : tuple of int
         Further charges n whose q_n, j_n are evaluated (keys "q<n>", "j<n>").
+    half_width : int
+        Stencil half-width of the step quadrature (``lqss.cell_fraction_positive``).
     """
     zetas = np.asarray(zetas, dtype=float)
     kernel = Convolution(left.content, left.grid)
@@ -111,7 +114,8 @@ def profile(left: Macrostate, right: Macrostate, zetas: np.ndarray, *,
     its, res = np.empty(zetas.size, dtype=int), np.empty(zetas.size)
     initial, guess = None, None
     for i, z in enumerate(zetas):
-        sol = solve_ray(z, left, right, kernel=kernel, initial=initial, guess=guess, tol=tol)
+        sol = solve_ray(z, left, right, kernel=kernel, initial=initial, guess=guess, tol=tol,
+                        half_width=half_width)
         initial, guess = sol.state.filling, sol.dressing.dressed_derivatives
         for key, val in observables(sol.dressing, extra).items():
             values[key][i] = val

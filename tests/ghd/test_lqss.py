@@ -1,6 +1,7 @@
 from fractions import Fraction as F
 
 import numpy as np
+import pytest
 
 from symness.ghd.claims import free_fermion_profile_error
 from symness.ghd.lqss import cell_fraction_positive
@@ -20,11 +21,29 @@ def test_step_weights_integrate_cubics_exactly_between_crossings():
     assert set(np.round(chi[:10], 12)) == {0.0} and set(np.round(chi[20:30], 12)) == {1.0}
 
 
-def test_free_fermion_profiles_converge_at_fourth_order():
-    # reference: free-fermion closed forms; the error must drop ~16x per halving of h
+def test_free_fermion_profiles_converge_at_sixth_order():
+    # reference: free-fermion closed forms; the error must drop ~64x per halving of h
     e1, e2 = free_fermion_profile_error(0.1), free_fermion_profile_error(0.05)
     print("errors", e1, e2)
-    assert e2 < 5e-6 and e1 / e2 > 10.0
+    assert e2 < 5e-7 and e1 / e2 > 40.0
+
+
+@pytest.mark.parametrize("half_width", [2, 3])
+def test_step_weights_are_exact_for_polynomials_of_the_stencil_degree(half_width):
+    # g of degree 2W - 1 and u with two simple roots: the weights integrate g exactly
+    # over {u > 0} (reference: the antiderivative, by hand)
+    h = 0.1
+    lam = np.arange(-30, 31) * h
+    u = (-(lam - 0.234) * (lam + 1.37))[None, :]
+    chi = cell_fraction_positive(u, half_width)[0]
+    deg = 2 * half_width - 1
+    g = lam**deg
+    exact = (0.234 ** (deg + 1) - (-1.37) ** (deg + 1)) / (deg + 1)
+    assert abs(h * np.sum(chi * g) - exact) < 1e-12
+    # one degree higher is not exact (the test can fail)
+    g2 = lam ** (deg + 1)
+    exact2 = (0.234 ** (deg + 2) - (-1.37) ** (deg + 2)) / (deg + 2)
+    assert abs(h * np.sum(chi * g2) - exact2) > 1e-9
 
 
 def test_domain_wall_filling_is_all_down():
