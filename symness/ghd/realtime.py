@@ -108,7 +108,7 @@ def domain_wall_tebd(length: int, delta: float, times: tuple[float, ...], *, chi
                       "conserve": "Sz"})
     half = length // 2
     psi = MPS.from_product_state(model.lat.mps_sites(), ["up"] * half + ["down"] * half,
-                                 bc="finite")
+                                 bc="finite", unit_cell_width=length)
     start = time.perf_counter()
     sz, jz, trunc, chis = [], [], [], []
     done = 0
