@@ -127,8 +127,10 @@ def reduction_identities(first: tuple[str, ...] = ("0", "+"),
 
 
 def split_form() -> bool:
-    """D+-, [., sz_1 - sz_n], {., sz_1 - sz_n} on ``a (x) M (x) b`` split into site-1 and
-    site-n parts, for symbolic 2x2 a, b and a symbolic 2x2 middle factor M.
+    """Split form of D+-, ``[., sz_1 - sz_n]``, ``{., sz_1 - sz_n}`` on ``a (x) M (x) b``.
+
+    Each equals a site-1 part plus a site-n part, for symbolic 2x2 a, b and a
+    symbolic 2x2 middle factor M.
     """
     syms = sp.symbols("a0:4 m0:4 b0:4")
     a, m, b = (sp.Matrix(2, 2, list(syms[4 * i:4 * i + 4])) for i in range(3))
