@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+import mpmath
 import sympy as sp
 from sympy.physics.quantum import TensorProduct
 
 from symness.claims import Evidence, claim
 from symness.exact.cos_field import to_sympy
 from symness.mpa.cubic_algebra import aux_matrices
+from symness.mpa.profile_aux import correlations_from_aux, profile_from_aux
 from symness.mpa.profiles import (
     ProfileParams,
     correlation_matrix,
-    correlations_exact,
     delta_half_closed_form,
     isotropic_closed_form,
     magnetization_profile_adaptive,
     magnetization_profile_exact,
 )
 from symness.mpa.transfer_matrix import L, R, transfer_matrices_exact, transfer_matrices_symbolic
+from symness.tolerance import mp_tolerance
 
 __all__: list[str] = []
 _J, _N = sp.symbols("j n", integer=True, positive=True)
@@ -75,24 +79,52 @@ def _delta_half() -> Evidence:
                           detail=f"symbolic: {symbolic}; n <= 12 exact: {finite}")
 
 
+#: Rational Delta of the numeric-vs-exact check: lam/pi irrational (1/3, 4/5), 1/2 = cos(pi/3),
+#: and gapped (11/10, 2).
+NUMERIC_VS_EXACT_DELTAS = (sp.Rational(1, 3), sp.Rational(1, 2), sp.Rational(4, 5),
+                           sp.Rational(11, 10), sp.Integer(2))
+
+
 @claim("prosen2011.eq17.numeric_vs_exact", paper="000", equation="(17)", kind="cross-check",
-       statement="mpmath profiles and correlations (d = 2 + n/2 truncation) agree with the exact "
-                 "T', V' computation (H_{m+1}) at Delta = cos(pi/4), cos(2pi/5), n = 13")
+       statement="mpmath profiles (n = 13) and correlations (n = 7) from the reduced T, V "
+                 "(15)-(16) agree with exact Fractions from T~, V~ built directly from the "
+                 "matrices (11) (d^2-dimensional, polynomial gauge) at Delta = 1/3, 1/2, 4/5, "
+                 "11/10, 2")
 def _numeric_vs_exact() -> Evidence:
-    worst = 0.0
-    for ell, m in ((1, 4), (2, 5)):
-        exact = magnetization_profile_exact(13, ell, m)
-        delta = sp.cos(sp.pi * sp.Rational(ell, m))
-        params = ProfileParams(13, float(delta), 1)
-        profile, _, _ = magnetization_profile_adaptive(params)
-        worst = max(worst, max(abs(float(a) - float(b)) for a, b in zip(profile, exact)))
-        corr = correlations_exact(7, ell, m)
-        numeric = correlation_matrix(ProfileParams(7, float(delta), 1))
-        worst = max(worst, max(abs(float(corr[j, k]) - numeric[j, k])
-                               for j in range(7) for k in range(j + 1, 7)))
-    # the numeric path receives Delta rounded to float64; the error is ~1e-16 relative
-    return Evidence.numeric(worst, 1e-13, reference="exact T', V' over Q(2cos(2pi/m))",
-                            precision="mpmath dps 30-60 (Delta in float64)")
+    # Error model, fixed before the run (errors relative to the largest |value|, the scale):
+    # M_j: returned at the adaptive working precision dps (30 or 60 digits here); tolerance
+    #      mp_tolerance(dps) = 10^-(dps-5).  C_jk: dps 30 internally, output rounded to float64
+    #      (eps/2 of the value <= eps/2 of the scale); tolerance eps = 2.2e-16 (factor 2).
+    # Errors are measured in exact Fractions (mpf and float values converted exactly).
+    worst, detail = 0.0, []
+    for delta in NUMERIC_VS_EXACT_DELTAS:
+        rational = Fraction(int(delta.p), int(delta.q))
+        exact_m = profile_from_aux(13, rational)
+        numeric_m, dps, _ = magnetization_profile_adaptive(ProfileParams(13, delta, 1))
+        err_m = max(abs(_exact_fraction(a) - b) for a, b in zip(numeric_m, exact_m))
+        rel_m = float(err_m / max(abs(x) for x in exact_m))
+        exact_c = correlations_from_aux(7, rational)
+        numeric_c = correlation_matrix(ProfileParams(7, delta, 1))
+        err_c = max(abs(Fraction(float(numeric_c[j - 1, k - 1])) - v)
+                    for (j, k), v in exact_c.items())
+        rel_c = float(err_c / max(abs(x) for x in exact_c.values()))
+        worst = max(worst, rel_m / mp_tolerance(dps), rel_c / 2.0**-52)
+        detail.append(f"Delta={delta}: M {rel_m:.0e} (dps {dps}), C {rel_c:.0e}")
+    half = [sp.Rational(x.numerator, x.denominator) for x in profile_from_aux(13, Fraction(1, 2))]
+    same = [sp.nsimplify(a) for a in magnetization_profile_exact(13, 1, 3)] == half
+    return Evidence.numeric(worst if same else float("inf"), 1.0,
+                            reference="exact T~, V~ from (11) (Fractions); error = max of "
+                                      "rel. error / 10^-(dps-5) (M_j) and / eps (C_jk)",
+                            precision="mpmath adaptive (M_j), dps 30 -> float64 (C_jk)",
+                            detail="; ".join(detail) + "; exact (15)-(16) at Delta=1/2 equals "
+                                                       f"the T~ route exactly: {same}")
+
+
+def _exact_fraction(x: mpmath.mpf) -> Fraction:
+    """The exact binary value of an mpf."""
+    sign, man, exp, _ = x._mpf_
+    value = Fraction(int(man) * 2**exp) if exp >= 0 else Fraction(int(man), 2**-exp)
+    return -value if sign else value
 
 
 @claim("prosen2011.eq17.gapped_precision", paper="000", equation="(17), Fig. 1(c)",

@@ -24,29 +24,38 @@ from sympy.physics.quantum import TensorProduct
 
 from symness.mpa.cubic_algebra import CUBIC_RELATIONS, LETTERS
 
-__all__ = ["WORDS", "derived_relations", "relations_13_matrix", "compare_with_13"]
+__all__ = ["WORDS", "SITE_OPERATORS", "kron", "bond_hamiltonian", "derived_relations",
+           "relations_13_matrix", "compare_with_13"]
 
 WORDS = tuple("".join(w) for w in product(LETTERS, repeat=3))
 _DELTA = sp.Symbol("Delta")
-_SITE = {"+": sp.Matrix([[0, 1], [0, 0]]), "-": sp.Matrix([[0, 0], [1, 0]]),
-         "0": sp.eye(2), "z": sp.Matrix([[1, 0], [0, -1]])}
+#: Single-site operators: identity, s+ = |up><down|, s-, sz (Pauli normalisation).
+SITE_OPERATORS = {"+": sp.Matrix([[0, 1], [0, 0]]), "-": sp.Matrix([[0, 0], [1, 0]]),
+                  "0": sp.eye(2), "z": sp.Matrix([[1, 0], [0, -1]])}
 
 
-def _kron(*ms: sp.Matrix) -> sp.Matrix:
+def kron(*ms: sp.Matrix) -> sp.Matrix:
+    """Kronecker product of sympy matrices (site order left to right)."""
     return TensorProduct(*ms)
+
+
+def bond_hamiltonian(delta=_DELTA) -> sp.Matrix:
+    """``h = 2 s+ s- + 2 s- s+ + Delta sz sz`` on two sites (4x4), eq. (2)."""
+    sp_, sm, sz = SITE_OPERATORS["+"], SITE_OPERATORS["-"], SITE_OPERATORS["z"]
+    return 2 * kron(sp_, sm) + 2 * kron(sm, sp_) + delta * kron(sz, sz)
 
 
 def derived_relations(delta=_DELTA) -> sp.Matrix:
     """Return the 9 trace conditions as rows (columns indexed by :data:`WORDS`)."""
-    sp_, sm, sz, one = _SITE["+"], _SITE["-"], _SITE["z"], _SITE["0"]
-    bond = 2 * _kron(sp_, sm) + 2 * _kron(sm, sp_) + delta * _kron(sz, sz)
-    h = _kron(bond, one) + _kron(one, bond)
+    sz, one = SITE_OPERATORS["z"], SITE_OPERATORS["0"]
+    bond = bond_hamiltonian(delta)
+    h = kron(bond, one) + kron(one, bond)
     rows = []
     for r1, r3 in product(LETTERS, repeat=2):
-        probe = _kron(_SITE[r1], sz, _SITE[r3])
+        probe = kron(SITE_OPERATORS[r1], sz, SITE_OPERATORS[r3])
         row = []
         for word in WORDS:
-            op = _kron(*(_SITE[s] for s in word))
+            op = kron(*(SITE_OPERATORS[s] for s in word))
             row.append(sp.expand((probe * (h * op - op * h)).trace()))
         rows.append(row)
     return sp.Matrix(rows)

@@ -41,7 +41,7 @@ from symness.operators.sparse import number_of_up_spins
 from symness.validation import require_int, require_real
 
 __all__ = ["EigenBasis", "eigen_basis", "CommutantMap", "commutant_map", "SecondOrder",
-           "second_order"]
+           "second_order", "order_residuals"]
 
 
 @dataclass(frozen=True)
@@ -185,12 +185,11 @@ class SecondOrder:
     rho2: np.ndarray
 
 
-def second_order(n: int, delta, mu, *, cluster_tol: float = 1e-8,
-                 singular_values: bool = True) -> SecondOrder:
-    """Solve (7) to ``p = 2`` with the commutant parts fixed uniquely; return M_j, C_{j,k}.
+def _expand(n: int, delta, mu, orders: int, cluster_tol: float, singular_values: bool):
+    """Solve (7) to ``p = orders``: ``(rho(orders) in the eigenbasis, residuals, basis, cmap)``.
 
-    Everything is real (H and the jump operators are real), so float64 is used
-    throughout; D is applied in the computational basis, where it is sparse.
+    ``residuals[p] = ||P D rho(p)|| / ||D rho(p)||`` for ``p = 0..orders``: the
+    solvability of the next order after the commutant part of rho(p) is fixed.
     """
     n = require_int(n, "n", minimum=2, maximum=11)
     delta, mu = require_real(delta, "delta"), require_real(mu, "mu", minimum=-1, maximum=1)
@@ -209,21 +208,46 @@ def second_order(n: int, delta, mu, *, cluster_tol: float = 1e-8,
         d = sum(2 * (a @ (a @ y.T).T) for a in jumps) - b_comp @ y - (b_comp @ y.T).T
         return v.T @ d @ v
 
-    rho = np.eye(2**n)
-    solvability = 0.0
-    for _ in range(2):
+    rho, residuals = np.eye(2**n), []
+    for _ in range(orders):
         d_rho = dissipate(rho)
-        solvability = max(solvability, np.linalg.norm(d_rho[same]) / np.linalg.norm(d_rho))
+        residuals.append(float(np.linalg.norm(d_rho[same]) / np.linalg.norm(d_rho)))
         particular = -np.where(same, 0.0, d_rho / denom)
         rho = particular + _solve_commutant(cmap, -dissipate(particular))
     d_rho = dissipate(rho)
-    solvability = max(solvability, np.linalg.norm(d_rho[same]) / np.linalg.norm(d_rho))
-    rho = v @ rho @ v.T
+    residuals.append(float(np.linalg.norm(d_rho[same]) / np.linalg.norm(d_rho)))
+    return rho, residuals, basis, cmap
+
+
+def order_residuals(n: int, delta, mu, orders: int = 4) -> tuple[list[float], float]:
+    """Open point (i) up to order ``orders``: solvability residuals and the ratio of G.
+
+    Returns ``||P D rho(p)|| / ||D rho(p)||`` for ``p = 0..orders`` and the
+    singular-value ratio ``min sigma / max sigma`` of G.
+    G = P D restricted to the traceless commutant does not depend on p, so its
+    nonsingularity gives a unique commutant part at every order; the residuals
+    show that the resulting rho(p) indeed makes the next order solvable.
+    """
+    orders = require_int(orders, "orders", minimum=1, maximum=8)
+    _, residuals, _, cmap = _expand(n, delta, mu, orders, 1e-8, True)
+    return residuals, cmap.singular_ratio
+
+
+def second_order(n: int, delta, mu, *, cluster_tol: float = 1e-8,
+                 singular_values: bool = True) -> SecondOrder:
+    """Solve (7) to ``p = 2`` with the commutant parts fixed uniquely; return M_j, C_{j,k}.
+
+    Everything is real (H and the jump operators are real), so float64 is used
+    throughout; D is applied in the computational basis, where it is sparse.
+    """
+    rho, residuals, basis, cmap = _expand(n, delta, mu, 2, cluster_tol, singular_values)
+    n = int(n)
+    rho = basis.vectors @ rho @ basis.vectors.T
     diag = np.diagonal(rho)
     spins = 1 - 2 * ((np.arange(2**n)[:, None] >> (n - 1 - np.arange(n))[None, :]) & 1)
     norm = 2.0**n
     mag = -(spins.T @ diag) / norm
     corr = -np.einsum("bj,bk,b->jk", spins, spins, diag) / norm
     np.fill_diagonal(corr, np.nan)
-    return SecondOrder(mag, corr, cmap.singular_ratio, float(solvability), basis, cmap.dimension,
+    return SecondOrder(mag, corr, cmap.singular_ratio, max(residuals), basis, cmap.dimension,
                        rho)

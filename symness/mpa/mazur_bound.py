@@ -37,10 +37,17 @@ from sympy.polys.matrices import DomainMatrix
 
 from symness.exact.cos_field import cos_field, sign, sin_squared
 from symness.exact.spectral import spectral_part
-from symness.mpa.transfer_matrix import L, R, check_rational_lambda, inner, transfer_matrices_exact
+from symness.mpa.transfer_matrix import (
+    L,
+    R,
+    check_rational_lambda,
+    inner,
+    inner_entries,
+    transfer_matrices_exact,
+)
 from symness.validation import require_int, require_real
 
-__all__ = ["dz_jordan", "dz_resolvent", "dz_closed_form", "dz_closed_form_exact",
+__all__ = ["dz_jordan", "dz_resolvent", "dz_formula", "dz_closed_form", "dz_closed_form_exact",
            "dz_by_iteration", "inner_block", "dz_by_squaring", "coprime_pairs", "dz_fractal",
            "inner_spectrum_inside_unit_interval",
            "bethe_ansatz_drude"]
@@ -122,17 +129,29 @@ def inner_spectrum_inside_unit_interval(ell: int, m: int) -> bool:
     return all(sign(x, m) > 0 for x in pivots)
 
 
+def dz_formula(m, sin2_lam):
+    """``m sin^2(lam) / (2 (m - 1))``: the closed form of D_Z, eq. (20) extended to every m.
+
+    Proved for every m in :mod:`symness.mpa.closed_form_proof`.  ``m`` is an int
+    (exact sympy result), a sympy symbol, or a numpy array (with ``sin2_lam`` a
+    float array, as in :func:`dz_fractal`).
+    """
+    if isinstance(m, int):
+        m = sp.Integer(m)
+    return m * sin2_lam / (2 * (m - 1))
+
+
 def dz_closed_form(ell: int, m: int) -> sp.Expr:
     """``D_Z(cos(pi ell/m)) = m sin^2(pi ell/m) / (2 (m-1))`` as a sympy expression."""
     ell, m = check_rational_lambda(ell, m)
-    return sp.Rational(m, 2 * (m - 1)) * sp.sin(sp.pi * sp.Rational(ell, m)) ** 2
+    return dz_formula(m, sp.sin(sp.pi * sp.Rational(ell, m)) ** 2)
 
 
 def dz_closed_form_exact(ell: int, m: int):
     """Return the closed form as an exact element of ``Q(2 cos(2 pi/m))``."""
     ell, m = check_rational_lambda(ell, m)
     field = cos_field(m)
-    return field.convert(sp.Rational(m, 2 * (m - 1))) * sin_squared(ell, m)
+    return field.convert(dz_formula(m, sp.Integer(1))) * sin_squared(ell, m)
 
 
 def dz_by_iteration(ell: int, m: int, *, dps: int | None = None, rtol: float = 1e-13,
@@ -181,10 +200,12 @@ def inner_block(ell: int, m: int, cos_pi_over_m=None, dtype=np.float64):
     def sin2(k):  # sin^2(k lam) = (1 - cos(2 pi k ell / m)) / 2, angle reduced mod 2 pi
         return (1 - cos_pi_over_m(2 * ((k * ell) % m))) / 2
 
-    half = cos_pi_over_m(0) / 2
-    diag = np.array([1 - sin2(r) for r in range(1, m)], dtype=dtype)
-    up = np.array([half * sin2(2 * ((r + 1) // 2)) for r in range(1, m - 1)], dtype=dtype)
-    down = np.array([half * sin2(2 * (r // 2) + 1) for r in range(1, m - 1)], dtype=dtype)
+    one = cos_pi_over_m(0)
+    half = one / 2
+    entries = [inner_entries(r, lambda k: 1 - sin2(k), sin2, one, half) for r in range(1, m)]
+    diag = np.array([e[0] for e in entries], dtype=dtype)
+    up = np.array([e[1] for e in entries[:-1]], dtype=dtype)
+    down = np.array([e[2] for e in entries[:-1]], dtype=dtype)
     return diag, up, down, half
 
 
@@ -277,7 +298,7 @@ def dz_fractal(max_m: int) -> dict[str, np.ndarray]:
     folded = np.minimum(ls, ms - ls)
     s = np.sin(np.pi * folded / ms)
     return {"ell": ls, "m": ms, "delta": np.cos(np.pi * ls / ms),
-            "dz": ms * s * s / (2.0 * (ms - 1))}
+            "dz": dz_formula(ms, s * s)}
 
 
 def bethe_ansatz_drude(lam: sp.Expr) -> sp.Expr:

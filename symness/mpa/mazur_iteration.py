@@ -27,7 +27,8 @@ from symness.mpa.mazur_bound import inner_block
 from symness.mpa.transfer_matrix import check_rational_lambda
 from symness.validation import require_int
 
-__all__ = ["literal_trajectory", "literal_error_coefficient", "inner_spectral_radius"]
+__all__ = ["literal_trajectory", "literal_error_coefficient", "inner_spectral_radius",
+           "dz_by_float_squaring", "squaring_error_model", "stratified_sample"]
 
 
 def literal_trajectory(ell: int, m: int, checkpoints) -> np.ndarray:
@@ -76,3 +77,78 @@ def inner_spectral_radius(ell: int, m: int) -> float:
     ell, m = check_rational_lambda(ell, m)
     diag, up, down, _ = inner_block(ell, m)
     return float(np.max(np.abs(eigvalsh_tridiagonal(diag, np.sqrt(up * down)))))
+
+
+def _float_t_prime(ell: int, m: int) -> np.ndarray:
+    """T' in float64 from :func:`inner_block`, basis ``L, 1..m-1, R`` (indices 0..m)."""
+    diag, up, down, half = inner_block(ell, m)
+    t = np.zeros((m + 1, m + 1))
+    t[0, 0] = t[m, m] = 1.0
+    t[0, 1] = t[1, m] = half  # u = v = e_1 / 2
+    idx = np.arange(1, m)
+    t[idx, idx] = diag
+    t[idx[:-1], idx[1:]] = up
+    t[idx[1:], idx[:-1]] = down
+    return t
+
+
+def dz_by_float_squaring(ell: int, m: int, *, max_doublings: int = 80) -> tuple[float, int]:
+    """The paper's estimate of (19) by iterating T' to ``n = 2^k`` (repeated squaring, float64).
+
+    ``D_n = 1 / (2 <L|T'^n|1>)`` is the inverse growth rate ``<L|T'^{n+1}|R> -
+    <L|T'^n|R> = <L|T'^n|1>/2``; it converges like ``rho^n`` (``rho`` the spectral
+    radius of B).  Doubling stops when two successive values agree to 4 ulp.
+
+    Returns
+    -------
+    (float, int)
+        ``D_n`` and the number k of squarings.
+    """
+    ell, m = check_rational_lambda(ell, m)
+    power = _float_t_prime(ell, m)
+    previous = None
+    for k in range(1, require_int(max_doublings, "max_doublings", minimum=1) + 1):
+        power = power @ power
+        value = 1.0 / (2.0 * power[0, 1])
+        if previous is not None and abs(value - previous) <= 4 * np.finfo(float).eps * value:
+            return float(value), k
+        previous = value
+    raise RuntimeError(f"T'^(2^k) at ell/m={ell}/{m} not converged after k={max_doublings}")
+
+
+def squaring_error_model(m: int, doublings: int) -> float:
+    """A-priori bound on the relative round-off of :func:`dz_by_float_squaring`.
+
+    T' is entrywise nonnegative, so each product of nonnegative matrices has
+    componentwise relative error ``<= gamma_{m+1} ~ (m + 1) eps``; the row
+    ``<L|T'^n`` entering ``D_n`` receives one such error per squaring (errors in
+    ``B^n`` decay under further squaring), plus ``4 eps`` from the stopping rule
+    and ``~ m eps`` from the entries (float cosines).  Bound:
+    ``(2 k + 1) (m + 1) eps + 4 eps`` for k squarings.
+    """
+    eps = float(np.finfo(float).eps)
+    return (2 * doublings + 1) * (m + 1) * eps + 4 * eps
+
+
+def stratified_sample(max_m: int, strata: int, per_stratum: int, seed: int = 2011):
+    """Stratified sample of coprime ``(ell, m)``, ``2 <= m <= max_m``, for Fig. 2.
+
+    ``per_stratum`` points drawn without replacement from each of ``strata``
+    equal-width bins of ``m`` (numpy ``default_rng(seed)``, deterministic).
+
+    Returns
+    -------
+    list of (int, int)
+        Sorted by m, then ell.
+    """
+    from symness.mpa.mazur_bound import coprime_pairs
+
+    ls, ms = coprime_pairs(require_int(max_m, "max_m", minimum=3))
+    edges = np.linspace(2, max_m + 1, require_int(strata, "strata", minimum=1) + 1)
+    rng = np.random.default_rng(seed)
+    chosen = []
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        idx = np.flatnonzero((ms >= lo) & (ms < hi))
+        take = min(require_int(per_stratum, "per_stratum", minimum=1), idx.size)
+        chosen.extend(rng.choice(idx, size=take, replace=False).tolist())
+    return sorted((int(ls[i]), int(ms[i])) for i in chosen)

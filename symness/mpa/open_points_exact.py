@@ -16,9 +16,8 @@ from fractions import Fraction
 from itertools import product
 
 import flint
-import sympy as sp
 
-from symness.mpa.theorem import gauge_matrices
+from symness.mpa.mazur_step import z_words
 from symness.validation import require_int
 
 __all__ = ["z_exact", "site_op", "second_order_exact", "image_certificate", "in_image_of_ad",
@@ -33,24 +32,8 @@ def _site_entries(letter: str):
 def z_exact(n: int, delta: Fraction) -> flint.fmpq_mat:
     """Z of (10) as an exact ``2^n x 2^n`` rational matrix at rational ``delta``."""
     n = require_int(n, "n", minimum=2)
-    d = sp.Rational(delta.numerator, delta.denominator)
-    mats = {k: {ij: Fraction(int(v.p), int(v.q)) for ij, v in m.items()}
-            for k, m in gauge_matrices(n // 2 + 2, d).items()}
-    states = {0: {(): Fraction(1)}}
-    for _ in range(n):
-        new: dict = {}
-        for state, words in states.items():
-            for letter, mat in mats.items():
-                for (i, k), weight in mat.items():
-                    if i == state and weight:
-                        bucket = new.setdefault(k, {})
-                        for word, coeff in words.items():
-                            bucket[word + (letter,)] = coeff * weight
-        states = new
     z = flint.fmpq_mat(2**n, 2**n)
-    for word, coeff in states.get(1, {}).items():
-        if not coeff:
-            continue
+    for word, coeff in z_words(n, delta).items():
         for pairs in product(*(_site_entries(x) for x in word)):
             a = sum(p[0] << (n - 1 - j) for j, p in enumerate(pairs))
             b = sum(p[1] << (n - 1 - j) for j, p in enumerate(pairs))

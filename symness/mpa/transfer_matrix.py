@@ -34,8 +34,9 @@ from sympy.polys.matrices import DomainMatrix
 from symness.exact.cos_field import cos_field, cos_squared, sin_squared
 from symness.validation import ParameterError, require_int
 
-__all__ = ["L", "R", "inner", "reduced_transfer_matrices", "transfer_matrices_symbolic",
-           "transfer_matrices_exact", "transfer_matrices_mp", "check_rational_lambda"]
+__all__ = ["L", "R", "inner", "inner_entries", "reduced_transfer_matrices",
+           "transfer_matrices_symbolic", "transfer_matrices_exact", "transfer_matrices_mp",
+           "check_rational_lambda"]
 
 #: Indices of the boundary vectors in the auxiliary basis.
 L, R = 0, 1
@@ -44,6 +45,19 @@ L, R = 0, 1
 def inner(r: int) -> int:
     """Index of the inner auxiliary vector ``|r>`` (``r >= 1``)."""
     return r + 1
+
+
+def inner_entries(r, cos2: Callable, sin2: Callable, c2, half):
+    """``(T_{r,r}, T_{r,r+1}, T_{r+1,r})`` of (15) at the inner index ``r >= 1``.
+
+    ``r`` may be a Python int or a sympy integer expression (``2k - 1``, ``2k``):
+    the floors are written with ``//``, which sympy evaluates exactly, so the
+    general-index proof in :mod:`symness.mpa.closed_form_proof` applies the very
+    formulas the builders use.  V of (16) has the same entries with the sign of
+    ``T_{r+1,r}`` flipped and no diagonal.
+    """
+    return (cos2(r), c2 * half * sin2(2 * ((r + 1) // 2)),
+            half / c2 * sin2(2 * (r // 2) + 1))
 
 
 def reduced_transfer_matrices(size: int, cos2: Callable, sin2: Callable, c2, *, one, zero):
@@ -72,10 +86,8 @@ def reduced_transfer_matrices(size: int, cos2: Callable, sin2: Callable, c2, *, 
     t[L][inner(1)] = t[inner(1)][R] = half
     v[L][inner(1)], v[inner(1)][R] = half, -half
     for r in range(1, size - 1):
-        t[inner(r)][inner(r)] = cos2(r)
+        t[inner(r)][inner(r)], up, down = inner_entries(r, cos2, sin2, c2, half)
         if r + 1 <= size - 2:
-            up = c2 * half * sin2(2 * ((r + 1) // 2))
-            down = half / c2 * sin2(2 * (r // 2) + 1)
             t[inner(r)][inner(r + 1)], t[inner(r + 1)][inner(r)] = up, down
             v[inner(r)][inner(r + 1)], v[inner(r + 1)][inner(r)] = up, -down
     return t, v

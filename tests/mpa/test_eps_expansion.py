@@ -44,3 +44,13 @@ def test_degree_bound_covers_the_symbolic_coefficients():
         z = z_operator(n)
         actual = max(sp.Poly(c, DELTA).degree() for c in z.terms.values())
         assert actual <= z_degree_bound(n)
+
+
+def test_open_point_i_at_orders_three_and_four():
+    # reference: the paper, open point (i): a unique commutant part makes the next order
+    # solvable (checked there by computer algebra for n <= 6); here p = 0..4 at n = 4
+    from symness.mpa.eps_expansion import order_residuals
+
+    residuals, ratio = order_residuals(4, 0.5, 1.0, 4)
+    assert len(residuals) == 5 and ratio > 0.1
+    assert max(residuals) <= 2**4 * 2.0**-52 / ratio

@@ -6,9 +6,12 @@ import sympy as sp
 
 from symness.mpa.mazur_bound import dz_closed_form, inner_block
 from symness.mpa.mazur_iteration import (
+    dz_by_float_squaring,
     inner_spectral_radius,
     literal_error_coefficient,
     literal_trajectory,
+    squaring_error_model,
+    stratified_sample,
 )
 from symness.mpa.transfer_matrix import L, R, transfer_matrices_mp
 
@@ -53,3 +56,19 @@ def test_spectral_radius_matches_dense_eigenvalues():
         dense = np.diag(diag) + np.diag(up, 1) + np.diag(down, -1)
         assert math.isclose(inner_spectral_radius(ell, m),
                             np.abs(np.linalg.eigvals(dense)).max(), rel_tol=1e-12)
+
+
+def test_float_squaring_reproduces_table_20():
+    # reference: table (20) of the paper (1, 9/16, 1/3, 3/20 at m = 2, 3, 4, 6)
+    for (ell, m), paper in {(1, 2): 1.0, (1, 3): 9 / 16, (1, 4): 1 / 3, (1, 6): 3 / 20}.items():
+        value, k = dz_by_float_squaring(ell, m)
+        assert abs(value / paper - 1) <= squaring_error_model(m, k)
+
+
+def test_stratified_sample_covers_every_stratum():
+    # reference: Euler phi counts; 10 strata of width 29.9 in [2, 300], 4 points each
+    points = stratified_sample(300, 10, 4)
+    assert len(points) == len(set(points)) == 40
+    assert all(math.gcd(ell, m) == 1 and 0 < ell < m <= 300 for ell, m in points)
+    assert sorted({(m - 2) * 10 // 299 for _, m in points}) == list(range(10))
+    assert points == stratified_sample(300, 10, 4)  # deterministic
