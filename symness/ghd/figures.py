@@ -88,6 +88,13 @@ def fig1(outdir: Path) -> list[Path]:
 
 #: Target relative error of the profile figures (``ghd.converged``).
 FIGURE_RTOL = 1e-8
+#: Axis labels of the profile panels (spin-1/2, J = 1; q1 the energy density of H - Delta L/4)
+QUANTITY_LABELS = {"q1": "⟨q₁⟩ energy density", "j1": "⟨j₁⟩ energy current",
+                   "q2": "⟨q₂⟩ = −⟨j₁⟩", "j2": "⟨j₂⟩", "q3": "⟨q₃⟩", "j3": "⟨j₃⟩",
+                   "sz": "⟨s^z⟩", "jz": "⟨j^z⟩ spin current"}
+#: What each protocol joins at x = 0 (figure titles)
+PROTOCOL_TITLES = {"two-temperature": "two temperatures, β_L = 1 (x < 0), β_R = 2 (x > 0)",
+                   "domain-wall": "domain wall, all up (x < 0) | all down (x > 0)"}
 
 
 def _profile_figure(outdir: Path, name: str, protocol: str, keys, gammas) -> list[Path]:
@@ -117,8 +124,9 @@ def _profile_figure(outdir: Path, name: str, protocol: str, keys, gammas) -> lis
         errors.append(f"gamma/pi={g}: " + ", ".join(f"{k} {conv.errors[k]:.0e}" for k in keys))
     for ax, key in zip(axes, keys):
         ax.set_xlabel("ζ = x/t")
-        ax.set_title(key, fontsize=9)
+        ax.set_ylabel(QUANTITY_LABELS[key], fontsize=8)
     axes[0].legend(fontsize=6)
+    fig.suptitle(f"LQSS (16): {PROTOCOL_TITLES[protocol]}", fontsize=8)
     fig.tight_layout()
     paths = [_save(fig, outdir / f"{name}.png"),
              _csv(outdir / f"{name}.csv", f"symness figure {name.replace('_', '-')}; "
@@ -238,7 +246,7 @@ def example2(outdir: Path) -> list[Path]:
         for edge in edges[top]:
             ax.axvline(edge, ls="-.", lw=0.7, color="k")
         ax.set_xlabel("ζ = x/t")
-        ax.set_title(key, fontsize=9)
+        ax.set_ylabel(QUANTITY_LABELS[key], fontsize=8)
     axes[0].legend(fontsize=6, title="GGE: Q1,Q3..Q(2K-1)", title_fontsize=6)
     x, t = np.linspace(-20, 20, 201), np.linspace(0.05, 10, 100)
     prof = profiles[top]

@@ -62,6 +62,8 @@ def fig2(outdir: Path) -> list[Path]:
     zoom = (data["delta"] >= lo) & (data["delta"] <= hi)
     inset.plot(data["delta"][zoom], data["dz"][zoom], ".", color="k", ms=1)
     inset.set_xlim(lo, hi)
+    inset.set_xlabel(r"$\Delta$", fontsize=6, labelpad=1)
+    inset.set_ylabel(r"$D_Z$", fontsize=6, labelpad=1)
     inset.tick_params(labelsize=6)
     fig.tight_layout()
     png_path = atomic_write_bytes(outdir / "prosen2011_fig2.png", _png_bytes(fig))
