@@ -121,7 +121,7 @@ def clean_exponents() -> Table:
                         "(finite-size drift of gamma)"])
 
 
-@table("mendoza2019_pz2009",
+@table("mendoza2019_pz2009", slow=True,
        description="Prosen & Žnidarič (2009) reference numbers: ballistic j at Delta=1/2, "
                    "diffusive j (n-4)/(S_3-S_{n-2}) at Delta=3/2 (exact n<=10, TEBD n=16, 32, 64)")
 def pz2009() -> Table:

@@ -78,7 +78,7 @@ def _judged_noise(conv: dict) -> float:
     return max((conv["noise"].get(k, 0.0) for k in conv["judged"]), default=0.0)
 
 
-@table("mendoza2019_mps_vs_exact_L10",
+@table("mendoza2019_mps_vs_exact_L10", slow=True,
        description="TEBD NESS vs the exact sector solver at L=10: thermal and magnetisation "
                    "reservoirs, clean and disordered, three bond dimensions")
 def mps_vs_exact_l10() -> Table:
