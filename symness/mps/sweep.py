@@ -146,6 +146,10 @@ def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local"
                 key = task_key(spec)
                 try:
                     record = fut.result()
+                except cf.process.BrokenProcessPool:
+                    # the pool died (a worker was killed, or ran out of memory): that is no
+                    # result of this task, so nothing is recorded and a rerun resumes it
+                    raise
                 except Exception as exc:  # noqa: BLE001 - a failed task is retried, then reported
                     attempts[key] += 1
                     if attempts[key] <= retries:

@@ -33,6 +33,25 @@ def test_sweep_resumes_and_reports_failures(tmp_path):
     assert s3.skipped == 3 and s3.done == 0 and not s3.failed
 
 
+def _killed_worker(spec):
+    import os
+
+    os._exit(1)  # the worker process dies, as under kill or the OOM killer
+
+
+def test_a_dead_pool_records_nothing(tmp_path, monkeypatch):
+    # reference: a worker killed mid-task is no result of the task (before, every pending task
+    # was stored as "failed" with BrokenProcessPool and never rerun by the figures)
+    import concurrent.futures as cf
+
+    path = tmp_path / "r.jsonl"
+    monkeypatch.setattr(sweep, "run_task", _killed_worker)
+    with pytest.raises(cf.process.BrokenProcessPool):
+        sweep.run_sweep([_spec(seed=0), _spec(seed=1)], path, workers=1, retries=1,
+                        progress=False, rerun_failed=False)
+    assert not path.exists() or sweep.load_results(path) == []
+
+
 def test_sweep_through_a_local_dask_cluster(tmp_path):
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
