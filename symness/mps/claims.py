@@ -24,7 +24,7 @@ from symness.models.thermal_reservoirs import (
 from symness.models.xxz_disordered import DisorderedXXZ
 from symness.mps import exact_identities as ei
 from symness.mps.convergence import Criterion
-from symness.mps.exact_reference import exact_ness
+from symness.mps.exact_reference import exact_ness, sector_values
 from symness.mps.lindblad_tebd import BoundaryDrivenChain
 from symness.mps.transport import NessSettings, solve_ness
 
@@ -202,18 +202,6 @@ def _exact_reference() -> Evidence:
                                    f"{ref.residual:.1e}")
 
 
-def _sector_exact(chain: BoundaryDrivenChain) -> dict[str, np.ndarray]:
-    """Exact observables from the U(1)-sector GMRES solver (weak U(1), both reservoir kinds)."""
-    from symness.lindblad.steady_state import steady_state
-    from symness.models.xxz_disordered import hamiltonian
-    from symness.mps.exact_reference import observable_values
-    from symness.mps.lindblad_tebd import full_jumps
-
-    ss = steady_state(hamiltonian(chain.model), full_jumps(chain), dissipator=DISSIPATOR,
-                      method="sector")
-    return observable_values(chain, ss.rho)
-
-
 def _sector_settings(chi: int, kind: str) -> NessSettings:
     # order 4, dt = 0.25: the Trotter error is below the truncation error here (chi = 32 at
     # L = 8 gave 7.0e-5 at dt = 0.25 and 7.4e-5 at dt = 0.5); magnetisation baths drive no
@@ -257,7 +245,7 @@ def _vs_sector(L: int, cases: tuple[tuple[str, float], ...],
     errs = {}
     for kind, h in cases:
         chain = (_thermal_chain if kind == "thermal" else _magnet_chain)(h, L=L)
-        ref = _sector_exact(chain)
+        ref = sector_values(chain)
         for chi in chis:
             settings = _sector_settings(chi, kind)
             res = solve_ness(chain, settings)

@@ -25,7 +25,7 @@ from symness.models.xxz_disordered import (
 from symness.mps.lindblad_tebd import BoundaryDrivenChain, full_jumps
 from symness.validation import ParameterError
 
-__all__ = ["ExactNess", "exact_ness", "observable_values", "MAX_LENGTH"]
+__all__ = ["ExactNess", "exact_ness", "sector_values", "observable_values", "MAX_LENGTH"]
 
 #: Largest chain solved exactly by the direct method.
 MAX_LENGTH = 7
@@ -57,6 +57,19 @@ def exact_ness(chain: BoundaryDrivenChain) -> ExactNess:
     rho = (rho + rho.conj().T) / 2
     residual = float(np.linalg.norm(apply_liouvillian(ham, jumps, rho, dissipator=DISSIPATOR)))
     return ExactNess(rho=rho, values=observable_values(chain, rho), residual=residual)
+
+
+def sector_values(chain: BoundaryDrivenChain) -> dict[str, np.ndarray]:
+    """Observables of the exact NESS from the U(1)-sector solver (``L <= 10``).
+
+    :func:`symness.lindblad.steady_state.steady_state` with ``method="sector"`` (GMRES in the
+    weak-U(1) block, with its checks); keys of :func:`observable_values`.
+    """
+    from symness.lindblad.steady_state import steady_state
+
+    ss = steady_state(hamiltonian(chain.model), full_jumps(chain), dissipator=DISSIPATOR,
+                      method="sector")
+    return observable_values(chain, ss.rho)
 
 
 def observable_values(chain: BoundaryDrivenChain, rho: np.ndarray) -> dict[str, np.ndarray]:

@@ -88,16 +88,10 @@ def pz_quantity(delta: str, n: int, j_spin: float, sz: np.ndarray) -> float:
 
 def exact_quantity(delta: str, mu: str, n: int) -> float:
     """The same quantity from the exact sector solver (``n <= 10``)."""
-    from symness.lindblad.steady_state import steady_state
-    from symness.models.thermal_reservoirs import DISSIPATOR
-    from symness.models.xxz_disordered import hamiltonian
-    from symness.mps.exact_reference import observable_values
-    from symness.mps.lindblad_tebd import full_jumps
+    from symness.mps.exact_reference import sector_values
 
     chain = chain_from_spec(spec(n, delta, mu))
-    ss = steady_state(hamiltonian(chain.model), full_jumps(chain), dissipator=DISSIPATOR,
-                      method="sector")
-    values = observable_values(chain, ss.rho)
+    values = sector_values(chain)
     bulk = values["spin_current"][list(chain.spin_bonds)]
     return pz_quantity(delta, n, float(np.mean(bulk)), values["sz"])
 

@@ -61,16 +61,9 @@ def specs() -> list[dict]:
 
 
 def _exact(spec: dict) -> dict[str, np.ndarray]:
-    from symness.lindblad.steady_state import steady_state
-    from symness.models.thermal_reservoirs import DISSIPATOR
-    from symness.models.xxz_disordered import hamiltonian
-    from symness.mps.exact_reference import observable_values
-    from symness.mps.lindblad_tebd import full_jumps
+    from symness.mps.exact_reference import sector_values
 
-    chain = chain_from_spec(spec)
-    ss = steady_state(hamiltonian(chain.model), full_jumps(chain), dissipator=DISSIPATOR,
-                      method="sector")
-    return observable_values(chain, ss.rho)
+    return sector_values(chain_from_spec(spec))
 
 
 def _judged_noise(conv: dict) -> float:
