@@ -85,13 +85,20 @@ class Evidence:
 
     @classmethod
     def numeric(cls, error: float, tolerance: float, reference: str,
-                precision: str = "float64", detail: str = "") -> "Evidence":
+                precision: str = "float64", detail: str = "",
+                requires: dict[str, bool] | None = None) -> "Evidence":
         """Evidence of a numerical comparison; passes only if ``error <= tolerance``.
 
-        A NaN error fails.
+        A NaN error fails.  ``requires`` names qualitative conditions the claim also needs
+        (e.g. ``{"error shrinks with chi": ...}``); an unmet one fails the verdict, keeps
+        the measured error and is named in the detail (instead of an infinite error that
+        hides both the value and the reason).
         """
         error = float(error)
-        ok = math.isfinite(error) and error <= tolerance
+        unmet = [name for name, held in (requires or {}).items() if not held]
+        ok = math.isfinite(error) and error <= tolerance and not unmet
+        if unmet:
+            detail = "; ".join(filter(None, [detail, "NOT MET: " + ", ".join(unmet)]))
         return cls(ok=ok, reference=reference, error=error, tolerance=float(tolerance),
                    precision=precision, detail=detail)
 

@@ -21,6 +21,17 @@ def test_numeric_evidence(error, tol, ok):
     assert verdict.status == ("numeric" if ok else "fail")
 
 
+def test_unmet_requirement_fails_and_is_named():
+    # reference: the definition (Evidence.numeric docstring): the error stays the measured one
+    verdict = _claim(lambda: Evidence.numeric(1e-9, 1e-8, reference="r",
+                                              requires={"shrinks with chi": False,
+                                                        "positive slope": True})).run()
+    assert not verdict.passed and verdict.error == 1e-9
+    assert "NOT MET: shrinks with chi" in verdict.detail and "positive" not in verdict.detail
+    assert _claim(lambda: Evidence.numeric(1e-9, 1e-8, reference="r",
+                                           requires={"a": True})).run().passed
+
+
 def test_exception_is_a_failure_with_message():
     def boom():
         raise ZeroDivisionError("division by zero in check")
