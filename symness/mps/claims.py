@@ -597,12 +597,10 @@ def _fig4a_equal() -> Evidence:
 def _target_independence() -> Evidence:
     # criterion fixed before the runs: |gamma_x - gamma_figure| <= 2 combined errors
     # (bootstrap ⊕ chi, errors of the same realisations treated as independent: conservative)
-    from symness.mps.figures import DRIVES, cached, curve, target_tasks
+    from symness.mps.figures import DRIVES, cached, curve, target_cache, target_tasks
 
-    fits = {}
-    for drive in DRIVES:
-        name = "fig2" if drive == "linear +-0.1" else "fig2_targets"
-        fits[drive] = curve(cached(name, target_tasks(drive)), "3/5", "energy")["fit"]
+    fits = {d: curve(cached(target_cache(d), target_tasks(d)), "3/5", "energy")["fit"]
+            for d in DRIVES}
     base = fits["linear +-0.1"]
     ratios = [abs(d) / (2 * e) for d, e in (_sig(base, f) for f in list(fits.values())[1:])]
     return Evidence.numeric(max(ratios), 1.0, "the figure's drive (linear target, beta = "

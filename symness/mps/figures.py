@@ -59,8 +59,8 @@ from symness.validation import ParameterError
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
            "FIG2_SETTINGS", "FIG2_DELTA", "FIG2_HS", "FIG4_SETTINGS", "CHI_BY_SIZE",
            "SEEDS_BY_SIZE", "CHI_ACCEPT", "cached", "chi_slope_systematic", "curve", "exponent",
-           "fit_with_errors", "diffusive_boundary", "DRIVES", "target_tasks", "fig3_tasks",
-           "mean_profiles", "FIG2A_SIZES", "FIG2A_INSET_L",
+           "fit_with_errors", "diffusive_boundary", "DRIVES", "target_cache", "target_tasks",
+           "fig3_tasks", "mean_profiles", "FIG2A_SIZES", "FIG2A_INSET_L",
            "fig4_tasks", "FIG4_HS",
            "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
 
@@ -413,11 +413,16 @@ def fig2(outdir: Path) -> list[Path]:
 #: beta = +-0.1), the edge-gibbs target with the same drive, and a one-sided drive (linear,
 #: beta_L = 0.2, beta_R = 0: same beta_L - beta_R, carries half of the equal-reservoir
 #: spurious current, symness.mps.reservoir_equilibrium)
-DRIVES = {"linear +-0.1": (_res("1/10", 0), _res("-1/10", 0)),
+DRIVES = {"linear +-0.1": ENERGY,
           "edge-gibbs +-0.1": (dict(_res("1/10", 0), kind="edge-gibbs"),
                                dict(_res("-1/10", 0), kind="edge-gibbs")),
           "linear 0.2 | 0": (_res("1/5", 0), _res(0, 0))}
 TARGET_SIZES, TARGET_SEEDS = SIZES["fig2_targets"], SEEDS["fig2_targets"]
+
+
+def target_cache(drive: str) -> str:
+    """Cache name of a :data:`DRIVES` entry: the figure's own drive shares Fig. 2(b)'s."""
+    return "fig2" if DRIVES[drive] == ENERGY else "fig2_targets"
 
 
 def target_tasks(drive: str) -> list[dict]:
@@ -436,10 +441,8 @@ def fig2_targets(outdir: Path) -> list[Path]:
     The figure's own drive shares the Fig. 2(b) cache; the others are cached in
     ``mendoza2019_fig2_targets.jsonl``.
     """
-    curves = []
-    for drive in DRIVES:
-        name = "fig2" if drive == "linear +-0.1" else "fig2_targets"
-        curves.append((drive, scan(name, target_tasks(drive), outdir), "3/5", "energy"))
+    curves = [(drive, scan(target_cache(drive), target_tasks(drive), outdir), "3/5", "energy")
+              for drive in DRIVES]
     return _draw("fig2_targets", outdir, curves, "Fig. 2(b) drives, Δ=1, h=0.6")
 
 
