@@ -55,11 +55,12 @@ def _ratio_monotone() -> Evidence:
     values = [ratio(m, dps=DPS) for m in range(2, 10**4 + 1)]
     steps = [b - a for a, b in zip(values, values[1:])]
     gap = mpmath.mpf(4) / 3 - values[-1]
-    ok = min(steps) > 0 and gap > 0
-    return Evidence.numeric(0.0 if ok else math.inf, 0.0, reference="R(m) closed form",
+    return Evidence.numeric(0.0, 0.0, reference="R(m) closed form",
                             precision=f"mpmath dps={DPS}",
                             detail=f"min step {mpmath.nstr(min(steps), 3)}, 4/3 - R(10^4) = "
-                                   f"{mpmath.nstr(gap, 3)} (~ 4/(3 10^4))")
+                                   f"{mpmath.nstr(gap, 3)} (~ 4/(3 10^4))",
+                            requires={"R(m) strictly increasing": bool(min(steps) > 0),
+                                      "R(m) < 4/3": bool(gap > 0)})
 
 
 @claim("prosen_ilievski2013.ratio_vs_jordan", paper="003", equation="d_PI / D_Z",
