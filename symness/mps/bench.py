@@ -450,4 +450,5 @@ def run_target(*, quick: bool) -> Table:
                  notes=notes)
 
 
+from symness.mps import bench_linear as _bench_linear  # noqa: E402,F401  (registers "mps-linear")
 from symness.mps import bench_u1 as _bench_u1  # noqa: E402,F401  (registers "mps-u1")

@@ -15,7 +15,7 @@ import numpy as np
 
 from symness.mps.pauli_basis import product_coefficients
 
-__all__ = ["PauliMPS", "product_state", "expectations"]
+__all__ = ["PauliMPS", "product_state", "expectations", "unnormalised_expectations"]
 
 
 @dataclass
@@ -105,14 +105,15 @@ def _environments(mps: PauliMPS) -> tuple[list[np.ndarray], list[np.ndarray]]:
     return left, right
 
 
-def expectations(mps: PauliMPS, operators: list[tuple[int, np.ndarray]]) -> np.ndarray:
-    """``<O>`` for local operators given as ``(first_site, weights)`` (normalised by ``tr rho``).
+def unnormalised_expectations(mps: PauliMPS,
+                              operators: list[tuple[int, np.ndarray]]) -> np.ndarray:
+    """``tr(O X)`` for local operators ``(first_site, weights)`` and the MPS operator ``X``.
 
     ``weights`` is :func:`symness.mps.pauli_basis.operator_weights` of an operator on
-    ``k = weights.ndim`` consecutive sites starting at ``first_site``.
+    ``k = weights.ndim`` consecutive sites starting at ``first_site``; ``X`` need not have unit
+    trace (a traceless linear-response correction, :mod:`symness.mps.linear_response`).
     """
     left, right = _environments(mps)
-    trace = left[-1][0]
     out = np.empty(len(operators))
     for idx, (first, w) in enumerate(operators):
         k = w.ndim
@@ -121,5 +122,13 @@ def expectations(mps: PauliMPS, operators: list[tuple[int, np.ndarray]]) -> np.n
             a = mps.tensors[first + s]
             v = np.tensordot(v, a, axes=(-1, 0))           # (..., 4, chi)
         v = v @ right[first + k]                            # (4,)*k
-        out[idx] = np.sum(v * w) / trace
+        out[idx] = np.sum(v * w)
     return out
+
+
+def expectations(mps: PauliMPS, operators: list[tuple[int, np.ndarray]]) -> np.ndarray:
+    """``<O>`` for local operators given as ``(first_site, weights)`` (normalised by ``tr rho``).
+
+    See :func:`unnormalised_expectations`.
+    """
+    return unnormalised_expectations(mps, operators) / mps.trace()

@@ -47,3 +47,12 @@ def test_bench_mps_u1_quick():
     assert [row[0] for row in table.rows] == ["symness real Pauli MPS (QR route)",
                                               "physics-tenpy U(1) MPS (complex)"]
     assert float(table.rows[1][6].split("rel. diff ")[1].rstrip(")")) < 1e-2
+
+
+@pytest.mark.slow
+def test_bench_mps_linear_quick():
+    # reference: the exact U(1)-sector NESS (row 0); the linear-response sweeps (orders 1+2,
+    # chi = 16 at L = 6) must reproduce it to the truncation plus third order (1e-3)
+    table = load_all()["mps-linear"].run(quick=True)
+    assert table.rows[0][0] == "exact U(1)-sector NESS L=6"
+    assert float(table.rows[2][5].split("rel. err. ")[1].rstrip(")")) < 1e-3
