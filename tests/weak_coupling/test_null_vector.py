@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from symness.perturbation import kernel
 from symness.perturbation.kernel import KernelError, certified_null_vector, dense_null_vector
 
 
@@ -39,3 +40,11 @@ def test_agrees_with_the_svd_route_within_its_angle_bound():
 def test_two_dimensional_kernel_is_refused():
     with pytest.raises(KernelError, match="dimension 2"):
         certified_null_vector(np.diag([1.0, 0.0, 0.0]))
+
+
+def test_a_vector_off_the_kernel_is_refused(monkeypatch):
+    # a solve that returned (1, 0) instead of the null vector (1, 1)/sqrt 2 has the
+    # a-posteriori bound ||M y|| / sigma_1 = sqrt(2)/2 > gap_tol
+    monkeypatch.setattr(kernel.sla, "lu_solve", lambda *args, **kwargs: np.array([1.0, 0.0]))
+    with pytest.raises(KernelError, match="angle bound 7.1e-01"):
+        certified_null_vector(np.array([[1.0, -1.0], [-1.0, 1.0]]))
