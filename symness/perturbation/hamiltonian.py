@@ -22,8 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from symness.perturbation.kernel import GAP_TOL, ZERO_TOL, KernelError, dense_null_vector
+from symness.perturbation.kernel import GAP_TOL, ZERO_TOL, KernelError, certified_null_vector
 from symness.perturbation.series import NonDegeneracyError
+
+#: Unit roundoff of float64, ``2**-53``.
+UNIT_ROUNDOFF = 2.0**-53
 
 __all__ = ["LevelBasis", "level_basis", "hamiltonian_zeroth_order",
            "zeroth_order_with_condition"]
@@ -140,12 +143,15 @@ def zeroth_order_with_condition(h0, h1, l2, *, degenerate: str = "raise",
     whose error is ``u ||H|| / delta`` with ``delta`` the smallest nonzero gap between
     the ``e_k`` of one eigenspace (Davis-Kahan), and the null vector of ``M2``, whose
     error is ``u ||M2||_2 / sigma_{k-1}(M2)`` (Wedin; ``sigma_{k-1}`` is the smallest
-    nonzero singular value).  ``kappa = ||H|| / delta + ||M2||_2 / sigma_{k-1}``, so that
-    the Frobenius error of ``rho_0`` is of order ``u kappa``, ``u = 2**-53``.
+    nonzero singular value) for the rounding of ``M2`` plus the a-posteriori angle bound
+    ``||M2 y|| / sigma_{k-1}`` of the computed null vector ``y``
+    (:func:`~symness.perturbation.kernel.certified_null_vector`).
+    ``kappa = ||H|| / delta + ||M2||_2 / sigma_{k-1} + angle / u``, so that the Frobenius
+    error of ``rho_0`` is of order ``u kappa``, ``u = 2**-53``.
     """
     basis, pa, pb, m2 = _reduced_problem(h0, h1, l2, degenerate, zero_tol, gap_tol, chunk)
     u = basis.vectors
-    y = dense_null_vector(m2, zero_tol=zero_tol, gap_tol=gap_tol)
+    y, s, angle = certified_null_vector(m2, zero_tol=zero_tol, gap_tol=gap_tol)
     diag = pa == pb
     trace = y[diag].sum()
     if abs(trace) < zero_tol:
@@ -153,12 +159,11 @@ def zeroth_order_with_condition(h0, h1, l2, *, degenerate: str = "raise",
     coeff = np.zeros((len(u), len(u)), dtype=complex)
     coeff[pa, pb] = y / trace
     rho = u @ coeff @ u.conj().T
-    s = np.linalg.svd(m2, compute_uv=False)
     gaps = [np.diff(np.sort(basis.e1[basis.cluster == c])) for c in np.unique(basis.cluster)]
     gaps = np.concatenate(gaps)
     gaps = gaps[gaps > zero_tol * basis.scale]
     rotation = basis.scale / gaps.min() if gaps.size else 0.0
-    return 0.5 * (rho + rho.conj().T), float(rotation + s[0] / s[-2])
+    return 0.5 * (rho + rho.conj().T), float(rotation + s[0] / s[-2] + angle / UNIT_ROUNDOFF)
 
 
 def _reduced_problem(h0, h1, l2, degenerate: str, zero_tol: float, gap_tol: float,

@@ -34,7 +34,7 @@ from symness.models.nearest_neighbour import (
 )
 from symness.models.tilted_ising import coupling_tensor
 from symness.operators.sparse import site_operator
-from symness.perturbation.hamiltonian import zeroth_order_with_condition
+from symness.perturbation.hamiltonian import UNIT_ROUNDOFF, zeroth_order_with_condition
 from symness.validation import ParameterError, require_int, require_real
 from symness.weak_coupling.baths import (
     BathConstants,
@@ -231,10 +231,6 @@ def zeroth_order_state(chain: WeakCouplingChain, *, degenerate: str = "effective
     fermion chains); it equals the paper's (47) whenever identity (44) holds.
     """
     return zeroth_order_with_tolerance(chain, degenerate=degenerate)[0]
-
-
-#: Unit roundoff of float64, ``2**-53``.
-UNIT_ROUNDOFF = 2.0**-53
 
 
 def zeroth_order_with_tolerance(chain: WeakCouplingChain, *,

@@ -354,11 +354,11 @@ def _fig4() -> Evidence:
     quarter, half = err[0.25], err[0.5]
     ratio = half / quarter
     # paper: "relative errors of order 1e-2" at pi/4; pi/2 "much faster": demand < 1/10 of it
-    ok_scale = 1e-3 <= quarter <= 5e-2
-    return Evidence.numeric(ratio if ok_scale else math.inf, 0.1,
+    return Evidence.numeric(ratio, 0.1,
                             reference="analytic (111)-(112) (temperatures T = h/artanh t)",
                             detail=f"rel. err. at lam=0.01: theta=pi/4 {quarter:.2e}, "
-                                   f"theta=pi/2 {half:.2e} (error = ratio)")
+                                   f"theta=pi/2 {half:.2e} (error = ratio)",
+                            requires={"pi/4 rel. err. in [1e-3, 5e-2]": 1e-3 <= quarter <= 5e-2})
 
 
 @claim("ishida2022.two-spin-limit", paper=P, equation="(111)-(113)", kind="numeric",
@@ -456,28 +456,32 @@ def _condition_slow() -> Evidence:
 @claim("ishida2022.eq150-alpha-zz.n10", paper=P, equation="(2), (149)-(150)", kind="numeric",
        slow=True,
        statement="N = 10 (Liouvillian dimension 2^20, reduced to the 1024 populations of the "
-                 "level basis): graded zeroth-order profiles for the alpha_zz != 0 chains "
-                 "(tilted Ising, XXZ in a field, generic), the sum rule (150) on the tilted "
-                 "Ising rho_0; flat profiles for alpha_zz = 0 (transverse Ising, XY) at N = 9 "
-                 "(their degenerate levels need the effective generator, ~2 min at N = 10)")
+                 "level basis, 2424 populations and coherences for the degenerate alpha_zz = 0 "
+                 "levels): graded zeroth-order profiles for the alpha_zz != 0 chains (tilted "
+                 "Ising, XXZ in a field, generic), flat profiles for alpha_zz = 0 (transverse "
+                 "Ising, XY), the sum rule (150) on the tilted Ising rho_0")
 def _eq150_n10() -> Evidence:
+    return _condition_and_sum_rule(10)
+
+
+def _condition_and_sum_rule(n: int) -> Evidence:
+    """The alpha_zz condition on all five chains and (150) on the tilted Ising rho_0, N = n."""
     cases, graded, rows = [], math.inf, []
-    for name in ("tilted-ising", "xxz-field", "generic-anisotropic"):
-        chain = condition_chain(name, 10)
+    for name in CONDITION_MODELS:
+        chain = condition_chain(name, n)
         rho, tol = zeroth_order_with_tolerance(chain)
-        spread = float(np.ptp(local_t(rho, 10)))
-        graded = min(graded, spread / (2 * tol))
-        rows.append(f"{name} N=10: spread {spread:.3e}")
+        spread = float(np.ptp(local_t(rho, n)))
+        # a spread is two expectations: twice the rounding bound of one
+        if CONDITION_MODELS[name][2]:
+            graded = min(graded, spread / (2 * tol))
+            rows.append(f"{name}: spread {spread:.3e}")
+        else:
+            cases.append((spread, 2 * tol))
+            rows.append(f"{name}: spread {spread:.1e} (bound {2 * tol:.1e})")
         if name == "tilted-ising":
-            lhs, rhs = sum_rule_sides(rho, 10, chain.alpha, chain.t_left, chain.t_right)
+            lhs, rhs = sum_rule_sides(rho, n, chain.alpha, chain.t_left, chain.t_right)
             cases.append((abs(lhs - rhs), _sum_rule_weight(chain) * tol))
             rows.append(f"(150): LHS {lhs:.6f}, RHS {rhs:.6f}")
-    for name in ("transverse-ising", "xy"):
-        chain = condition_chain(name, 9)
-        rho, tol = zeroth_order_with_tolerance(chain)
-        spread = float(np.ptp(local_t(rho, 9)))
-        cases.append((spread, 2 * tol))
-        rows.append(f"{name} N=9: spread {spread:.1e}")
     worst, tol = _worst_case(cases)
     # graded: each spread exceeds its rounding bound a thousandfold
     return Evidence.numeric(worst, tol,
@@ -495,16 +499,18 @@ def _fig5(n: int) -> Evidence:
     # "the convergence is as fast as for the two-spin case": within a factor 3 of N = 2
     two = fig4_data()[0.25]
     two_spin = max(abs(tn / ta - 1) for tn, ta in zip(two[0.01], two["analytic"]))
-    as_fast = 1 / 3 <= quarter[1e-2] / two_spin <= 3
-    ok = (1e-3 <= quarter[1e-2] <= 5e-2 and half[1e-2] < 0.1 * quarter[1e-2] and 5 < rate < 20
-          and as_fast)
+    conditions = {
+        "pi/4 rel. err. at lam=1e-2 in [1e-3, 5e-2]": 1e-3 <= quarter[1e-2] <= 5e-2,
+        "pi/2 rel. err. < 1/10 of pi/4": half[1e-2] < 0.1 * quarter[1e-2],
+        "O(lam): ratio lam=1e-2 / 1e-3 in (5, 20)": 5 < rate < 20,
+        "within a factor 3 of N=2": 1 / 3 <= quarter[1e-2] / two_spin <= 3}
     # error model: O(lam) from "order 1e-2 at lam = 0.01": 1e-3 at lam = 1e-3, times 5
-    return Evidence.numeric(quarter[1e-3] if ok else math.inf, 5e-3,
+    return Evidence.numeric(quarter[1e-3], 5e-3,
                             reference="engine's zeroth order (45)-(47)",
                             detail=f"N={n}, pi/4: rel. err {quarter[1e-2]:.2e} (lam=1e-2), "
                                    f"{quarter[1e-3]:.2e} (1e-3), ratio {rate:.1f}; "
                                    f"pi/2: {half[1e-2]:.2e} (1e-2); N=2 at lam=1e-2: "
-                                   f"{two_spin:.2e}")
+                                   f"{two_spin:.2e}", requires=conditions)
 
 
 #: statements of the two sizes of the Fig. 5/6 claims (literals, so that `symness claims`
@@ -539,6 +545,9 @@ def _fig5_n4() -> Evidence:
 
 def _fig6(n: int) -> Evidence:
     data = fig6_data(n, math.pi / 4, (1e-2, 1e-3))
+    chain = tilted_ising_chain(n, math.pi / 4)
+    # the two limits are (150) on rho_0: equal within the rounding model of claim eq150
+    bound = _sum_rule_weight(chain) * zeroth_order_with_tolerance(chain)[1]
     limit = data["limit"][0]
     errs = {lam: (abs(data[lam][0] - limit), abs(data[lam][1] - limit)) for lam in (1e-2, 1e-3)}
     rates = [errs[1e-2][i] / errs[1e-3][i] for i in range(2)]
@@ -546,11 +555,14 @@ def _fig6(n: int) -> Evidence:
     # temperatures' relative error (same chain, same lam), demanded in (1, 10)
     temps = relative_errors(fig5_data(n, (1e-2, 1e-3), (0.25,))[0.25], "limit")
     slower = {lam: [e / abs(limit) / temps[lam] for e in errs[lam]] for lam in (1e-2, 1e-3)}
-    ok = (all(5 < r < 20 for r in rates) and abs(data["limit"][0] - data["limit"][1]) < 1e-11
-          and all(1 < q < 10 for qs in slower.values() for q in qs))
-    worst = max(errs[1e-3])
+    conditions = {
+        "O(lam): both ratios lam=1e-2 / 1e-3 in (5, 20)": all(5 < r < 20 for r in rates),
+        "LHS and RHS limits equal within the rounding bound":
+            abs(data["limit"][0] - data["limit"][1]) <= bound,
+        "slightly slower: each ratio to rel. err. T in (1, 10)":
+            all(1 < q < 10 for qs in slower.values() for q in qs)}
     # error model: O(lam) with the lam = 1e-2 value of order 1e-3 (Fig. 6): 1e-4 at 1e-3, x5
-    return Evidence.numeric(worst if ok else math.inf, 5e-4,
+    return Evidence.numeric(max(errs[1e-3]), 5e-4, requires=conditions,
                             reference="engine's zeroth order (both sides equal there)",
                             detail=f"N={n}: limit {limit:.6f}; lam=1e-2: LHS {data[1e-2][0]:.6f} "
                                    f"RHS {data[1e-2][1]:.6f}; lam=1e-3: LHS {data[1e-3][0]:.6f} "
