@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import importlib
 import inspect
 import json
@@ -392,12 +393,14 @@ def _cmd_bench(args) -> int:
     return 0
 
 
+@functools.cache
 def paper_commands() -> dict[str, tuple[str, str]]:
     """``command -> (module, help)`` of the paper packages' subcommands, read without importing.
 
     Each ``symness/<pkg>/cli.py`` defines ``register(subparsers)``; its top-level
     commands are the ``subparsers.add_parser("NAME", help="...")`` calls in it, found
-    with :mod:`ast` so that ``symness --help`` imports no paper package (issue 25).
+    with :mod:`ast` so that ``symness --help`` imports no paper package (issue 25).  Read
+    once per process (in-process callers such as the CLI fuzz test call :func:`main` often).
     """
     found = {}
     for folder in sorted(Path(__file__).resolve().parent.iterdir()):

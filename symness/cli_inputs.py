@@ -138,8 +138,14 @@ def _probe_folder(folder: Path, name: str, text: str) -> None:
     os.unlink(probe)
 
 
+def _no_nul(text: str, name: str) -> None:
+    if "\x00" in text:
+        raise ParameterError(f"'{name}' must be a path without NUL characters (got {text!r})")
+
+
 def output_file(text: str, name: str) -> Path:
     """A path a file can be written to: not a folder, in an existing writable folder."""
+    _no_nul(text, name)
     path = Path(text)
     if not text.strip() or text.endswith(("/", os.sep)) or path.is_dir():
         raise ParameterError(f"'{name}' must name a file, not a folder (got {text!r})")
@@ -149,6 +155,7 @@ def output_file(text: str, name: str) -> Path:
 
 def output_folder(text: str, name: str) -> Path:
     """An existing folder in which files can be created."""
+    _no_nul(text, name)
     if not text.strip():
         raise ParameterError(f"'{name}' must name a folder (got {text!r})")
     _probe_folder(Path(text), name, text)
@@ -165,9 +172,13 @@ def check_output_paths(args: argparse.Namespace) -> None:
         if getattr(args, key, None) is not None:
             output_file(getattr(args, key), key)
     if getattr(args, "write", None) is not None:
+        _no_nul(args.write, "write")
+        base = Path(args.write)
+        if base.name in ("", ".", "..") or args.write.endswith(("/", os.sep)):
+            raise ParameterError(f"'write' must be a file name without suffix, e.g. "
+                                 f"tables/mazur_dz (got {args.write!r})")
         for suffix in (".md", ".csv", ".json"):
-            output_file(str(Path(args.write).with_suffix(suffix)) if args.write.strip()
-                        else "", "write")
+            output_file(str(base.with_suffix(suffix)), "write")
     for key in FOLDER_OPTIONS:
         if getattr(args, key, None) is not None:
             output_folder(getattr(args, key), key)

@@ -86,6 +86,8 @@ def parse_number(text: str, name: str) -> Fraction:
     if any(abs(int(e)) > 400 for e in _EXPONENT.findall(text)):
         raise _magnitude_error(text, name)
     try:
+        if not text.isascii():  # Fraction reads other scripts' digits ('１'); we do not
+            raise ValueError(text)
         value = Fraction(text)
     except (ValueError, ZeroDivisionError):
         raise ParameterError(
