@@ -484,6 +484,10 @@ def _check_inputs(args: argparse.Namespace) -> None:
     """Checks common to every command, before it runs: output paths and option conflicts."""
     from symness.cli_inputs import check_output_paths
 
+    for key, value in vars(args).items():
+        if value == [] and key not in ("pattern", "name", "set"):
+            # argparse (3.11) turns '--key=--' into [] for a one-value option
+            raise CliError(f"'{key}' must be given a value (got '--')")
     if getattr(args, "write", None) is not None and getattr(args, "output", None) is not None:
         raise CliError("'--write' writes BASE.md/.csv/.json itself: not allowed with '--output'")
     if getattr(args, "command", None) == "verify" and args.output is not None \
