@@ -381,6 +381,9 @@ def _cmd_bench(args) -> int:
     from symness import benchmarks
     from symness.outputs import render
 
+    if args.output and len(args.name) > 1:
+        raise CliError(f"'--output' holds one benchmark's table; got {len(args.name)} "
+                       f"benchmarks (run them one at a time)")
     reg = benchmarks.load_all()
     names = [] if args.list else args.name
     runs = [_entry(reg, name, "benchmark") for name in names] or [_entry(reg, None, "benchmark")]
@@ -493,6 +496,9 @@ def _check_inputs(args: argparse.Namespace) -> None:
     if getattr(args, "command", None) == "verify" and args.output is not None \
             and args.format != "json":
         raise CliError("'--output' of verify writes the JSON verdicts: give '--format json'")
+    if getattr(args, "update_tables", False) and getattr(args, "no_cache", False):
+        raise CliError("'--no-cache' is not allowed with '--update-tables' (which draws from "
+                       "the committed caches in place)")
     check_output_paths(args)
 
 

@@ -36,6 +36,8 @@ __all__ = ["number", "integer", "integer_list", "number_list", "name_list", "out
 MAX_LIST = 10_000
 #: Seconds to wait for a Dask scheduler to accept a connection before refusing its address.
 SCHEDULER_TIMEOUT = 3.0
+#: Largest first frame length of a Dask handshake accepted (a real one is ~60 bytes).
+MAX_HANDSHAKE = 2**20
 #: Options that name a file to write, and the one that names a folder (checked by
 #: :func:`check_output_paths` before a command runs).
 FILE_OPTIONS = ("output", "results")
@@ -174,7 +176,8 @@ def check_output_paths(args: argparse.Namespace) -> None:
     if getattr(args, "write", None) is not None:
         _no_nul(args.write, "write")
         base = Path(args.write)
-        if base.name in ("", ".", "..") or args.write.endswith(("/", os.sep)):
+        if base.name in ("", ".", "..") or args.write.endswith(("/", os.sep)) \
+                or base.is_dir():
             raise ParameterError(f"'write' must be a file name without suffix, e.g. "
                                  f"tables/mazur_dz (got {args.write!r})")
         for suffix in (".md", ".csv", ".json"):
@@ -227,10 +230,12 @@ def check_csv_header(path: Path, name: str, columns: tuple[str, ...]) -> None:
 
 
 def scheduler_address(text: str, name: str, *, timeout: float = SCHEDULER_TIMEOUT) -> str:
-    """A Dask scheduler address ``[tcp://]host:port`` that accepts a connection now.
+    """A Dask scheduler address ``[tcp://]host:port`` where a scheduler answers now.
 
-    Checked with one TCP connection of at most ``timeout`` seconds, so that a typo fails in
-    seconds with one line instead of the client's 30 s wait and traceback.
+    Checked with one TCP connection of at most ``timeout`` seconds: a Dask server opens every
+    connection by sending its handshake, whose first 8 bytes are a small little-endian frame
+    length; anything else (no answer, a proxy's ``HTTP/1.1``) is refused in seconds with one
+    line, instead of the client's 30 s wait or its attempt to allocate exabytes.
     """
     scheme, sep, rest = text.strip().rpartition("://")
     host, colon, port = rest.rpartition(":")
@@ -239,9 +244,13 @@ def scheduler_address(text: str, name: str, *, timeout: float = SCHEDULER_TIMEOU
         raise ParameterError(f"'{name}' must be a scheduler address tcp://HOST:PORT "
                              f"(got {text!r})")
     try:
-        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout):
-            pass
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout) as conn:
+            conn.settimeout(timeout)
+            head = conn.recv(8)
     except OSError as exc:
         raise ParameterError(f"'{name}': no scheduler answers at {text!r} within {timeout:g} s "
                              f"({exc.strerror or exc})") from None
+    if len(head) != 8 or int.from_bytes(head, "little") > MAX_HANDSHAKE:
+        raise ParameterError(f"'{name}': the server at {text!r} does not answer as a Dask "
+                             f"scheduler (first bytes {head[:8]!r})")
     return text.strip()

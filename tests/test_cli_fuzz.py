@@ -9,7 +9,8 @@ of one command and replaces or adds ONE value that is bad for any option of its 
   malformed lists (``1,,2``);
 * choice options: a word outside the choices;
 * output options (``--output``, ``--results``, ``--write``, ``--outdir``): a folder, a path
-  under /proc or /dev/null, a missing folder, '', a NUL byte; for the results of a sweep also
+  under /proc or /dev/null, a missing folder, '', a NUL byte (all inside the working folder
+  but for /proc and /dev/null); for the results of a sweep also
   an existing file that is not JSON lines / a binary CSV;
 * positional names: ``zz-...`` (no claim, table, figure or benchmark is so named);
 * an unknown option, an option without its value.
@@ -73,8 +74,10 @@ NOT_A_NUMBER = st.sampled_from(["", " ", "nan", "-nan", "inf", "-inf", "Infinity
                                 "0x10", "1,,2", ",", "1e", "--", "1/2/3", "１"]) \
     | st.text(st.characters(blacklist_characters=":=,/\\", blacklist_categories=("Cs",)),
               max_size=10).map(lambda t: "zz" + t)
-BAD_FILE = st.sampled_from([".", "/tmp", "/proc/x", "/dev/null/x", "missing/x", "", "a\x00b",
-                            "missing/", "plain.txt/x"])
+#: Bad paths stay inside the working folder (or in /proc, /dev/null, where nothing can be
+#: written), so that anything a missed check writes is seen by the snapshot.
+BAD_FILE = st.sampled_from([".", "sub", "sub/", "/proc/x", "/dev/null/x", "missing/x", "",
+                            "a\x00b", "missing/", "plain.txt/x"])
 BAD_FOLDER = st.sampled_from(["missing", "/proc", "/dev/null/x", "plain.txt", "", "a\x00b"])
 BAD_NAME = st.from_regex(r"zz-[a-z0-9]{0,8}", fullmatch=True)
 
@@ -178,6 +181,7 @@ def run_refused(argv: list[str], folder: Path) -> str:
 def workdir(tmp_path, monkeypatch):
     for name, data in PRESENT.items():
         (tmp_path / name).write_bytes(data)
+    (tmp_path / "sub").mkdir()
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

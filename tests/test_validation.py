@@ -102,20 +102,31 @@ def test_results_file_checks_name_file_and_line(tmp_path):
 
 
 def test_scheduler_address_format_and_reachability():
+    import asyncio
     import socket
     import time
+
+    from distributed import Scheduler
 
     from symness.cli_inputs import scheduler_address
 
     for text in ["foo", "tcp://host", "http://h:1", "tcp://h:0", "h:99999"]:
         with pytest.raises(ParameterError, match="tcp://HOST:PORT"):
             scheduler_address(text, "scheduler")
-    with socket.socket() as server:  # a listening port answers; a closed one is refused
+    with socket.socket() as server:  # listens but says nothing (as a firewall or a proxy)
         server.bind(("127.0.0.1", 0))
         server.listen()
         port = server.getsockname()[1]
-        assert scheduler_address(f"tcp://127.0.0.1:{port}", "scheduler")
-    start = time.perf_counter()
-    with pytest.raises(ParameterError, match="no scheduler answers"):
-        scheduler_address(f"127.0.0.1:{port}", "scheduler", timeout=1)
-    assert time.perf_counter() - start < 5
+        start = time.perf_counter()
+        with pytest.raises(ParameterError, match="no scheduler answers.* within 1 s"):
+            scheduler_address(f"127.0.0.1:{port}", "scheduler", timeout=1)
+        assert time.perf_counter() - start < 5
+    with pytest.raises(ParameterError, match="no scheduler answers"):  # closed port
+        scheduler_address(f"tcp://127.0.0.1:{port}", "scheduler")
+
+    async def real():  # a Dask scheduler is accepted
+        async with Scheduler(host="127.0.0.1", port=0, dashboard_address=None) as sched:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(None, scheduler_address, sched.address, "s")
+
+    assert asyncio.run(real()).startswith("tcp://127.0.0.1:")

@@ -115,7 +115,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "ness", help="steady state of the boundary-driven XXZ chain (Prosen 2011)",
         description=__doc__.splitlines()[0])
-    p.add_argument("--n", required=True, help="number of sites, integer >= 2")
+    p.add_argument("--n", required=True, help="number of sites, integer 2..64 (what fits is "
+                                                "decided by the memory estimate)")
     p.add_argument("--delta", default="1/2", help="anisotropy Delta, finite (default 1/2)")
     p.add_argument("--mu", default="1", help="driving bias, -1 <= mu <= 1 (default 1)")
     p.add_argument("--eps", default="1/10", help="coupling, eps > 0 (default 1/10)")

@@ -44,13 +44,17 @@ def _spec_args(p) -> None:
     p.add_argument("--mu-left", default="0", help="left beta*mu (or <sigma^z> target)")
     p.add_argument("--mu-right", default="0", help="right beta*mu (or <sigma^z> target)")
     p.add_argument("--rate", default="1", help="reservoir coupling (default 1)")
-    p.add_argument("--aux-length", default="6", help="auxiliary chain length (even)")
-    p.add_argument("--chi", default="32", help="bond dimension (default 32)")
-    p.add_argument("--dt", default="0.05", help="Trotter step (default 0.05)")
+    p.add_argument("--aux-length",
+                   help="auxiliary chain length, even, 2..12 (default 6; --reservoir auxiliary)")
+    p.add_argument("--chi", default="32", help="bond dimension, 2..4096 (default 32)")
+    p.add_argument("--dt", default="0.05",
+                   help="Trotter step, dt * max(|J|, |J Delta|, h) <= 1 (default 0.05)")
     p.add_argument("--order", default="2", help="Trotter order 2 or 4 (default 2)")
-    p.add_argument("--tol", default="1e-4", help="stationarity tolerance (relative)")
-    p.add_argument("--uniform-tol", default="1e-2", help="bulk-uniformity tolerance (relative)")
-    p.add_argument("--atol", default="1e-5", help="currents below this count as zero")
+    p.add_argument("--tol", default="1e-4", help="stationarity tolerance, relative, in (0, 1)")
+    p.add_argument("--uniform-tol", default="1e-2",
+                   help="bulk-uniformity tolerance, relative, in (0, 1)")
+    p.add_argument("--atol", default="1e-5",
+                   help="currents below this count as zero, in (0, 1e-2] (default 1e-5)")
     p.add_argument("--currents", default="spin,energy",
                    help="currents the NESS criterion judges: spin,energy (default), spin or "
                         "energy (an undriven current stays at noise level)")
@@ -89,11 +93,15 @@ def _reservoir(args, side: str, J: Fraction, delta: Fraction) -> dict:
                 f"negative eigenvalue; use smaller values or --reservoir gibbs") from None
     return {"kind": args.reservoir, "beta": str(beta), "mu": str(mu),
             "rate": str(number(args.rate, "rate", minimum=0, open_minimum=True)),
-            "aux_length": _aux_length(args.aux_length)}
+            "aux_length": _aux_length(args)}
 
 
-def _aux_length(text: str) -> int:
-    m = integer(text, "aux-length", minimum=2, maximum=12)
+def _aux_length(args) -> int:
+    """``--aux-length`` (default 6, stored in every task as before), only for ``auxiliary``."""
+    if args.aux_length is not None and args.reservoir != "auxiliary":
+        raise ParameterError(f"'aux-length' is used by --reservoir auxiliary only (got it with "
+                             f"--reservoir {args.reservoir})")
+    m = integer(args.aux_length or "6", "aux-length", minimum=2, maximum=12)
     if m % 2:
         raise ParameterError(f"'aux-length' must be even (got {m})")
     return m

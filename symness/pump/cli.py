@@ -36,6 +36,7 @@ def _number(text: str, name: str, **bounds) -> float:
 def _params(args):
     from symness.pump.model import PumpParams
 
+    _swept_option(args)
     n = integer(args.n, "n", minimum=4, maximum=14)
     if n % 2:
         raise ParameterError(f"'n' must be even (staggered drive (8)) (got {n})")
@@ -47,6 +48,16 @@ def _params(args):
                         **({"minimum": 0, "open_minimum": True} if name in POSITIVE else {}))
           for name in ("delta", "field", *POSITIVE, "gamma_m")}
     return PumpParams(n=n, j=1.0, **kw)
+
+
+def _swept_option(args) -> None:
+    """Fill the defaults of --field/--ratio; the one a sweep varies is refused if given."""
+    vary = getattr(args, "vary", None)
+    for key, default in (("field", "-1"), ("ratio", "1")):
+        if key == vary and getattr(args, key) is not None:
+            raise ParameterError(f"'{key}' is swept by --vary {key} --values: not allowed with "
+                                 f"--{key}")
+        setattr(args, key, getattr(args, key) or default)
 
 
 def _n_charges(text: str, n: int) -> int:
@@ -126,8 +137,8 @@ def _cmd_sweep(args) -> int:
 def _common(p) -> None:
     p.add_argument("--n", default="12", help="ring sites (even, 4..14; default 12)")
     p.add_argument("--delta", default="0.8", help="anisotropy Delta (default 0.8)")
-    p.add_argument("--field", default="-1", help="field B (default -1)")
-    p.add_argument("--ratio", default="1", help="eps_d/eps_ph (default 1)")
+    p.add_argument("--field", help="field B (default -1; not with sweep --vary field)")
+    p.add_argument("--ratio", help="eps_d/eps_ph (default 1; not with sweep --vary ratio)")
     p.add_argument("--omega", default="1.6", help="drive frequency (default 1.6 = 1.6 w_ph)")
     p.add_argument("--omega-ph", dest="omega_ph", default="1", help="phonon frequency")
     p.add_argument("--t-ph", dest="t_ph", default="1", help="phonon temperature")
