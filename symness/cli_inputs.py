@@ -27,8 +27,8 @@ from pathlib import Path
 
 from symness.validation import ParameterError, parse_number, require_real
 
-__all__ = ["number", "integer", "integer_list", "number_list", "name_list", "output_file",
-           "output_folder", "check_output_paths", "text_lines", "check_jsonl",
+__all__ = ["or_default", "number", "integer", "integer_list", "number_list", "name_list",
+           "output_file", "output_folder", "check_output_paths", "text_lines", "check_jsonl",
            "check_csv_header", "scheduler_address", "MAX_LIST"]
 
 #: Longest list of values an option may give (sizes, seeds, sweep points): beyond it a typo
@@ -42,6 +42,11 @@ MAX_HANDSHAKE = 2**20
 #: :func:`check_output_paths` before a command runs).
 FILE_OPTIONS = ("output", "results")
 FOLDER_OPTIONS = ("outdir",)
+
+
+def or_default(text: str | None, default: str) -> str:
+    """``text`` if the option was given (even as ``''``, which its parser then refuses)."""
+    return default if text is None else text
 
 
 def number(text: str, name: str, *, minimum: Fraction | int | None = None,

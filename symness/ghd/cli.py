@@ -14,7 +14,7 @@ from functools import partial
 
 import numpy as np
 
-from symness.cli_inputs import integer, number
+from symness.cli_inputs import integer, number, or_default
 from symness.validation import ParameterError
 
 __all__ = ["register", "gamma_over_pi_from_delta"]
@@ -43,7 +43,7 @@ def _protocol_options(args) -> None:
     """Fill the defaults of the protocol's own options; another protocol's are refused."""
     for key, (protocol, default) in PROTOCOL_OPTIONS.items():
         if args.protocol == protocol:
-            setattr(args, key, getattr(args, key) or default)
+            setattr(args, key, or_default(getattr(args, key), default))
         elif getattr(args, key) is not None:
             raise ParameterError(f"'{key.replace('_', '-')}' is used by --protocol {protocol} "
                                  f"only (got it with --protocol {args.protocol})")

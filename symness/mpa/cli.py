@@ -7,7 +7,7 @@ import json
 import mpmath
 import sympy as sp
 
-from symness.cli_inputs import integer, number
+from symness.cli_inputs import integer, number, or_default
 from symness.validation import ParameterError, require_choice
 
 __all__ = ["register"]
@@ -74,7 +74,7 @@ def _cmd_profile(args) -> int:
             raise ParameterError("'lam' gives Delta = cos(pi lam) of --exact: not allowed "
                                  "with --delta")
         params = ProfileParams(n, number(args.delta, "delta"), mu)
-        digits = integer(args.digits or "15", "digits", minimum=1, maximum=100)
+        digits = integer(or_default(args.digits, "15"), "digits", minimum=1, maximum=100)
         profile, dps, change = magnetization_profile_adaptive(params, digits=digits)
         values = [mpmath.nstr(v, digits) for v in profile]
         delta_text = args.delta

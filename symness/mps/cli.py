@@ -21,6 +21,7 @@ from symness.cli_inputs import (
     name_list,
     number,
     number_list,
+    or_default,
     scheduler_address,
 )
 from symness.validation import ParameterError
@@ -101,7 +102,7 @@ def _aux_length(args) -> int:
     if args.aux_length is not None and args.reservoir != "auxiliary":
         raise ParameterError(f"'aux-length' is used by --reservoir auxiliary only (got it with "
                              f"--reservoir {args.reservoir})")
-    m = integer(args.aux_length or "6", "aux-length", minimum=2, maximum=12)
+    m = integer(or_default(args.aux_length, "6"), "aux-length", minimum=2, maximum=12)
     if m % 2:
         raise ParameterError(f"'aux-length' must be even (got {m})")
     return m
@@ -177,7 +178,7 @@ def _cmd_sweep(args) -> int:
         raise ParameterError(f"'L' x 'seeds' x 'h' make {len(sizes) * len(seeds) * len(fields)} "
                              f"tasks; at most {MAX_LIST} per sweep")
     specs = [_spec(args, L, seed, h) for h in fields for L in sizes for seed in seeds]
-    workers = integer(args.workers or "1", "workers", minimum=1, maximum=MAX_WORKERS)
+    workers = integer(or_default(args.workers, "1"), "workers", minimum=1, maximum=MAX_WORKERS)
     retries = integer(args.retries, "retries", minimum=0, maximum=100)
     scheduler = scheduler_address(args.scheduler, "scheduler") if args.scheduler else None
     check_jsonl(Path(args.results), "results")

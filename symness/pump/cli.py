@@ -15,7 +15,14 @@ from pathlib import Path
 import numpy as np
 
 from symness import __version__
-from symness.cli_inputs import MAX_LIST, check_csv_header, integer, number, number_list
+from symness.cli_inputs import (
+    MAX_LIST,
+    check_csv_header,
+    integer,
+    number,
+    number_list,
+    or_default,
+)
 from symness.validation import ParameterError, parse_number
 
 __all__ = ["register"]
@@ -41,7 +48,7 @@ def _params(args):
     if n % 2:
         raise ParameterError(f"'n' must be even (staggered drive (8)) (got {n})")
     if args.method == "gge":
-        args.n_c = _n_charges(args.n_c or "6", n)
+        args.n_c = _n_charges(or_default(args.n_c, "6"), n)
     elif getattr(args, "n_c", None) is not None:
         raise ParameterError("'n-c' (charges of the GGE) is not allowed with --method exact")
     kw = {name: _number(getattr(args, name), name,
@@ -57,7 +64,7 @@ def _swept_option(args) -> None:
         if key == vary and getattr(args, key) is not None:
             raise ParameterError(f"'{key}' is swept by --vary {key} --values: not allowed with "
                                  f"--{key}")
-        setattr(args, key, getattr(args, key) or default)
+        setattr(args, key, or_default(getattr(args, key), default))
 
 
 def _n_charges(text: str, n: int) -> int:
