@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import importlib
 import inspect
 import json
+import re
 import shlex
 import shutil
 import sys
@@ -24,7 +26,7 @@ import time
 from pathlib import Path
 
 from symness import __version__
-from symness.validation import ParameterError, SolverError
+from symness.validation import ParameterError, SolverError, parse_number
 
 __all__ = ["main", "build_parser", "CliError", "write_or_print", "paper_commands"]
 
@@ -174,8 +176,9 @@ def _keyword_defaults(generator) -> dict:
 def _generator_options(entry, args) -> dict:
     """Options for a generator, from ``--max-m 5``-style flags and ``--set KEY=VALUE``.
 
-    Integer literals become ``int``; everything else is passed as text for the
-    generator to parse exactly.  A key given twice is refused.
+    Numbers are checked by :func:`~symness.validation.parse_number` (magnitude included);
+    integers become ``int``, other numbers and text are passed as text for the generator
+    to parse exactly.  A key given twice is refused, naming both spellings.
     """
     allowed = _keyword_defaults(entry.generator)
     given = {key: value for key, value in vars(args).items()
@@ -189,9 +192,18 @@ def _generator_options(entry, args) -> dict:
             raise CliError(f"table {entry.name!r} takes the options {flags} "
                            f"(or '--set' KEY=VALUE); got {pair!r}")
         if key in options:
-            raise CliError(f"option {key!r} of table {entry.name!r} is given twice")
-        options[key] = int(value) if value.lstrip("-").isdigit() else value
+            raise CliError(f"option {key!r} of table {entry.name!r} is given twice "
+                           f"('--{key.replace('_', '-')}' and '--set {key}=')")
+        options[key] = _option_value(value, key)
     return options
+
+
+def _option_value(text: str, key: str) -> int | str:
+    """A generator option: an ``int`` if ``text`` is an integer, else ``text`` (numbers checked)."""
+    if not re.fullmatch(r"[\d\s.eE+\-/_]+", text):
+        return text
+    value = parse_number(text, key)
+    return int(value) if value.denominator == 1 else text
 
 
 def _entry_description(entry, kind: str) -> str:
@@ -219,11 +231,12 @@ def _entry_parser(kind: str, entry) -> argparse.ArgumentParser:
                            help=f"generator option (default {default})")
         p.add_argument("--set", action="append", metavar="KEY=VALUE",
                        help="generator option, as the flags above (repeatable)")
-        p.add_argument("--format", choices=("text", "md", "csv", "json"), default="text")
         out = p.add_mutually_exclusive_group()
-        out.add_argument("--output", help="write to this file (atomically)")
+        out.add_argument("--format", choices=("text", "md", "csv", "json"),
+                         help="output format (default text)")
         out.add_argument("--write", metavar="BASE",
                          help="write BASE.md, BASE.csv and BASE.json (e.g. tables/mazur_dz)")
+        p.add_argument("--output", help="write to this file (atomically; not with --write)")
     else:
         where = p.add_mutually_exclusive_group()
         where.add_argument("--outdir", help="output folder (default: a new temporary folder)")
@@ -268,10 +281,7 @@ def _figure_outdir(args, name: str) -> Path:
     if args.update_tables:
         return _tables_dir()
     if args.outdir:
-        outdir = Path(args.outdir)
-        if not outdir.is_dir():
-            raise CliError(f"'--outdir' must be an existing folder (got {args.outdir!r})")
-        return outdir
+        return Path(args.outdir)  # checked by cli_inputs.check_output_paths
     return Path(tempfile.mkdtemp(prefix=f"symness-{name}-"))
 
 
@@ -293,7 +303,7 @@ def _write_table(entry, args) -> None:
     options = _generator_options(entry, args)
     tab = _timed(entry.name, "tables", not args.no_progress, lambda: entry.generator(**options))
     if not args.write:
-        write_or_print(outputs.render(tab, args.format), args.output)
+        write_or_print(outputs.render(tab, args.format or "text"), args.output)
         return
     for fmt in ("md", "csv", "json"):
         path = Path(args.write).with_suffix(f".{fmt}")
@@ -325,6 +335,7 @@ def _run_entry(kind: str, name: str, argv: list[str]) -> int:
         raise CliError(f"unknown {kind} {name!r}; choose from {sorted(store)} "
                        f"(see 'symness {kind} --list')")
     args = _entry_parser(kind, entry).parse_args(argv)
+    _check_inputs(args)
     (_write_table if kind == "table" else _draw_figure)(entry, args)
     return 0
 
@@ -370,6 +381,9 @@ def _cmd_bench(args) -> int:
     from symness import benchmarks
     from symness.outputs import render
 
+    if args.output and len(args.name) > 1:
+        raise CliError(f"'--output' holds one benchmark's table; got {len(args.name)} "
+                       f"benchmarks (run them one at a time)")
     reg = benchmarks.load_all()
     names = [] if args.list else args.name
     runs = [_entry(reg, name, "benchmark") for name in names] or [_entry(reg, None, "benchmark")]
@@ -382,12 +396,14 @@ def _cmd_bench(args) -> int:
     return 0
 
 
+@functools.cache
 def paper_commands() -> dict[str, tuple[str, str]]:
     """``command -> (module, help)`` of the paper packages' subcommands, read without importing.
 
     Each ``symness/<pkg>/cli.py`` defines ``register(subparsers)``; its top-level
     commands are the ``subparsers.add_parser("NAME", help="...")`` calls in it, found
-    with :mod:`ast` so that ``symness --help`` imports no paper package (issue 25).
+    with :mod:`ast` so that ``symness --help`` imports no paper package (issue 25).  Read
+    once per process (in-process callers such as the CLI fuzz test call :func:`main` often).
     """
     found = {}
     for folder in sorted(Path(__file__).resolve().parent.iterdir()):
@@ -467,6 +483,25 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Checks common to every command, before it runs: output paths and option conflicts."""
+    from symness.cli_inputs import check_output_paths
+
+    for key, value in vars(args).items():
+        if value == [] and key not in ("pattern", "name", "set"):
+            # argparse (3.11) turns '--key=--' into [] for a one-value option
+            raise CliError(f"'{key}' must be given a value (got '--')")
+    if getattr(args, "write", None) is not None and getattr(args, "output", None) is not None:
+        raise CliError("'--write' writes BASE.md/.csv/.json itself: not allowed with '--output'")
+    if getattr(args, "command", None) == "verify" and args.output is not None \
+            and args.format != "json":
+        raise CliError("'--output' of verify writes the JSON verdicts: give '--format json'")
+    if getattr(args, "update_tables", False) and getattr(args, "no_cache", False):
+        raise CliError("'--no-cache' is not allowed with '--update-tables' (which draws from "
+                       "the committed caches in place)")
+    check_output_paths(args)
+
+
 def _command_word(argv: list[str]) -> str:
     """The subcommand named in ``argv`` (``""`` if none)."""
     return next((a for a in argv if not a.startswith("-")), "")
@@ -489,6 +524,7 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 0
+        _check_inputs(args)
         return int(args.func(args) or 0)
     except (CliError, ParameterError) as exc:
         print(f"symness: error: {exc}", file=sys.stderr)

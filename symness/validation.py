@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from fractions import Fraction
 
 __all__ = [
@@ -41,14 +42,26 @@ class SolverError(RuntimeError):
     """
 
 
+#: Longest number text accepted (an exact ratio or decimal of 100 characters is far more
+#: precise than any parameter needs; longer text is a paste error or an attack on the parser).
+MAX_NUMBER_TEXT = 100
+#: Largest magnitude of a parsed number, and smallest nonzero one: float64 holds both with
+#: room to spare (its range ends near 1.8e308 and, normalised, 2.2e-308), so no later
+#: ``float()`` overflows or underflows to 0.
+MAX_MAGNITUDE = Fraction(10) ** 300
+_EXPONENT = re.compile(r"[eE]\s*([+-]?\d+)")
+
+
 def parse_number(text: str, name: str) -> Fraction:
-    """Parse a decimal, exponent or ratio string exactly.
+    """Parse a decimal, exponent or ratio string exactly, within float64's range.
 
     Parameters
     ----------
     text : str
         ``"1/2"``, ``"0.3"``, ``"1e-3"``, ``"-2"``.  Parsed without rounding, so
-        ``"0.1"`` is exactly ``1/10``.
+        ``"0.1"`` is exactly ``1/10``.  At most :data:`MAX_NUMBER_TEXT` characters; the
+        value is 0 or of magnitude in ``[1e-300, 1e300]`` (:data:`MAX_MAGNITUDE`), checked
+        on the exponent before any big integer is built (``"1e5000"``, ``"1e999999999"``).
     name : str
         Parameter name used in the error message.
 
@@ -64,12 +77,30 @@ def parse_number(text: str, name: str) -> Fraction:
     >>> parse_number("1e-3", "eps")
     Fraction(1, 1000)
     """
+    if not isinstance(text, str):
+        raise ParameterError(f"'{name}' must be given as text such as 1/2 (got {text!r})")
+    text = text.strip()
+    if len(text) > MAX_NUMBER_TEXT:
+        raise ParameterError(f"'{name}' must be a number of at most {MAX_NUMBER_TEXT} "
+                             f"characters (got {len(text)} characters: {text[:20]!r}...)")
+    if any(abs(int(e)) > 400 for e in _EXPONENT.findall(text)):
+        raise _magnitude_error(text, name)
     try:
-        return Fraction(text.strip())
+        if not text.isascii():  # Fraction reads other scripts' digits ('１'); we do not
+            raise ValueError(text)
+        value = Fraction(text)
     except (ValueError, ZeroDivisionError):
         raise ParameterError(
             f"'{name}' must be a finite number such as 1/2, 0.3 or 1e-3 (got {text!r})"
         ) from None
+    if value and not 1 / MAX_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE:
+        raise _magnitude_error(text, name)
+    return value
+
+
+def _magnitude_error(text: str, name: str) -> ParameterError:
+    return ParameterError(f"'{name}' must be 0 or of magnitude in [1e-300, 1e300] "
+                          f"(got {text!r})")
 
 
 def _as_real(value: object, name: str) -> Fraction | float:

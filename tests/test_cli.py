@@ -189,7 +189,8 @@ def test_help_imports_only_what_it_needs(argv, forbidden):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env=dict(os.environ, PYTHONPATH=str(ROOT))).stdout
     modules = out.strip().splitlines()[-1].split()
-    light = {"symness.cli", "symness.validation", "symness.threads", "symness.claims"}
+    light = {"symness.cli", "symness.cli_inputs", "symness.validation", "symness.threads",
+             "symness.claims"}
     bad = [m for m in modules if m not in light and m.startswith(forbidden)]
     assert not bad, bad
 
@@ -204,3 +205,131 @@ def test_figure_caches_are_copied_not_overwritten(tmp_path):
     assert "mendoza2019_fig2.jsonl" in names and "mendoza2019_fig3-energy.jsonl" in names
     assert all(n.endswith(".jsonl") for n in names)
     assert (tmp_path / "mendoza2019_fig2.csv").read_text() == "mine"
+
+
+# --- issue 24 (input half): every case of the issue, one line, exit 2, before any work ---
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+SWEEP = ["mps", "sweep", "--L", "6", "--delta", "1", "--results", "r.jsonl", "--quiet"]
+#: (command line, words the one-line message must contain, words it must not contain).
+#: '{dir}' is a folder that exists; the working folder is empty and must stay so.
+ISSUE24_CASES = [
+    # first bullet: tracebacks (exit 1) before
+    (["ness", "--n", "4", "--mu", "1e5000"], ["'mu'", "1e300"], []),
+    (["ness", "--n", "4", "--delta", "1e5000"], ["'delta'", "1e300"], []),
+    (["ness", "--n", "99999999999999999999999999999"], ["'n'", "[2, 64]"], []),
+    (["mps", "ness", "--L", "6", "--delta", "1", "--chi", "1e5000"], ["'chi'"], []),
+    (["ness", "--n", "3", "--output", "{dir}"], ["'output'", "not a folder"], []),
+    (["ness", "--n", "3", "--output", "/proc/x"], ["'output'", "'/proc'"], []),
+    (["ness", "--n", "3", "--output", "/dev/null/x"], ["'/dev/null' is not a folder"], []),
+    (["mps", "ness", "--L", "6", "--delta", "1", "--output", "{dir}"], ["'output'"], []),
+    (["figure", "ishida2022-fig4", "--outdir", "/proc"], ["'outdir'", "'/proc'"], []),
+    (["table", "prosen2011-mazur", "--write", "/proc/x"], ["'write'", "'/proc'"], []),
+    ([*SWEEP[:-3], "--results", "{dir}"], ["'results'", "not a folder"], []),
+    (["verify", "foundation", "--format", "json", "--output", "{dir}"], ["'output'"], []),
+    (["pump", "gge", "--n", "4"], ["'n'", "'n-c' = 6", "--n-c 2 or 4"], []),
+    (["ness", "--n", "1000"], ["'n'", "[2, 64]"], []),
+    (["mps", "ness", "--L", "6", "--delta", "1", "--h", "1e9"], ["'h' = 1e9", "'dt'"], []),
+    (["pump", "sweep", "--values", "", "--output", "r.csv"], ["'values'"], []),
+    ([*SWEEP, "--scheduler", "foo"], ["'scheduler'", "tcp://HOST:PORT"], []),
+    ([*SWEEP, "--scheduler", "tcp://127.0.0.1:{port}"], ["'scheduler'", "no scheduler"], []),
+    # third bullet: accepted silently before
+    (["mps", "sweep", "--L", "6,6", "--delta", "1", "--results", "r.jsonl"],
+     ["'L' lists 6 twice"], []),
+    (["mps", "sweep", "--L", "6", "--seeds", "0,0", "--delta", "1", "--results", "r.jsonl"],
+     ["'seeds' lists 0 twice"], []),
+    (["claims", "nonexistent"], ["no claim matches 'nonexistent'"], []),
+    (["mps", "ness", "--L", "6", "--delta", "1", "--atol", "1e9"],
+     ["'atol' must be in (0, 1/100]"], []),
+    (["table", "prosen2011-mazur", "--write", "x", "--output", "y"],
+     ["'--write'", "'--output'"], []),
+    (["table", "prosen2011-mazur", "--max-m", "3", "--set", "max_m=3"],
+     ["'--max-m'", "'--set max_m='"], []),
+    (["mpa", "profile", "--n", "4", "--exact", "--lam", "1/3", "--delta", "1/2"],
+     ["--delta", "--exact"], []),
+    ([*SWEEP, "--workers", "2", "--scheduler", "tcp://127.0.0.1:{port}"],
+     ["--workers", "--scheduler"], []),
+    (["ness", "--n", "3", "--output", "missing/x"], ["'missing' does not exist"], []),
+    (["verify", "foundation", "--output", "v.json"], ["--format json"], []),
+    # fifth bullet: messages naming the wrong parameter before
+    (["mps", "ness", "--L", "6", "--delta", "1e9"], ["'delta' = 1e9"], ["'beta"]),
+    (["mps", "ness", "--L", "6", "--delta", "1", "--beta-left", "1e9"], ["'beta-left'"],
+     ["'beta'"]),
+    (["mps", "ness", "--L", "6", "--delta", "1", "--beta-right=-1e9"], ["'beta-right'"],
+     ["'beta'"]),
+    (["mpa", "profile", "--n", "4", "--exact", "--lam", "3/2"], ["'lam'", "(0, 1)"], ["'ell'"]),
+    (["pump", "exact", "--n", "4", "--t-ph", "0"], ["'t-ph'"], ["t_ph"]),
+]
+
+
+@pytest.mark.parametrize("argv,words,absent", ISSUE24_CASES,
+                         ids=[" ".join(c[0])[:60] for c in ISSUE24_CASES])
+def test_issue24_case_is_one_line_before_any_work(argv, words, absent, tmp_path, monkeypatch,
+                                                   capsys):
+    import time
+
+    import symness.lindblad.cli
+    import symness.mps.transport
+
+    def never(*args, **kwargs):
+        raise AssertionError("the solver ran although the input was refused")
+
+    monkeypatch.setattr(symness.mps.transport, "solve_ness", never)
+    monkeypatch.setattr(symness.lindblad.cli, "ness_report", never)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    port = _closed_port()
+    argv = [a.format(dir=tmp_path, port=port) for a in argv]
+    start = time.perf_counter()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("symness: error: ") and err.count("\n") == 1, err
+    assert all(w in err for w in words) and not any(w in err for w in absent), err
+    assert not list(work.iterdir()) and time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize("name,data,words", [
+    ("r.jsonl", b'{"key": 1}\nnot json\n{"key": 2}\n', ["r.jsonl", "line 2"]),
+    ("r.jsonl", b"\x00\xff\xfe\x80" * 10, ["r.jsonl", "not UTF-8", "line 1"]),
+])
+def test_sweep_results_that_are_not_json_lines_are_refused(name, data, words, tmp_path,
+                                                           monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(data)
+    assert main([*SWEEP[:6], "--results", name, "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and all(w in err for w in words), err
+    assert (tmp_path / name).read_bytes() == data
+
+
+def test_pump_sweep_binary_csv_is_refused_naming_file_and_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.csv").write_bytes(b"n,field\n" + b"\xff\xfe" * 20)
+    assert main(["pump", "sweep", "--n", "4", "--n-c", "2", "--values", "0:1:2",
+                 "--output", "r.csv", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'r.csv'" in err and "line 2" in err, err
+
+
+def test_pump_gge_help_is_true(capsys):
+    # 'pump gge --n 4' failed with a traceback although the help said 4..14: n_c charges
+    # need a ring of n >= n_c sites (Q_6 has 5-site densities), and the help now says so
+    with pytest.raises(SystemExit):
+        main(["pump", "gge", "--help"])
+    assert "6 needs --n >= 6" in " ".join(capsys.readouterr().out.split())
+    assert main(["pump", "gge", "--n", "4", "--n-c", "4", "--ratio", "0"]) == 0
+
+
+def test_mps_reservoir_kinds_are_those_of_the_model():
+    from symness.models.thermal_reservoirs import KINDS
+    from symness.mps.cli import RESERVOIRS
+
+    assert RESERVOIRS == KINDS

@@ -14,7 +14,8 @@ from functools import partial
 
 import numpy as np
 
-from symness.validation import ParameterError, parse_number, require_int, require_real
+from symness.cli_inputs import integer, number, or_default
+from symness.validation import ParameterError
 
 __all__ = ["register", "gamma_over_pi_from_delta"]
 
@@ -33,6 +34,21 @@ def gamma_over_pi_from_delta(delta: Fraction) -> Fraction:
     return _RATIONAL_DELTA[delta]
 
 
+#: Options used by one protocol only, and their defaults there.
+PROTOCOL_OPTIONS = {"beta_left": ("two-temperature", "1"), "beta_right": ("two-temperature", "2"),
+                    "order": ("neel-bell", "2")}
+
+
+def _protocol_options(args) -> None:
+    """Fill the defaults of the protocol's own options; another protocol's are refused."""
+    for key, (protocol, default) in PROTOCOL_OPTIONS.items():
+        if args.protocol == protocol:
+            setattr(args, key, or_default(getattr(args, key), default))
+        elif getattr(args, key) is not None:
+            raise ParameterError(f"'{key.replace('_', '-')}' is used by --protocol {protocol} "
+                                 f"only (got it with --protocol {args.protocol})")
+
+
 def _cmd_profile(args) -> int:
     from symness.cli import write_or_print
     from symness.ghd.converged import converged_profile, format_with_error
@@ -45,31 +61,27 @@ def _cmd_profile(args) -> int:
     from symness.outputs import Table, render
     from symness.tba.strings import string_content
 
-    if (args.delta is None) == (args.gamma is None):
-        raise ParameterError("give exactly one of --delta and --gamma")
+    if args.delta is None and args.gamma is None:
+        raise ParameterError("give one of --delta and --gamma")
+    _protocol_options(args)
     if args.gamma is not None:
-        g = parse_number(args.gamma, "gamma")
+        g = number(args.gamma, "gamma", minimum=0, maximum=Fraction(1, 2), open_minimum=True)
     else:
-        g = gamma_over_pi_from_delta(parse_number(args.delta, "delta"))
+        g = gamma_over_pi_from_delta(number(args.delta, "delta"))
+    rays = integer(args.rays, "rays", minimum=2, maximum=100001)
+    zmax = float(number(args.zeta_max, "zeta-max", minimum=0, open_minimum=True))
+    step = float(number(args.step, "step", minimum=Fraction(1, 200), maximum=Fraction(1, 2)))
+    rtol = float(number(args.tol, "tol", minimum=Fraction(1, 10**12), maximum=Fraction(1, 100)))
     content = string_content(g)
-    rays = require_int(args.rays, "rays", minimum=2, maximum=100001)
-    zmax = float(require_real(parse_number(args.zeta_max, "zeta-max"), "zeta-max",
-                              minimum=0, open_minimum=True))
-    step = float(require_real(parse_number(args.step, "step"), "step", minimum=0.005,
-                              maximum=0.5))
-    rtol = float(require_real(parse_number(args.tol, "tol"), "tol", minimum=1e-12,
-                              maximum=1e-2))
     params = {"gamma/pi": str(g), "delta": round(content.delta, 15), "protocol": args.protocol,
               "rays": rays, "zeta_max": zmax, "tol": rtol, "first_step": step}
     if args.protocol == "two-temperature":
-        bl = float(require_real(parse_number(args.beta_left, "beta-left"), "beta-left",
-                                minimum=0))
-        br = float(require_real(parse_number(args.beta_right, "beta-right"), "beta-right",
-                                minimum=0))
+        bl = float(number(args.beta_left, "beta-left", minimum=0))
+        br = float(number(args.beta_right, "beta-right", minimum=0))
         params |= {"beta_left": bl, "beta_right": br}
         states = partial(two_temperature_states, content, bl, br)
     elif args.protocol == "neel-bell":
-        order = require_int(args.order, "order", minimum=1, maximum=4)
+        order = integer(args.order, "order", minimum=1, maximum=4)
         params |= {"order": order}
         states = partial(quench_states, content, order=order)
     else:
@@ -110,15 +122,16 @@ def register(subparsers) -> None:
     sub = ghd.add_subparsers(dest="ghd_command", metavar="GHD_COMMAND",
                              parser_class=type(subparsers._parser_class()))
     p = sub.add_parser("profile", help="LQSS profiles of the partitioning protocol")
-    p.add_argument("--delta", help="anisotropy, exact (0 or 1/2); or use --gamma")
-    p.add_argument("--gamma", help="gamma/pi, rational in (0, 1/2], e.g. 1/4")
+    anisotropy = p.add_mutually_exclusive_group()
+    anisotropy.add_argument("--delta", help="anisotropy, exact (0 or 1/2); or use --gamma")
+    anisotropy.add_argument("--gamma", help="gamma/pi, rational in (0, 1/2], e.g. 1/4")
     p.add_argument("--protocol", choices=("two-temperature", "domain-wall", "neel-bell"),
                    default="two-temperature",
                    help="neel-bell: Example 2 with truncated GGEs of Q_1, Q_3, .., Q_{2K-1}")
-    p.add_argument("--order", type=int, default=2, help="K of the neel-bell truncated GGEs")
-    p.add_argument("--beta-left", default="1")
-    p.add_argument("--beta-right", default="2")
-    p.add_argument("--rays", type=int, default=201)
+    p.add_argument("--order", help="K of the neel-bell truncated GGEs, 1..4 (default 2)")
+    p.add_argument("--beta-left", help="two-temperature: left inverse temperature (default 1)")
+    p.add_argument("--beta-right", help="two-temperature: right inverse temperature (default 2)")
+    p.add_argument("--rays", default="201", help="number of rays zeta, 2..100001 (default 201)")
     p.add_argument("--zeta-max", default="1.5")
     p.add_argument("--tol", default="1e-8",
                    help="target relative error of every profile (sets the rapidity grid)")

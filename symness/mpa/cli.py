@@ -7,7 +7,8 @@ import json
 import mpmath
 import sympy as sp
 
-from symness.validation import ParameterError, parse_number, require_choice, require_int
+from symness.cli_inputs import integer, number, or_default
+from symness.validation import ParameterError, require_choice
 
 __all__ = ["register"]
 
@@ -28,23 +29,18 @@ def register(subparsers) -> None:
     p = sub.add_parser("profile", help="magnetisation profile M_j = <sz_j>/eps^2, eq. (17)",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--n", required=True, help="chain length n >= 2")
-    p.add_argument("--delta", help="anisotropy Delta (exact text: 1/2, 1.1, 2)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--delta", help="anisotropy Delta (exact text: 1/2, 1.1, 2)")
+    mode.add_argument("--exact", action="store_true",
+                      help="exact M_j at Delta = cos(pi*lam), lam given by --lam (not with "
+                           "--delta)")
     p.add_argument("--mu", default="1", help="driving bias mu in [-1, 1] (default 1)")
-    p.add_argument("--exact", action="store_true",
-                   help="exact M_j at Delta = cos(pi*lam), lam given by --lam")
-    p.add_argument("--lam", help="lambda/pi = ell/m (with --exact)")
-    p.add_argument("--digits", default="15", help="significant digits (numeric mode)")
+    p.add_argument("--lam", help="lambda/pi = ell/m in (0, 1) (with --exact)")
+    p.add_argument("--digits", help="significant digits, 1..100 (numeric mode; default 15)")
     p.add_argument("--format", default="text", help="text, csv or json")
     p.add_argument("--output", help="write to this file (atomically)")
     p.set_defaults(func=_cmd_profile)
     mpa.set_defaults(func=lambda args: (mpa.print_help(), 0)[1])
-
-
-def _int(text: str, name: str, minimum: int, maximum: int | None = None) -> int:
-    value = parse_number(text, name)
-    if value.denominator != 1:
-        raise ParameterError(f"'{name}' must be an integer (got {text!r})")
-    return require_int(int(value), name, minimum=minimum, maximum=maximum)
 
 
 def _cmd_profile(args) -> int:
@@ -55,13 +51,16 @@ def _cmd_profile(args) -> int:
         magnetization_profile_exact,
     )
 
-    n = _int(args.n, "n", 2, 5000)
+    n = integer(args.n, "n", minimum=2, maximum=5000)
     fmt = require_choice(args.format, "format", ("text", "csv", "json"))
-    mu = parse_number(args.mu, "mu")
+    mu = number(args.mu, "mu", minimum=-1, maximum=1)
     if args.exact:
         if args.lam is None:
             raise ParameterError("'lam' is required with --exact (lambda/pi = ell/m, e.g. 1/3)")
-        lam = parse_number(args.lam, "lam")
+        if args.digits is not None:
+            raise ParameterError("'digits' sets the numeric precision: not allowed with --exact")
+        lam = number(args.lam, "lam", minimum=0, maximum=1, open_minimum=True,
+                     open_maximum=True)
         ProfileParams(n, 0, mu)  # validates n, mu
         values = [str(v) for v in magnetization_profile_exact(n, lam.numerator, lam.denominator,
                                                               sp.Rational(mu.numerator,
@@ -71,8 +70,11 @@ def _cmd_profile(args) -> int:
     else:
         if args.delta is None:
             raise ParameterError("'delta' is required (or use --exact --lam ell/m)")
-        params = ProfileParams(n, parse_number(args.delta, "delta"), mu)
-        digits = _int(args.digits, "digits", 1, 100)
+        if args.lam is not None:
+            raise ParameterError("'lam' gives Delta = cos(pi lam) of --exact: not allowed "
+                                 "with --delta")
+        params = ProfileParams(n, number(args.delta, "delta"), mu)
+        digits = integer(or_default(args.digits, "15"), "digits", minimum=1, maximum=100)
         profile, dps, change = magnetization_profile_adaptive(params, digits=digits)
         values = [mpmath.nstr(v, digits) for v in profile]
         delta_text = args.delta

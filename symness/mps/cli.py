@@ -10,8 +10,24 @@ from __future__ import annotations
 
 import json
 import sys
+from fractions import Fraction
+from pathlib import Path
 
-from symness.validation import ParameterError, parse_number, require_int
+from symness.cli_inputs import (
+    MAX_LIST,
+    check_jsonl,
+    integer,
+    integer_list,
+    name_list,
+    number,
+    number_list,
+    or_default,
+    scheduler_address,
+)
+from symness.validation import ParameterError
+
+MAX_SEED = 2**32 - 1
+MAX_WORKERS = 256
 
 __all__ = ["register"]
 
@@ -21,66 +37,109 @@ def _spec_args(p) -> None:
     p.add_argument("--h", default="0",
                    help="disorder strength h >= 0 (default 0; sweep: a list like 0.3,0.6)")
     p.add_argument("--J", default="1", help="exchange J (default 1)")
-    p.add_argument("--reservoir", default="linear",
-                   help="gibbs | linear | auxiliary | edge-gibbs | magnetization (default linear)")
+    p.add_argument("--reservoir", default="linear", choices=RESERVOIRS,
+                   help="reservoir kind (default linear)")
     p.add_argument("--beta-left", default="1/10", help="left inverse temperature (default 1/10)")
     p.add_argument("--beta-right", default="-1/10",
                    help="right inverse temperature (negative values: --beta-right=-1/10)")
     p.add_argument("--mu-left", default="0", help="left beta*mu (or <sigma^z> target)")
     p.add_argument("--mu-right", default="0", help="right beta*mu (or <sigma^z> target)")
     p.add_argument("--rate", default="1", help="reservoir coupling (default 1)")
-    p.add_argument("--aux-length", default="6", help="auxiliary chain length (even)")
-    p.add_argument("--chi", default="32", help="bond dimension (default 32)")
-    p.add_argument("--dt", default="0.05", help="Trotter step (default 0.05)")
+    p.add_argument("--aux-length",
+                   help="auxiliary chain length, even, 2..12 (default 6; --reservoir auxiliary)")
+    p.add_argument("--chi", default="32", help="bond dimension, 2..4096 (default 32)")
+    p.add_argument("--dt", default="0.05",
+                   help="Trotter step, dt * max(|J|, |J Delta|, h) <= 1 (default 0.05)")
     p.add_argument("--order", default="2", help="Trotter order 2 or 4 (default 2)")
-    p.add_argument("--tol", default="1e-4", help="stationarity tolerance (relative)")
-    p.add_argument("--uniform-tol", default="1e-2", help="bulk-uniformity tolerance (relative)")
-    p.add_argument("--atol", default="1e-5", help="currents below this count as zero")
+    p.add_argument("--tol", default="1e-4", help="stationarity tolerance, relative, in (0, 1)")
+    p.add_argument("--uniform-tol", default="1e-2",
+                   help="bulk-uniformity tolerance, relative, in (0, 1)")
+    p.add_argument("--atol", default="1e-5",
+                   help="currents below this count as zero, in (0, 1e-2] (default 1e-5)")
     p.add_argument("--currents", default="spin,energy",
                    help="currents the NESS criterion judges: spin,energy (default), spin or "
                         "energy (an undriven current stays at noise level)")
     p.add_argument("--t-max", default="5000", help="give up (error) after this time")
 
 
-def _int(text: str, name: str, minimum: int) -> int:
-    value = parse_number(text, name)
-    if value.denominator != 1:
-        raise ParameterError(f"'{name}' must be an integer >= {minimum} (got {text})")
-    return require_int(int(value), name, minimum=minimum)
+#: Reservoir kinds of :mod:`symness.models.thermal_reservoirs` (``KINDS``; listed here so that
+#: ``mps --help`` imports no numerics; a test compares the two).
+RESERVOIRS = ("gibbs", "linear", "auxiliary", "edge-gibbs", "magnetization")
+CURRENTS = ("spin", "energy")
+#: Largest chain length and bond dimension parsed (paper 002 reaches L = 100 and chi = 256);
+#: what fits the machine is decided by the memory estimate, these bounds only refuse typos.
+MAX_L = 1000
+MAX_CHI = 4096
+#: Largest atol: currents below it count as zero, and the drives of paper 002 carry currents
+#: from ~1e-4 to 0.2 (tables/mendoza2019_*.jsonl); a larger atol would call them all zero.
+MAX_ATOL = Fraction(1, 100)
+#: dt times the largest local energy scale max(|J|, |J Delta|, h) must stay below this: at
+#: dt E ~ 1 a Trotter step's error O((dt E)^3) is of the order of the step itself.
+MAX_TROTTER_PHASE = 1
 
 
-def _spec(args, L: int, seed: int) -> dict:
-    def res(beta, mu):
-        return {"kind": args.reservoir, "beta": str(parse_number(beta, "beta")),
-                "mu": str(parse_number(mu, "mu")), "rate": str(parse_number(args.rate, "rate")),
-                "aux_length": _int(args.aux_length, "aux_length", 2)}
+def _reservoir(args, side: str, J: Fraction, delta: Fraction) -> dict:
+    """The reservoir of ``side`` (``"left"``/``"right"``), its options named as typed."""
+    beta = number(getattr(args, f"beta_{side}"), f"beta-{side}")
+    mu = number(getattr(args, f"mu_{side}"), f"mu-{side}")
+    if args.reservoir == "linear":
+        from symness.models.thermal_reservoirs import linear_target
 
-    settings = {"chi": _int(args.chi, "chi", 2), "dt": float(parse_number(args.dt, "dt")),
-                "order": _int(args.order, "order", 2),
-                "t_max": float(parse_number(args.t_max, "t_max")),
-                "criterion": {"stationary_tol": float(parse_number(args.tol, "tol")),
-                              "uniform_tol": float(parse_number(args.uniform_tol,
-                                                                "uniform_tol")),
-                              "atol": float(parse_number(args.atol, "atol")),
-                              "currents": [c.strip() for c in args.currents.split(",")]}}
-    return {"L": L, "delta": str(parse_number(args.delta, "delta")),
-            "h": str(parse_number(args.h, "h")), "J": str(parse_number(args.J, "J")),
-            "seed": seed, "left": res(args.beta_left, args.mu_left),
-            "right": res(args.beta_right, args.mu_right), "settings": settings}
+        try:
+            linear_target(J, delta, beta, mu)
+        except ParameterError:
+            raise ParameterError(
+                f"'beta-{side}' = {beta} and 'mu-{side}' = {mu} are too large for the linear "
+                f"reservoir at J = {J}, Delta = {delta}: 1 - beta eps + mu M (first order) has a "
+                f"negative eigenvalue; use smaller values or --reservoir gibbs") from None
+    return {"kind": args.reservoir, "beta": str(beta), "mu": str(mu),
+            "rate": str(number(args.rate, "rate", minimum=0, open_minimum=True)),
+            "aux_length": _aux_length(args)}
 
 
-def _ints(text: str, name: str, minimum: int) -> list[int]:
-    """``"8,12,16"`` or ``"0-9"`` (inclusive range) or a mix."""
-    out: list[int] = []
-    for part in text.split(","):
-        if "-" in part.strip()[1:]:
-            lo, hi = part.split("-", 1)
-            out += range(_int(lo, name, minimum), _int(hi, name, minimum) + 1)
-        else:
-            out.append(_int(part, name, minimum))
-    if not out:
-        raise ParameterError(f"'{name}' must list at least one integer (got {text!r})")
-    return out
+def _aux_length(args) -> int:
+    """``--aux-length`` (default 6, stored in every task as before), only for ``auxiliary``."""
+    if args.aux_length is not None and args.reservoir != "auxiliary":
+        raise ParameterError(f"'aux-length' is used by --reservoir auxiliary only (got it with "
+                             f"--reservoir {args.reservoir})")
+    m = integer(or_default(args.aux_length, "6"), "aux-length", minimum=2, maximum=12)
+    if m % 2:
+        raise ParameterError(f"'aux-length' must be even (got {m})")
+    return m
+
+
+def _settings(args, energies: dict[str, Fraction]) -> dict:
+    """Solver settings; the largest of ``energies`` (|J|, |J Delta|, h) bounds the Trotter step."""
+    dt = number(args.dt, "dt", minimum=0, open_minimum=True)
+    name = max(energies, key=energies.get)
+    if dt * energies[name] > MAX_TROTTER_PHASE:
+        raise ParameterError(f"'{name}' = {getattr(args, name)} with 'dt' = {args.dt}: dt times "
+                             f"the largest energy max(|J|, |J Delta|, h) = "
+                             f"{float(dt * energies[name]):.3g} must be <= {MAX_TROTTER_PHASE} "
+                             f"(a Trotter step that large is no approximation); lower --dt or "
+                             f"--{name}")
+    order = integer(args.order, "order", minimum=2, maximum=4)
+    if order == 3:
+        raise ParameterError("'order' must be 2 or 4 (got 3)")
+    relative = {"minimum": 0, "maximum": 1, "open_minimum": True, "open_maximum": True}
+    return {"chi": integer(args.chi, "chi", minimum=2, maximum=MAX_CHI), "dt": float(dt),
+            "order": order,
+            "t_max": float(number(args.t_max, "t-max", minimum=0, open_minimum=True)),
+            "criterion": {"stationary_tol": float(number(args.tol, "tol", **relative)),
+                          "uniform_tol": float(number(args.uniform_tol, "uniform-tol",
+                                                      **relative)),
+                          "atol": float(number(args.atol, "atol", minimum=0, maximum=MAX_ATOL,
+                                               open_minimum=True)),
+                          "currents": name_list(args.currents, "currents", CURRENTS)}}
+
+
+def _spec(args, L: int, seed: int, h: Fraction) -> dict:
+    """One task of ``mps ness``/``mps sweep`` from the parsed options (checked here)."""
+    delta, J = number(args.delta, "delta"), number(args.J, "J")
+    settings = _settings(args, {"J": abs(J), "delta": abs(J * delta), "h": h})
+    return {"L": L, "delta": str(delta), "h": str(h), "J": str(J), "seed": seed,
+            "left": _reservoir(args, "left", J, delta),
+            "right": _reservoir(args, "right", J, delta), "settings": settings}
 
 
 def _cmd_ness(args) -> int:
@@ -88,7 +147,9 @@ def _cmd_ness(args) -> int:
     from symness.mps.sweep import chain_from_spec, settings_from_spec
     from symness.mps.transport import solve_ness
 
-    spec = _spec(args, _int(args.L, "L", 2), _int(args.seed, "seed", 0))
+    spec = _spec(args, integer(args.L, "L", minimum=2, maximum=MAX_L),
+                 integer(args.seed, "seed", minimum=0, maximum=MAX_SEED),
+                 number(args.h, "h", minimum=0))
     result = solve_ness(chain_from_spec(spec), settings_from_spec(spec)).as_dict()
     if args.format == "json":
         text = json.dumps({"command": "symness mps ness " + " ".join(sys.argv[3:]),
@@ -110,15 +171,20 @@ def _cmd_sweep(args) -> int:
 
     if not args.results:
         raise ParameterError("'--results' is required: a sweep needs a file to write to")
-    specs = []
-    for h in args.h.split(","):
-        args.h = h
-        for L in _ints(args.L, "L", 2):
-            for seed in _ints(args.seeds, "seeds", 0):
-                specs.append(_spec(args, L, seed))
-    summary = run_sweep(specs, args.results, executor="dask" if args.scheduler else "local",
-                        scheduler=args.scheduler, workers=_int(args.workers, "workers", 1),
-                        retries=_int(args.retries, "retries", 0), progress=not args.quiet)
+    sizes = integer_list(args.L, "L", minimum=2, maximum=MAX_L)
+    seeds = integer_list(args.seeds, "seeds", minimum=0, maximum=MAX_SEED)
+    fields = number_list(args.h, "h", minimum=0)
+    if len(sizes) * len(seeds) * len(fields) > MAX_LIST:
+        raise ParameterError(f"'L' x 'seeds' x 'h' make {len(sizes) * len(seeds) * len(fields)} "
+                             f"tasks; at most {MAX_LIST} per sweep")
+    specs = [_spec(args, L, seed, h) for h in fields for L in sizes for seed in seeds]
+    workers = integer(or_default(args.workers, "1"), "workers", minimum=1, maximum=MAX_WORKERS)
+    retries = integer(args.retries, "retries", minimum=0, maximum=100)
+    scheduler = scheduler_address(args.scheduler, "scheduler") if args.scheduler else None
+    check_jsonl(Path(args.results), "results")
+    summary = run_sweep(specs, args.results, executor="dask" if scheduler else "local",
+                        scheduler=scheduler, workers=workers, retries=retries,
+                        progress=not args.quiet)
     print(f"{summary.done} done, {summary.skipped} already in {args.results}, "
           f"{len(summary.failed)} failed", file=sys.stderr)
     return 1 if summary.failed else 0
@@ -143,8 +209,10 @@ def register(subparsers) -> None:
     p.add_argument("--seeds", default="0", help="realisations, e.g. 0-9 (default 0)")
     _spec_args(p)
     p.add_argument("--results", help="JSON-lines results file (required; resumed if present)")
-    p.add_argument("--workers", default="1", help="local worker processes (default 1)")
-    p.add_argument("--scheduler", help="Dask scheduler address (tcp://host:port)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", help="local worker processes (default 1)")
+    where.add_argument("--scheduler", help="Dask scheduler address (tcp://host:port); its "
+                                           "workers run the tasks (not with --workers)")
     p.add_argument("--retries", default="1", help="retries of a failed task (default 1)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_sweep)

@@ -12,8 +12,8 @@ import argparse
 import json
 import re
 
+from symness.cli_inputs import integer, number
 from symness.outputs import Table, provenance, render
-from symness.validation import ParameterError, parse_number
 
 __all__ = ["register", "profile_table"]
 
@@ -52,11 +52,9 @@ def _cmd_profile(args) -> int:
     from symness.cli import write_or_print
     from symness.strong_drive.model import StrongDrive
 
-    n = parse_number(args.n, "n")
-    if n.denominator != 1:
-        raise ParameterError(f"'n' must be an integer >= 2 (got {args.n!r})")
-    params = StrongDrive(n=int(n), delta=parse_number(args.delta, "delta"),
-                         eps=parse_number(args.eps, "eps"))
+    params = StrongDrive(n=integer(args.n, "n", minimum=2),
+                         delta=number(args.delta, "delta"),
+                         eps=number(args.eps, "eps", minimum=0, open_minimum=True))
     command = (f"symness strong-drive profile --n {params.n} --delta {params.delta} "
                f"--eps {params.eps}")
     table = profile_table(params, command)

@@ -5,13 +5,8 @@ from __future__ import annotations
 import json
 import math
 
-from symness.validation import (
-    ParameterError,
-    parse_number,
-    require_choice,
-    require_int,
-    require_real,
-)
+from symness.cli_inputs import integer, number
+from symness.validation import ParameterError, require_choice
 
 MODELS = ("tilted-ising", "transverse-ising", "xy", "xxz-field", "generic-anisotropic")
 
@@ -46,16 +41,11 @@ def _profile(args) -> int:
     from symness.cli import write_or_print
     from symness.weak_coupling.profile_cli import profile_rows
 
-    n = parse_number(args.n, "n")
-    if n.denominator != 1:
-        raise ParameterError(f"'n' must be an integer in [2, 10] (got {args.n!r})")
-    n = require_int(int(n), "n", minimum=2, maximum=10)
-    theta = require_real(parse_number(args.theta, "theta"), "theta", minimum=0, maximum=1)
-    t_left = require_real(parse_number(args.t_left, "t-left"), "t-left", minimum=0,
-                          open_minimum=True)
-    t_right = require_real(parse_number(args.t_right, "t-right"), "t-right", minimum=0,
-                           open_minimum=True)
-    h = parse_number(args.h, "h")
+    n = integer(args.n, "n", minimum=2, maximum=10)
+    theta = number(args.theta, "theta", minimum=0, maximum=1)
+    t_left = number(args.t_left, "t-left", minimum=0, open_minimum=True)
+    t_right = number(args.t_right, "t-right", minimum=0, open_minimum=True)
+    h = number(args.h, "h")
     if h == 0:
         raise ParameterError("'h' must be nonzero (got 0)")
     model = require_choice(args.model, "model", MODELS)

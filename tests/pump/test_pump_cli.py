@@ -24,12 +24,13 @@ def test_gge_text(capsys):
 
 @pytest.mark.parametrize("argv, word", [
     (["pump", "exact", "--n", "5"], "'n'"),
-    (["pump", "gge", "--n", "4", "--n-c", "3"], "'n_c'"),
+    (["pump", "gge", "--n", "4", "--n-c", "3"], "'n-c'"),
     (["pump", "exact", "--n", "4", "--ratio=-1"], "'ratio'"),
-    (["pump", "exact", "--n", "4", "--t-ph", "0"], "'t_ph'"),
+    (["pump", "exact", "--n", "4", "--t-ph", "0"], "'t-ph'"),  # as typed
     (["pump", "exact", "--n", "4", "--delta", "abc"], "'delta'"),
     (["pump", "sweep", "--n", "4", "--values", "0:1:2"], "'output'"),
-    (["pump", "sweep", "--n", "4", "--values", "0:1", "--output", "x.csv"], "'values'"),
+    (["pump", "sweep", "--n", "4", "--n-c", "2", "--values", "0:1", "--output", "x.csv"],
+     "'values'"),
 ])
 def test_bad_input_exit_2(argv, word, capsys):
     assert main(argv) == 2
