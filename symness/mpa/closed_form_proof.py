@@ -186,7 +186,8 @@ def schur_lemma(pivot_step: Callable = _pivot_step) -> bool:
     p, x_next, d_next = sp.symbols("p x_next d_next", nonzero=True)
     step = sp.simplify(1 / (a - p * (1 / x_next)) - 1 / pivot_step(a, p, x_next)) == 0
     # det M_{r+1} = x_{r+1} det M_{r+2}, i.e. det M_{r+2} = d_next / x_next
-    det_step = sp.simplify(a * d_next - p * d_next / x_next - pivot_step(a, p, x_next) * d_next) == 0
+    det_step = sp.simplify(a * d_next - p * d_next / x_next
+                           - pivot_step(a, p, x_next) * d_next) == 0
     size = 4
     diag, off_up, off_down = (sp.symbols(f"{c}0:{size}") for c in "adc")
     mat = sp.zeros(size, size)

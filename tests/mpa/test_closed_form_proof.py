@@ -30,6 +30,9 @@ def _diag_mutated(r, cos2, sin2, c2, half):
     return cos2(r + 1), up, down
 
 
+_N, _T = analysis._N, analysis._T  # n and t > 0 of the limit step
+
+
 def _down_negative(r, cos2, sin2, c2, half):
     diag, up, down = inner_entries(r, cos2, sin2, c2, half)
     return diag, up, -down
@@ -63,8 +66,7 @@ def _down_negative(r, cos2, sin2, c2, half):
     # limit: wrong corner polynomial, an eigenvalue outside (-1, 1), slope, a negative entry
     ("cesaro_limit", {"w": analysis.s_closed}),
     ("cesaro_limit", {"w": lambda x, n: 2 * analysis.w_closed(x, n)}),
-    ("cesaro_limit", {"cases": lambda: [(sp.exp(analysis._T),
-                                         {"n": (analysis._N, sp.exp(analysis._N * analysis._T))})]}),
+    ("cesaro_limit", {"cases": lambda: [(sp.exp(_T), {"n": (_N, sp.exp(_N * _T))})]}),
     ("cesaro_limit", {"slope_to_dz": lambda a: 1 / (2 * a)}),
     ("cesaro_limit", {"entries": _down_negative}),
     # Schur induction: wrong sign or wrong use of the next pivot
