@@ -134,20 +134,31 @@ def _hamiltonian(n: int, sectors, field) -> list[flint.fmpq_mat]:
 
 
 def _jump(rho, site: int, letter: str, n: int, sectors, field) -> list:
-    """Sector blocks of ``2 a rho a^T - {a^T a, rho}``, ``a = sigma^letter_site``."""
-    mask, step = 1 << (n - 1 - site), (1 if letter == "+" else -1)  # a: sector s+step -> s
+    """Sector blocks of ``2 a rho a^T - {a^T a, rho}``, ``a = sigma^letter_site``.
+
+    ``a^T a`` is a 0/1 diagonal ``K`` and ``a`` a partial permutation ``pi`` (times the
+    identity block of the regular representation), so entrywise
+    ``(K rho + rho K)_IJ = (k_I + k_J) rho_IJ`` and ``(a rho' a^T)_IJ = rho'_{pi I, pi J}``:
+    O(N^2) instead of dense products.
+    """
+    mask, step, d = 1 << (n - 1 - site), (1 if letter == "+" else -1), field.degree
     out = []
     for s, basis in enumerate(sectors):
-        size = len(basis)
-        source = [i for i, b in enumerate(basis) if bool(b & mask) == (letter == "+")]
-        keep = field.matrix({(i, i): field.scalar(1) for i in source}, size, size)
-        term = -(keep * rho[s] + rho[s] * keep)
-        if 0 <= s + step <= n:
+        big = d * len(basis)
+        kept = [int(bool(b & mask) == (letter == "+")) for b in basis for _ in range(d)]
+        src = rho[s].entries()
+        values = [-(kept[i] + kept[j]) * src[i * big + j] for i in range(big)
+                  for j in range(big)]
+        if 0 <= s + step <= n:  # a: sector s + step -> s
             pos = {b: i for i, b in enumerate(sectors[s + step])}
-            a = field.matrix({(i, pos[b ^ mask]): field.scalar(1) for i, b in enumerate(basis)
-                              if bool(b & mask) != (letter == "+")}, size, len(pos))
-            term += 2 * a * rho[s + step] * a.transpose()
-        out.append(term)
+            other, width = rho[s + step].entries(), d * len(pos)
+            perm = [(i, d * pos[b ^ mask] + r) for i, (b, r) in
+                    enumerate((b, r) for b in basis for r in range(d))
+                    if bool(b & mask) != (letter == "+")]
+            for i, pi in perm:
+                for j, pj in perm:
+                    values[i * big + j] += 2 * other[pi * width + pj]
+        out.append(flint.fmpq_mat(big, big, values))
     return out
 
 
@@ -165,8 +176,10 @@ def second_order_sectors(n: int, field: DeltaField, mu: Fraction = Fraction(1)
         return [u + v for u, v in zip(_jump(rho, 0, first, n, sectors, field),
                                       _jump(rho, n - 1, last, n, sectors, field))]
 
-    plus, minus = d_pm("+", "-"), d_pm("-", "+")
-    x = [(1 + q) / 2 * p + (1 - q) / 2 * m for p, m in zip(plus, minus)]
+    x = [flint.fmpq_mat(h.nrows(), h.ncols()) for h in z]
+    for weight, (first, last) in (((1 + q) / 2, ("+", "-")), ((1 - q) / 2, ("-", "+"))):
+        if weight != 0:  # mu = +-1 needs only one of D+, D-
+            x = [acc + weight * term for acc, term in zip(x, d_pm(first, last))]
     return list(zip(_hamiltonian(n, sectors, field), x))
 
 
