@@ -20,21 +20,18 @@ Rational Delta only (degree-1 field).
 
 from __future__ import annotations
 
-import time
 from fractions import Fraction
 
 import flint
 
 from symness.mpa.delta_field import DeltaField
 from symness.mpa.open_point_ii_traces import (
-    SectorResult,
     TraceCertificate,
     _integer,
-    _sectors,
     _traces_vanish,
     certify_sector,
     is_cyclic,
-    second_order_sectors,
+    trace_certificate,
 )
 from symness.validation import ParameterError
 
@@ -103,16 +100,5 @@ def certify_sector_symmetric(h: flint.fmpq_mat, x: flint.fmpq_mat, field: DeltaF
 
 def symmetric_trace_certificate(n: int, field: DeltaField, mu: Fraction = Fraction(1)
                                 ) -> TraceCertificate:
-    """Open point (ii) on ``n`` sites with the symmetry-reduced trace certificate (CPU-timed)."""
-    start = time.process_time()
-    blocks = second_order_sectors(n, field, mu)
-    build = time.process_time() - start
-    results = []
-    for s, ((h, x), basis) in enumerate(zip(blocks, _sectors(n))):
-        start = time.process_time()
-        ok, method = certify_sector_symmetric(h, x, field, basis, n)
-        results.append(SectorResult(down=s, size=h.nrows(), method=method, in_image=ok,
-                                    seconds=time.process_time() - start))
-    return TraceCertificate(n=n, delta=field.label, mu=mu,
-                            in_image=all(r.in_image for r in results), build_seconds=build,
-                            sectors=tuple(results))
+    """Open point (ii) on ``n`` sites with the symmetry-split trace certificate (CPU-timed)."""
+    return trace_certificate(n, field, mu, decide=certify_sector_symmetric)

@@ -52,6 +52,7 @@ normalisation, as :mod:`symness.models.xxz_boundary_driven`).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from hashlib import sha256
@@ -379,16 +380,22 @@ class TraceCertificate:
         return self.build_seconds + sum(r.seconds for r in self.sectors)
 
 
-def trace_certificate(n: int, field: DeltaField, mu: Fraction = Fraction(1)
-                      ) -> TraceCertificate:
-    """Decide open point (ii) exactly on ``n`` sites in ``K = Q(Delta)`` (CPU-timed)."""
+def trace_certificate(n: int, field: DeltaField, mu: Fraction = Fraction(1),
+                      decide: Callable | None = None) -> TraceCertificate:
+    """Decide open point (ii) exactly on ``n`` sites in ``K = Q(Delta)`` (CPU-timed).
+
+    ``decide(h, x, field, basis, n) -> (answer, method)`` decides one sector
+    (default: :func:`certify_sector`; the symmetry-split variant is
+    :func:`symness.mpa.open_point_ii_symmetric.certify_sector_symmetric`).
+    """
     start = time.process_time()
     blocks = second_order_sectors(n, field, mu)
     build = time.process_time() - start
     results = []
-    for s, (h, x) in enumerate(blocks):
+    for s, ((h, x), basis) in enumerate(zip(blocks, _sectors(n))):
         start = time.process_time()
-        ok, method = certify_sector(h, x, field)
+        ok, method = (decide(h, x, field, basis, n) if decide is not None
+                      else certify_sector(h, x, field))
         results.append(SectorResult(down=s, size=h.nrows() // field.degree, method=method,
                                     in_image=ok, seconds=time.process_time() - start))
     return TraceCertificate(n=n, delta=field.label, mu=mu,
