@@ -112,11 +112,15 @@ def block_powers(transfer: Callable[[], sp.Matrix] = _t_prime, s: Callable = s_c
 
 
 def _eigenvalue_cases():
-    """``(mu, {n: (n as a function of k, mu^n)})`` covering ``-1 < mu < 1``, ``t > 0``."""
-    return [(sp.exp(-_T), {_N: (_N, sp.exp(-_N * _T))}),
-            (-sp.exp(-_T), {"even": (2 * _K, sp.exp(-2 * _K * _T)),
-                            "odd": (2 * _K + 1, -sp.exp(-(2 * _K + 1) * _T))}),
-            (sp.Integer(0), {_N: (_N, sp.Integer(0))})]
+    """``(mu, [(limit variable, n, mu^n), ...])`` covering ``-1 < mu < 1`` (``t > 0``).
+
+    For ``mu = -e^{-t}`` the even and odd subsequences ``n = 2k``, ``2k + 1`` are
+    taken separately (sympy cannot take the limit of ``(-1)^n``).
+    """
+    return [(sp.exp(-_T), [(_N, _N, sp.exp(-_N * _T))]),
+            (-sp.exp(-_T), [(_K, 2 * _K, sp.exp(-2 * _K * _T)),
+                            (_K, 2 * _K + 1, -sp.exp(-(2 * _K + 1) * _T))]),
+            (sp.Integer(0), [(_N, _N, sp.Integer(0))])]
 
 
 def _symmetrisable(entries: Callable = inner_entries) -> bool:
@@ -140,11 +144,11 @@ def cesaro_limit(w: Callable = w_closed, cases: Callable = _eigenvalue_cases,
                  entries: Callable = inner_entries) -> bool:
     """``W_n(mu)/n -> 1/(1 - mu)`` for ``|mu| < 1`` and ``D_Z = lim n/(4 s_n) = 1/(4a)``."""
     ok = _symmetrisable(entries)
+    xn = sp.Symbol("xn")  # stands for mu^n until n and mu are substituted
     for mu, branches in cases():
-        for n_of_k, power in branches.values():
-            var = _N if n_of_k == _N else _K
-            expr = (w(_X, _N) / _N).subs(_X**_N, sp.Symbol("xn")).subs(_N, n_of_k)
-            expr = expr.subs(sp.Symbol("xn"), power).subs(_X, mu)
+        for var, n_of_var, power in branches:
+            expr = (w(_X, _N) / _N).subs(_X**_N, xn).subs(_N, n_of_var)
+            expr = expr.subs(xn, power).subs(_X, mu)
             ok &= _poly_zero(sp.simplify(sp.limit(expr, var, sp.oo) - 1 / (1 - mu)))
     # one eigenvalue with weight w: s_n ~ n w/(1 - mu), so (1/4) n/s_n -> (1 - mu)/(4 w)
     a, weight = sp.symbols("a weight", positive=True)

@@ -66,7 +66,7 @@ def _down_negative(r, cos2, sin2, c2, half):
     # limit: wrong corner polynomial, an eigenvalue outside (-1, 1), slope, a negative entry
     ("cesaro_limit", {"w": analysis.s_closed}),
     ("cesaro_limit", {"w": lambda x, n: 2 * analysis.w_closed(x, n)}),
-    ("cesaro_limit", {"cases": lambda: [(sp.exp(_T), {"n": (_N, sp.exp(_N * _T))})]}),
+    ("cesaro_limit", {"cases": lambda: [(sp.exp(_T), [(_N, _N, sp.exp(_N * _T))])]}),
     ("cesaro_limit", {"slope_to_dz": lambda a: 1 / (2 * a)}),
     ("cesaro_limit", {"entries": _down_negative}),
     # Schur induction: wrong sign or wrong use of the next pivot
