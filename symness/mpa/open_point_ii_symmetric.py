@@ -100,5 +100,9 @@ def certify_sector_symmetric(h: flint.fmpq_mat, x: flint.fmpq_mat, field: DeltaF
 
 def symmetric_trace_certificate(n: int, field: DeltaField, mu: Fraction = Fraction(1)
                                 ) -> TraceCertificate:
-    """Open point (ii) on ``n`` sites with the symmetry-split trace certificate (CPU-timed)."""
-    return trace_certificate(n, field, mu, decide=certify_sector_symmetric)
+    """Open point (ii) on ``n`` sites with the symmetry-split trace certificate (CPU-timed).
+
+    Sectors ``s > n/2`` that are exact spin-flip x reflection images of sector
+    ``n - s`` take its answer (``mirror``).
+    """
+    return trace_certificate(n, field, mu, decide=certify_sector_symmetric, mirror=True)

@@ -380,22 +380,55 @@ class TraceCertificate:
         return self.build_seconds + sum(r.seconds for r in self.sectors)
 
 
+def _mirrored(m: flint.fmpq_mat, perm: list[int]) -> flint.fmpq_mat:
+    """``P m P^T`` for the permutation ``P e_i = e_{perm[i]}`` (entrywise, O(N^2))."""
+    size = m.nrows()
+    inverse = [0] * size
+    for i, target in enumerate(perm):
+        inverse[target] = i
+    src = m.entries()
+    return flint.fmpq_mat(size, size, [src[inverse[i] * size + inverse[j]]
+                                       for i in range(size) for j in range(size)])
+
+
+def _mirror_of(s: int, n: int, blocks, sectors, degree: int) -> bool:
+    """Whether sector s is exactly the spin-flip x reflection image of sector n - s.
+
+    With ``P = F R`` (a permutation from sector n - s to s): if ``H_s = P H_{n-s} P^T``
+    and ``X_s = P X_{n-s} P^T`` then ``X_{n-s} = [H_{n-s}, Y]`` gives ``X_s = [H_s, P Y P^T]``,
+    so sector s is in Im ad_H iff sector n - s is.
+    """
+    full = (1 << n) - 1
+    pos = {b: i for i, b in enumerate(sectors[s])}
+    perm = [degree * pos[int(format(b, f"0{n}b")[::-1], 2) ^ full] + r
+            for b in sectors[n - s] for r in range(degree)]
+    (h, x), (h0, x0) = blocks[s], blocks[n - s]
+    return _mirrored(h0, perm) == h and _mirrored(x0, perm) == x
+
+
 def trace_certificate(n: int, field: DeltaField, mu: Fraction = Fraction(1),
-                      decide: Callable | None = None) -> TraceCertificate:
+                      decide: Callable | None = None, mirror: bool = False
+                      ) -> TraceCertificate:
     """Decide open point (ii) exactly on ``n`` sites in ``K = Q(Delta)`` (CPU-timed).
 
     ``decide(h, x, field, basis, n) -> (answer, method)`` decides one sector
     (default: :func:`certify_sector`; the symmetry-split variant is
-    :func:`symness.mpa.open_point_ii_symmetric.certify_sector_symmetric`).
+    :func:`symness.mpa.open_point_ii_symmetric.certify_sector_symmetric`).  With
+    ``mirror``, a sector ``s > n/2`` that is the exact spin-flip x reflection image of
+    sector ``n - s`` (checked, :func:`_mirror_of`) takes that sector's answer.
     """
     start = time.process_time()
     blocks = second_order_sectors(n, field, mu)
     build = time.process_time() - start
-    results = []
-    for s, ((h, x), basis) in enumerate(zip(blocks, _sectors(n))):
+    sectors = _sectors(n)
+    results: list[SectorResult] = []
+    for s, ((h, x), basis) in enumerate(zip(blocks, sectors)):
         start = time.process_time()
-        ok, method = (decide(h, x, field, basis, n) if decide is not None
-                      else certify_sector(h, x, field))
+        if mirror and 2 * s > n and _mirror_of(s, n, blocks, sectors, field.degree):
+            ok, method = results[n - s].in_image, f"mirror of sector {n - s} (F R)"
+        else:
+            ok, method = (decide(h, x, field, basis, n) if decide is not None
+                          else certify_sector(h, x, field))
         results.append(SectorResult(down=s, size=h.nrows() // field.degree, method=method,
                                     in_image=ok, seconds=time.process_time() - start))
     return TraceCertificate(n=n, delta=field.label, mu=mu,

@@ -42,3 +42,16 @@ def test_quadratic_field_rejected():
     h, x = second_order_sectors(4, field)[2]
     with pytest.raises(ParameterError, match="field"):
         certify_sector_symmetric(h, x, field, _sectors(4)[2], 4)
+
+
+def test_mirror_requires_exact_symmetry():
+    # X_{n-s} = P X_s P^T with P = spin flip x reflection holds for (9) (measured at n = 6, 7,
+    # Delta = 1, 3/7, 1/2, mu = 1, 1/3); a perturbed sector is no longer a mirror image
+    from symness.mpa.open_point_ii_traces import _mirror_of
+
+    field, n = rational_delta(Fraction(3, 7)), 6
+    blocks = second_order_sectors(n, field, Fraction(1, 3))
+    assert all(_mirror_of(s, n, blocks, _sectors(n), 1) for s in range(4, 7))
+    h, x = blocks[2]
+    blocks[2] = (h, x + h)
+    assert not _mirror_of(4, n, blocks, _sectors(n), 1)
