@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
 import mpmath
+import numpy as np
 import sympy as sp
 
 from symness.claims import Evidence, claim
@@ -85,3 +89,73 @@ def _discontinuous() -> Evidence:
                           reference="proved closed form; rationals with bounded denominators "
                                     "are finite in a bounded interval (so q -> oo)",
                           detail=f"jump = (1-Delta_0^2)/(2(m-1)): {jump_ok}; positive: {positive}")
+
+
+def _farey_neighbours(a: int, q: int, max_m: int) -> tuple[Fraction, Fraction]:
+    """Left and right neighbours of ``a/q`` in the Farey sequence of order ``max_m``.
+
+    The neighbours ``b/r`` satisfy ``|a r - b q| = 1`` with the largest ``r <= max_m``:
+    ``r = r0 + j q`` from the modular inverse (independent of the figure's enumeration).
+    """
+    out = []
+    for sign in (-1, 1):  # left: a r - b q = 1 ; right: b q - a r = 1
+        r0 = (-sign * pow(a, -1, q)) % q or q
+        r = r0 + (max_m - r0) // q * q
+        out.append(Fraction((a * r + sign) // q, r))
+    return out[0], out[1]
+
+
+def _gap_at_most(a: Fraction, b: Fraction, max_m: int) -> bool:
+    """``b - a <= 1/max_m`` in integers (fast for many Fractions)."""
+    return (b.numerator * a.denominator - a.numerator * b.denominator) * max_m \
+        <= a.denominator * b.denominator
+
+
+@claim("prosen2011.fig2.inset", paper="000", equation="Fig. 2 (inset)", kind="numeric",
+       statement="the inset window Delta in [0.45, 0.55] of Fig. 2 (m <= 300) shows the "
+                 "whole graph's structure at a smaller scale: (1) every point is "
+                 "(1 - Delta^2)/2 * m/(m-1), the same law as the full range; (2) the tallest "
+                 "point is Delta = 1/2, D_Z = 9/16 (table (20)), isolated: no other point with "
+                 "m < 19 in the window, as predicted by the Farey neighbours 5/16, 6/17 of 1/3 "
+                 "(outside) and 6/19 (inside); (3) at every resolution M = 19..300 the points "
+                 "with m <= M leave no gap wider than 1/M in lam/pi (window edges included), "
+                 "and the void around 1/3 "
+                 "shrinks exactly as 1/(3 q_pm(M)), q_pm the Farey-neighbour denominators")
+def _inset() -> Evidence:
+    from symness.mpa.figures import FIG2_INSET, FIG2_MAX_M
+    from symness.mpa.mazur_bound import dz_fractal
+
+    # Criterion fixed before running.  (1) float64 closed form vs the envelope law evaluated
+    # in float64: ~10 roundings of O(1) numbers, error <= 10 eps ~ 2e-15; tolerance 1e-14.
+    # (2), (3) are exact statements on the (ell, m) of the plotted points (Fractions).
+    data = dz_fractal(FIG2_MAX_M)
+    lo, hi = FIG2_INSET
+    inside = (data["delta"] >= lo) & (data["delta"] <= hi)
+    ells, ms = data["ell"][inside].tolist(), data["m"][inside].tolist()
+    delta, dz = data["delta"][inside], data["dz"][inside]
+    law = (1 - delta**2) / 2 * data["m"][inside] / (data["m"][inside] - 1)
+    error = float(np.max(np.abs(dz - law)))
+    points = sorted(Fraction(e, m) for e, m in zip(ells, ms))
+    top = int(np.argmax(dz))
+    tallest = (ells[top], ms[top]) == (1, 3) and abs(dz[top] - 9 / 16) <= 1e-15
+    window = (Fraction(math.acos(hi) / math.pi), Fraction(math.acos(lo) / math.pi))
+    left, right = _farey_neighbours(1, 3, 18)
+    isolated = (not window[0] <= left and not right <= window[1]
+                and min(m for m in ms if m != 3) == 19)
+    gaps_ok, void_ok = True, True
+    for max_m in range(19, FIG2_MAX_M + 1):
+        level = [x for x in points if x.denominator <= max_m]
+        edges = [window[0], *level, window[1]]  # a Farey gap <= 1/M also bounds the edge gaps
+        gaps_ok &= all(_gap_at_most(a, b, max_m) for a, b in zip(edges, edges[1:]))
+        k = level.index(Fraction(1, 3))
+        near_l, near_r = _farey_neighbours(1, 3, max_m)
+        void_ok &= (k == 0 or level[k - 1] == near_l) and (k + 1 == len(level)
+                                                            or level[k + 1] == near_r)
+    return Evidence.numeric(error, 1e-14, reference="envelope law (proved closed form), table "
+                            "(20), Farey-neighbour formula (modular inverse)",
+                            detail=f"{len(ms)} points in [{lo}, {hi}], m <= {FIG2_MAX_M}; "
+                                   f"max |D_Z - law| = {error:.0e}",
+                            requires={"tallest point Delta = 1/2, D_Z = 9/16": tallest,
+                                      "isolated: no m < 19 besides 1/3": isolated,
+                                      "gaps <= 1/M for M = 19..300": gaps_ok,
+                                      "void around 1/3 = Farey neighbours": void_ok})

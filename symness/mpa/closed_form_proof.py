@@ -14,12 +14,17 @@ closed form as the numerics (:func:`symness.mpa.mazur_bound.dz_formula`).
 3. ``boundary`` -- in the basis ``L, (1..m-1), R``, ``T' = [[1, u, 0], [0, B, v],
    [0, 0, 1]]`` with ``u = v = e_1/2`` (the builder's boundary entries; the inner
    entries are tridiagonal by construction of the builder).
-4. ``power_sum`` -- by induction on n (block triangular T'),
-   ``(T'^n)_{L,inner} = sum_{b<n} u B^b`` (stated) and ``s_n = <L|T'^n|R> =
-   sum_{b=0}^{n-2} (n - 1 - b) c_b`` with ``c_b = u B^b v``; so
-   ``s_n = sum_{j=0}^{n-2} P_j`` (``P_j`` the partial sums of ``c_b``), whose
-   Cesaro mean gives ``s_n / n -> a = u (1 - B)^{-1} v`` once the spectrum of B
-   lies in (-1, 1) (step 8), and ``D_Z = (1/4) lim n / s_n = 1/(4a)`` (19).
+4. ``block_powers`` -- induction on n with noncommuting blocks u, B, v:
+   ``T'^n = [[1, u S_n(B), u W_n(B) v], [0, B^n, S_n(B) v], [0, 0, 1]]``
+   (:func:`symness.mpa.closed_form_analysis.block_powers`).
+   ``power_sum`` -- the same induction on the coefficients:
+   ``s_n = <L|T'^n|R> = sum_{b=0}^{n-2} (n - 1 - b) c_b`` with
+   ``c_b = u B^b v``; so ``s_n = sum_{j=0}^{n-2} P_j`` (``P_j`` the partial
+   sums of ``c_b``, a Cesaro form).
+   ``cesaro_limit`` -- ``s_n / n -> a = u (1 - B)^{-1} v`` once the spectrum of
+   B lies in (-1, 1) (step 8), and ``D_Z = (1/4) lim n / s_n = 1/(4a)`` (19),
+   by ``sympy.limit`` per eigenvalue of the symmetrised B
+   (:func:`symness.mpa.closed_form_analysis.cesaro_limit`).
 5. ``schur_lemma`` -- for a tridiagonal ``M`` the element ``[M^{-1}]_{11}`` is
    ``1/(M_11 - M_12 M_21 [M'^{-1}]_{11})`` (``M'`` without its first row and
    column), hence ``[(1 - B)^{-1}]_{11} = 1/x_1`` with the pivots
@@ -29,8 +34,11 @@ closed form as the numerics (:func:`symness.mpa.mazur_bound.dz_formula`).
 7. ``pivots`` -- end condition ``x_{m-1} = sin^2((m-1) lam) y_1`` and the step
    ``x_{r+1} = sin^2((r+1) lam) y_{m-r-1}  =>  x_r = sin^2(r lam) y_{m-r}``
    (both parities of r; the division needs ``sin((r+1) lam) != 0``, step 8).
-8. ``nonvanishing`` -- Euclid's lemma via Bezout (``m | j ell`` and
-   ``a ell + b m = 1`` give ``m | j``), so ``sin(j lam) != 0`` for ``0 < j < m``;
+8. ``bezout`` -- ``a ell + b m = 1`` constructed by extended Euclid (invariant
+   checked symbolically, run for every coprime ell < m <= 300,
+   :func:`symness.mpa.closed_form_analysis.bezout`).
+   ``nonvanishing`` -- Euclid's lemma from these coefficients (``m | j ell``
+   gives ``m | j``), so ``sin(j lam) != 0`` for ``0 < j < m``;
    ``y_j > 0``; hence all pivots ``x_r > 0`` and ``1 - B`` (similar to a
    symmetric matrix, since ``p_r > 0`` for ``r < m - 1``) is positive definite:
    spectrum < 1.  Gershgorin on the symmetrised B: every eigenvalue is
@@ -43,9 +51,12 @@ closed form as the numerics (:func:`symness.mpa.mazur_bound.dz_formula`).
 
 Each step takes its ingredients as keyword arguments (defaults: the package's
 own formulas), so a test can substitute an altered ingredient and see the step
-fail (mutation test).  The limit in step 4 (Cesaro means of a convergent
-series; Neumann series for ``rho(B) < 1``) is textbook analysis, stated not
-machine-checked.
+fail (mutation test).  What is still argued by hand (textbook facts, listed in
+:mod:`symness.mpa.closed_form_analysis`): the spectral theorem for the
+symmetrised B, linearity of limits over its finitely many eigenvalues,
+continuity of ``1/y`` at ``y = a > 0``, termination of Euclid's algorithm, the
+recursive use of the Schur lemma (step 5) over the trailing blocks, and
+Gershgorin's theorem (step 8).
 """
 
 from __future__ import annotations
@@ -54,6 +65,7 @@ from collections.abc import Callable
 
 import sympy as sp
 
+from symness.mpa.closed_form_analysis import bezout, block_powers, cesaro_limit
 from symness.mpa.mazur_bound import dz_formula
 from symness.mpa.transfer_matrix import L, R, inner, inner_entries, reduced_transfer_matrices
 
@@ -146,19 +158,55 @@ def power_sum(coefficient: Callable = lambda n, b: n - 1 - b) -> bool:
     return bool(base and step and cesaro)
 
 
-def schur_lemma() -> bool:
-    """Step 5: first pivot of a tridiagonal inverse (Schur complement).
+def _pivot_step(a, p, x_next):
+    """``x_r = a_r - p_r / x_{r+1}`` (step 5)."""
+    return a - p / x_next
+
+
+def schur_lemma(pivot_step: Callable = _pivot_step) -> bool:
+    """Step 5: first pivot of a tridiagonal inverse (Schur complement), and its induction.
 
     ``z = M^{-1} e_1`` of ``M = [[a, beta e^T], [gamma e, M']]`` has ``z_1 =
-    1/(a - beta gamma g)``, ``g = [M'^{-1}]_{11}``, for any invertible M' (by induction
-    this gives the pivots x_r; ``a = 1 - T_rr``, ``beta gamma = p_r``).
+    1/(a - beta gamma g)``, ``g = [M'^{-1}]_{11}``, for any invertible M'
+    (``a = 1 - T_rr``, ``beta gamma = p_r``).  The equations are ``a z_1 +
+    beta z'_1 = 1`` and ``gamma z_1 e_1 + M' z' = 0``, so ``z' = -gamma z_1
+    M'^{-1} e_1`` and ``z'_1 = -gamma z_1 g``.
 
-    The equations are ``a z_1 + beta z'_1 = 1`` and ``gamma z_1 e_1 + M' z' = 0``,
-    so ``z' = -gamma z_1 M'^{-1} e_1`` and ``z'_1 = -gamma z_1 g``.
+    Induction over the trailing blocks ``M_r`` (rows r..m-1 of ``1 - B``):
+    base ``M_{m-1} = [a_{m-1}]``, ``g_{m-1} = 1/x_{m-1}``; step: if
+    ``g_{r+1} = 1/x_{r+1}`` then the lemma gives ``g_r = 1/pivot_step(a_r, p_r,
+    x_{r+1})``; and ``det M_r = a_r det M_{r+1} - p_r det M_{r+2}`` (expansion
+    along the first row) equals ``x_r det M_{r+1}`` under the same hypothesis,
+    so positive pivots (step 8) make every ``M_r`` invertible.  A generic
+    symbolic 4x4 tridiagonal matrix is checked against the recursion as well.
     """
     a, beta, gamma, g, z1 = sp.symbols("a beta gamma g z1")
     solution = sp.solve(a * z1 + beta * (-gamma * z1 * g) - 1, z1)
-    return len(solution) == 1 and sp.simplify(solution[0] - 1 / (a - beta * gamma * g)) == 0
+    lemma = len(solution) == 1 and sp.simplify(solution[0] - 1 / (a - beta * gamma * g)) == 0
+    p, x_next, d_next = sp.symbols("p x_next d_next", nonzero=True)
+    step = sp.simplify(1 / (a - p * (1 / x_next)) - 1 / pivot_step(a, p, x_next)) == 0
+    # det M_{r+1} = x_{r+1} det M_{r+2}, i.e. det M_{r+2} = d_next / x_next
+    det_step = sp.simplify(a * d_next - p * d_next / x_next
+                           - pivot_step(a, p, x_next) * d_next) == 0
+    size = 4
+    diag, off_up, off_down = (sp.symbols(f"{c}0:{size}") for c in "adc")
+    mat = sp.zeros(size, size)
+    for i in range(size):
+        mat[i, i] = diag[i]
+        if i + 1 < size:
+            mat[i, i + 1], mat[i + 1, i] = off_up[i], off_down[i]
+    xs = _pivots(diag, off_up, off_down, pivot_step)
+    small = (sp.simplify(mat.inv()[0, 0] - 1 / xs[-1]) == 0
+             and sp.simplify(mat.det() - sp.Mul(*xs)) == 0)
+    return bool(lemma and step and det_step and small)
+
+
+def _pivots(diag, up, down, pivot_step: Callable) -> list:
+    """Pivots ``x_{m-1}, ..., x_1`` of a tridiagonal matrix, from the last row up."""
+    xs = [diag[-1]]
+    for i in range(len(diag) - 2, -1, -1):
+        xs.append(pivot_step(diag[i], up[i] * down[i], xs[-1]))
+    return xs
 
 
 def recurrence(y: Callable = y_closed) -> bool:
@@ -209,8 +257,9 @@ def identification(y: Callable = y_closed, formula: Callable = dz_formula,
 
 #: The steps in order, each a callable returning True when its identity holds.
 STEPS: dict[str, Callable[..., bool]] = {
-    "pair_products": pair_products, "cut": cut, "boundary": boundary, "power_sum": power_sum,
-    "schur_lemma": schur_lemma, "recurrence": recurrence, "pivots": pivots,
+    "pair_products": pair_products, "cut": cut, "boundary": boundary,
+    "block_powers": block_powers, "power_sum": power_sum, "cesaro_limit": cesaro_limit,
+    "schur_lemma": schur_lemma, "recurrence": recurrence, "pivots": pivots, "bezout": bezout,
     "nonvanishing": nonvanishing, "identification": identification,
 }
 

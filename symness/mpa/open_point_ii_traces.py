@@ -52,6 +52,7 @@ normalisation, as :mod:`symness.models.xxz_boundary_driven`).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from hashlib import sha256
@@ -134,20 +135,31 @@ def _hamiltonian(n: int, sectors, field) -> list[flint.fmpq_mat]:
 
 
 def _jump(rho, site: int, letter: str, n: int, sectors, field) -> list:
-    """Sector blocks of ``2 a rho a^T - {a^T a, rho}``, ``a = sigma^letter_site``."""
-    mask, step = 1 << (n - 1 - site), (1 if letter == "+" else -1)  # a: sector s+step -> s
+    """Sector blocks of ``2 a rho a^T - {a^T a, rho}``, ``a = sigma^letter_site``.
+
+    ``a^T a`` is a 0/1 diagonal ``K`` and ``a`` a partial permutation ``pi`` (times the
+    identity block of the regular representation), so entrywise
+    ``(K rho + rho K)_IJ = (k_I + k_J) rho_IJ`` and ``(a rho' a^T)_IJ = rho'_{pi I, pi J}``:
+    O(N^2) instead of dense products.
+    """
+    mask, step, d = 1 << (n - 1 - site), (1 if letter == "+" else -1), field.degree
     out = []
     for s, basis in enumerate(sectors):
-        size = len(basis)
-        source = [i for i, b in enumerate(basis) if bool(b & mask) == (letter == "+")]
-        keep = field.matrix({(i, i): field.scalar(1) for i in source}, size, size)
-        term = -(keep * rho[s] + rho[s] * keep)
-        if 0 <= s + step <= n:
+        big = d * len(basis)
+        kept = [int(bool(b & mask) == (letter == "+")) for b in basis for _ in range(d)]
+        src = rho[s].entries()
+        values = [-(kept[i] + kept[j]) * src[i * big + j] for i in range(big)
+                  for j in range(big)]
+        if 0 <= s + step <= n:  # a: sector s + step -> s
             pos = {b: i for i, b in enumerate(sectors[s + step])}
-            a = field.matrix({(i, pos[b ^ mask]): field.scalar(1) for i, b in enumerate(basis)
-                              if bool(b & mask) != (letter == "+")}, size, len(pos))
-            term += 2 * a * rho[s + step] * a.transpose()
-        out.append(term)
+            other, width = rho[s + step].entries(), d * len(pos)
+            perm = [(i, d * pos[b ^ mask] + r) for i, (b, r) in
+                    enumerate((b, r) for b in basis for r in range(d))
+                    if bool(b & mask) != (letter == "+")]
+            for i, pi in perm:
+                for j, pj in perm:
+                    values[i * big + j] += 2 * other[pi * width + pj]
+        out.append(flint.fmpq_mat(big, big, values))
     return out
 
 
@@ -165,8 +177,10 @@ def second_order_sectors(n: int, field: DeltaField, mu: Fraction = Fraction(1)
         return [u + v for u, v in zip(_jump(rho, 0, first, n, sectors, field),
                                       _jump(rho, n - 1, last, n, sectors, field))]
 
-    plus, minus = d_pm("+", "-"), d_pm("-", "+")
-    x = [(1 + q) / 2 * p + (1 - q) / 2 * m for p, m in zip(plus, minus)]
+    x = [flint.fmpq_mat(h.nrows(), h.ncols()) for h in z]
+    for weight, (first, last) in (((1 + q) / 2, ("+", "-")), ((1 - q) / 2, ("-", "+"))):
+        if weight != 0:  # mu = +-1 needs only one of D+, D-
+            x = [acc + weight * term for acc, term in zip(x, d_pm(first, last))]
     return list(zip(_hamiltonian(n, sectors, field), x))
 
 
@@ -366,16 +380,55 @@ class TraceCertificate:
         return self.build_seconds + sum(r.seconds for r in self.sectors)
 
 
-def trace_certificate(n: int, field: DeltaField, mu: Fraction = Fraction(1)
+def _mirrored(m: flint.fmpq_mat, perm: list[int]) -> flint.fmpq_mat:
+    """``P m P^T`` for the permutation ``P e_i = e_{perm[i]}`` (entrywise, O(N^2))."""
+    size = m.nrows()
+    inverse = [0] * size
+    for i, target in enumerate(perm):
+        inverse[target] = i
+    src = m.entries()
+    return flint.fmpq_mat(size, size, [src[inverse[i] * size + inverse[j]]
+                                       for i in range(size) for j in range(size)])
+
+
+def _mirror_of(s: int, n: int, blocks, sectors, degree: int) -> bool:
+    """Whether sector s is exactly the spin-flip x reflection image of sector n - s.
+
+    With ``P = F R`` (a permutation from sector n - s to s): if ``H_s = P H_{n-s} P^T``
+    and ``X_s = P X_{n-s} P^T`` then ``X_{n-s} = [H_{n-s}, Y]`` gives ``X_s = [H_s, P Y P^T]``,
+    so sector s is in Im ad_H iff sector n - s is.
+    """
+    full = (1 << n) - 1
+    pos = {b: i for i, b in enumerate(sectors[s])}
+    perm = [degree * pos[int(format(b, f"0{n}b")[::-1], 2) ^ full] + r
+            for b in sectors[n - s] for r in range(degree)]
+    (h, x), (h0, x0) = blocks[s], blocks[n - s]
+    return _mirrored(h0, perm) == h and _mirrored(x0, perm) == x
+
+
+def trace_certificate(n: int, field: DeltaField, mu: Fraction = Fraction(1),
+                      decide: Callable | None = None, mirror: bool = False
                       ) -> TraceCertificate:
-    """Decide open point (ii) exactly on ``n`` sites in ``K = Q(Delta)`` (CPU-timed)."""
+    """Decide open point (ii) exactly on ``n`` sites in ``K = Q(Delta)`` (CPU-timed).
+
+    ``decide(h, x, field, basis, n) -> (answer, method)`` decides one sector
+    (default: :func:`certify_sector`; the symmetry-split variant is
+    :func:`symness.mpa.open_point_ii_symmetric.certify_sector_symmetric`).  With
+    ``mirror``, a sector ``s > n/2`` that is the exact spin-flip x reflection image of
+    sector ``n - s`` (checked, :func:`_mirror_of`) takes that sector's answer.
+    """
     start = time.process_time()
     blocks = second_order_sectors(n, field, mu)
     build = time.process_time() - start
-    results = []
-    for s, (h, x) in enumerate(blocks):
+    sectors = _sectors(n)
+    results: list[SectorResult] = []
+    for s, ((h, x), basis) in enumerate(zip(blocks, sectors)):
         start = time.process_time()
-        ok, method = certify_sector(h, x, field)
+        if mirror and 2 * s > n and _mirror_of(s, n, blocks, sectors, field.degree):
+            ok, method = results[n - s].in_image, f"mirror of sector {n - s} (F R)"
+        else:
+            ok, method = (decide(h, x, field, basis, n) if decide is not None
+                          else certify_sector(h, x, field))
         results.append(SectorResult(down=s, size=h.nrows() // field.degree, method=method,
                                     in_image=ok, seconds=time.process_time() - start))
     return TraceCertificate(n=n, delta=field.label, mu=mu,

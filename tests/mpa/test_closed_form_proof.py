@@ -9,6 +9,7 @@ weights) and the step must then fail; the unaltered proof is the claim
 import pytest
 import sympy as sp
 
+from symness.mpa import closed_form_analysis as analysis
 from symness.mpa import closed_form_proof as proof
 from symness.mpa.mazur_bound import dz_closed_form, dz_formula
 from symness.mpa.transfer_matrix import inner_entries
@@ -29,6 +30,14 @@ def _diag_mutated(r, cos2, sin2, c2, half):
     return cos2(r + 1), up, down
 
 
+_N, _T = analysis._N, analysis._T  # n and t > 0 of the limit step
+
+
+def _down_negative(r, cos2, sin2, c2, half):
+    diag, up, down = inner_entries(r, cos2, sin2, c2, half)
+    return diag, up, -down
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("step,kwargs", [
     ("pair_products", {"entries": _up_floor_mutated}),
@@ -47,6 +56,22 @@ def _diag_mutated(r, cos2, sin2, c2, half):
     ("identification", {"slope_to_dz": lambda a: 1 / (2 * a)}),
     ("power_sum", {"coefficient": lambda n, b: n - b}),
     ("power_sum", {"coefficient": lambda n, b: n - 2 - b}),
+    # block induction: T'_{RR} = 2, a spurious L->R entry, wrong L-row or corner polynomial
+    ("block_powers", {"transfer": lambda: sp.Matrix([[1, analysis._U, 0],
+                                                     [0, analysis._B, analysis._V], [0, 0, 2]])}),
+    ("block_powers", {"transfer": lambda: sp.Matrix([[1, analysis._U, analysis._U * analysis._V],
+                                                     [0, analysis._B, analysis._V], [0, 0, 1]])}),
+    ("block_powers", {"s": lambda x, n: x**n}),
+    ("block_powers", {"w": lambda x, n: (x**n - n * x + n) / (x - 1) ** 2}),
+    # limit: wrong corner polynomial, an eigenvalue outside (-1, 1), slope, a negative entry
+    ("cesaro_limit", {"w": analysis.s_closed}),
+    ("cesaro_limit", {"w": lambda x, n: 2 * analysis.w_closed(x, n)}),
+    ("cesaro_limit", {"cases": lambda: [(sp.exp(_T), [(_N, _N, sp.exp(_N * _T))])]}),
+    ("cesaro_limit", {"slope_to_dz": lambda a: 1 / (2 * a)}),
+    ("cesaro_limit", {"entries": _down_negative}),
+    # Schur induction: wrong sign or wrong use of the next pivot
+    ("schur_lemma", {"pivot_step": lambda a, p, x: a + p / x}),
+    ("schur_lemma", {"pivot_step": lambda a, p, x: a - p * x}),
 ])
 def test_mutated_step_fails(step, kwargs):
     assert proof.STEPS[step](**kwargs) is False
@@ -57,6 +82,28 @@ def test_cheap_mutations_fail():
     assert proof.recurrence() and not proof.recurrence(y=lambda j: (j + 2) / (2 * j + 1))
     assert not proof.identification(slope_to_dz=lambda a: 1 / (2 * a))
     assert not proof.cut(entries=_up_floor_mutated)
+
+
+@pytest.mark.parametrize("update", [lambda q, x0, x1: x0 + q * x1,
+                                    lambda q, x0, x1: x0 - (q + 1) * x1])
+def test_mutated_euclid_fails(update):
+    assert proof.STEPS["bezout"](update=update, max_m=30) is False
+
+
+def test_bezout_coefficients_against_modular_inverse():
+    # independent reference: Python's pow(ell, -1, m) (modular inverse)
+    for m in range(2, 60):
+        for ell in range(1, m):
+            g, a, b = analysis.bezout_coefficients(ell, m)
+            if g == 1:
+                assert a * ell + b * m == 1 and (a - pow(ell, -1, m)) % m == 0
+
+
+def test_bezout_rejects_bad_input():
+    from symness.validation import ParameterError
+
+    with pytest.raises(ParameterError, match="m"):
+        analysis.bezout_coefficients(1, 0)
 
 
 def test_numerics_use_the_proved_formula():
