@@ -1,5 +1,7 @@
 """Run every registered claim as its own test, named after the claim id.
 
+(rename_claims: keep former ids -- this file shows former claim ids on purpose.)
+
 Slow claims carry the ``slow`` marker (run with ``--slow``; CI does).
 """
 
