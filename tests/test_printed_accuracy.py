@@ -107,3 +107,17 @@ def test_mps_current_errors_follow_their_formula():
     assert errors["j_energy"] == pytest.approx(1e-5 + 1e-3 * 0.0011)
     result["chi_dependence"] = {}
     assert current_errors(result)["j_spin"] == pytest.approx(2e-4 * 0.012)
+
+
+def test_weak_coupling_temperature_error_is_the_propagated_t_error():
+    # reference: finite difference of T = h / artanh(t) (eq. (100)) over the t error
+    import math
+
+    from symness.weak_coupling.chain import temperature_from_t
+    from symness.weak_coupling.profile_cli import profile_rows
+
+    h = 1.0
+    for _, t, temp, dt, dtemp in profile_rows(4, math.pi / 4, 1.5, 0.5, h, "tilted-ising"):
+        assert 0 < dt < 1e-9
+        change = abs(float(temperature_from_t(t + dt, h)) - temp)
+        assert dtemp == pytest.approx(change, rel=1e-3)
