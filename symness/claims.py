@@ -3,12 +3,14 @@
 A paper package registers its claims in its own ``claims.py`` with the
 :func:`claim` decorator::
 
-    @claim("prosen2011.eq13", paper="000", equation="(13)", kind="exact",
+    @claim("prosen2011.eq13.all-lambda", paper="000", equation="(13)", kind="exact",
            statement="the matrices (11) satisfy the cubic relations for all lambda")
     def _cubic_relations() -> Evidence:
         ...
         return Evidence.exact(ok, reference="symbolic identity in sympy")
 
+Ids follow :data:`ID_SCHEME` (tests/test_claims.py checks every one); ids renamed to it
+are kept in :mod:`symness.claim_aliases` and still select their claims.
 :func:`load_all` imports every ``symness/<package>/claims.py``;
 :meth:`Claim.run` times the check and returns a frozen :class:`Verdict`.
 A verdict never rounds a failure into a pass: an exception, a NaN error or an
@@ -139,7 +141,8 @@ class Claim:
     Attributes
     ----------
     id : str
-        ``"<paper-key>.<equation-or-figure>"``, e.g. ``"prosen2011.eq13"``.
+        ``"<paper key>.<group>.<name>"`` or ``"<paper key>.<name>"`` (:data:`ID_SCHEME`),
+        e.g. ``"prosen2011.eq13.all-lambda"``, ``"mendoza2019.pz2009-ballistic"``.
     paper : str
         Paper number (key of :data:`PAPERS`).
     equation : str
