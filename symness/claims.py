@@ -3,12 +3,14 @@
 A paper package registers its claims in its own ``claims.py`` with the
 :func:`claim` decorator::
 
-    @claim("prosen2011.eq13", paper="000", equation="(13)", kind="exact",
+    @claim("prosen2011.eq13.all-lambda", paper="000", equation="(13)", kind="exact",
            statement="the matrices (11) satisfy the cubic relations for all lambda")
     def _cubic_relations() -> Evidence:
         ...
         return Evidence.exact(ok, reference="symbolic identity in sympy")
 
+Ids follow :data:`ID_SCHEME` (tests/test_claims.py checks every one); ids renamed to it
+are kept in :mod:`symness.claim_aliases` and still select their claims.
 :func:`load_all` imports every ``symness/<package>/claims.py``;
 :meth:`Claim.run` times the check and returns a frozen :class:`Verdict`.
 A verdict never rounds a failure into a pass: an exception, a NaN error or an
@@ -19,8 +21,10 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import functools
 import importlib
 import math
+import re
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -31,7 +35,7 @@ from symness import __version__
 
 __all__ = ["KINDS", "Evidence", "Verdict", "Claim", "claim", "registry", "load_all", "select",
            "PAPERS", "PAPER_KEYS", "matches", "matching", "matching_declared", "declared",
-           "Declared"]
+           "Declared", "ID_SCHEME", "follows_scheme", "current_id"]
 
 KINDS = ("exact", "numeric", "cross-check")
 
@@ -137,7 +141,8 @@ class Claim:
     Attributes
     ----------
     id : str
-        ``"<paper-key>.<equation-or-figure>"``, e.g. ``"prosen2011.eq13"``.
+        ``"<paper key>.<group>.<name>"`` or ``"<paper key>.<name>"`` (:data:`ID_SCHEME`),
+        e.g. ``"prosen2011.eq13.all-lambda"``, ``"mendoza2019.pz2009-ballistic"``.
     paper : str
         Paper number (key of :data:`PAPERS`).
     equation : str
@@ -187,8 +192,18 @@ class Claim:
         )
 
 
+class _Registry(dict):
+    """``id -> Claim``; indexing also accepts a former id (:data:`symness.claim_aliases`)."""
+
+    def __missing__(self, cid: str) -> Claim:
+        current = current_id(cid)
+        if current == cid or not dict.__contains__(self, current):
+            raise KeyError(cid)
+        return dict.__getitem__(self, current)
+
+
 #: All registered claims, by id, in registration order.
-registry: dict[str, Claim] = {}
+registry: dict[str, Claim] = _Registry()
 
 
 def claim(id: str, *, paper: str, equation: str, kind: str, statement: str,
@@ -214,23 +229,66 @@ def load_all() -> dict[str, Claim]:
     return registry
 
 
+#: The claim-id scheme (issue 25): ``<paper key>.<group>.<name>`` or ``<paper key>.<name>``;
+#: ``.`` separates only these levels, each segment is lower-case kebab case (no ``_``), a
+#: size variant is a suffix of its name (``vs-lindblad-n10``).  The paper key is
+#: ``PAPER_KEYS[claim.paper]``.  Checked for every registered claim by tests/test_claims.py.
+ID_SCHEME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*){1,2}")
+
+
+def follows_scheme(cid: str, paper: str) -> bool:
+    """Whether ``cid`` is a valid id (:data:`ID_SCHEME`) of a claim of ``paper``."""
+    return (ID_SCHEME.fullmatch(cid) is not None and cid.split(".")[0] == PAPER_KEYS[paper]
+            and re.fullmatch(r"[nml]\d+", cid.rsplit(".", 1)[1]) is None)
+
+
+@functools.cache
+def _former() -> dict[str, tuple[str, ...]]:
+    """``current id -> its former ids`` (:data:`symness.claim_aliases.FORMER_IDS`)."""
+    from symness.claim_aliases import FORMER_IDS
+
+    found: dict[str, tuple[str, ...]] = {}
+    for old, new in FORMER_IDS.items():
+        found[new] = (*found.get(new, ()), old)
+    return found
+
+
+def current_id(cid: str) -> str:
+    """The current id of a former claim id, else ``cid`` unchanged.
+
+    ``strong_drive.ballistic`` -> ``prosen2011.strong-drive.ballistic``.
+    """
+    from symness.claim_aliases import FORMER_IDS
+
+    key = _normal(cid)
+    return next((new for old, new in FORMER_IDS.items() if _normal(old) == key), cid)
+
+
 def _normal(text: str) -> str:
     """Ids compared with ``_`` and ``-`` read alike (``vs_lindblad`` == ``vs-lindblad``)."""
     return text.strip().lower().replace("_", "-")
 
 
-def matches(c: Claim, pattern: str) -> bool:
+def _matches_id(cid: str, paper: str, p: str) -> bool:
+    cid = _normal(cid)
+    short = cid.partition(".")[2]
+    return (p == paper or cid.startswith(p) or short.startswith(p)
+            or fnmatch.fnmatchcase(cid, p) or fnmatch.fnmatchcase(short, p))
+
+
+def matches(c: Claim | Declared, pattern: str, *, former: bool = True) -> bool:
     """Whether ``pattern`` names claim ``c``.
 
     A pattern is a paper number (``"002"``), an id prefix (``"prosen2011"``,
     ``"mendoza"``, ``"prosen2011.eq20"``), a short name (the id without its paper
-    key: ``"pz2009-ballistic"``, ``"eq20"``) or a shell pattern (``"*eq13*"``).
-    ``_`` and ``-`` are read alike.
+    key: ``"pz2009-ballistic"``, ``"eq20"``) or a shell pattern (``"*eq13*"``), of the
+    claim's id or (``former=True``) of one of its former ids (``strong_drive.*``,
+    ``ishida2022.series-order.n6``).  ``_`` and ``-`` are read alike, capitals as small
+    letters.
     """
-    p, cid = _normal(pattern), _normal(c.id)
-    short = cid.partition(".")[2]
-    return (p == c.paper or cid.startswith(p) or short.startswith(p)
-            or fnmatch.fnmatchcase(cid, p) or fnmatch.fnmatchcase(short, p))
+    p = _normal(pattern)
+    return (_matches_id(c.id, c.paper, p)
+            or former and any(_matches_id(cid, c.paper, p) for cid in _former().get(c.id, ())))
 
 
 @dataclass(frozen=True)
@@ -300,8 +358,14 @@ def _named(items: list, patterns: list[str]) -> list:
     if any(not p.strip() for p in patterns):
         raise ParameterError("'pattern' must not be empty (give no pattern to select every claim)")
     order = {paper: i for i, paper in enumerate(PAPERS)}
-    chosen = [c for c in items if not patterns or any(matches(c, p) for p in patterns)]
-    return sorted(chosen, key=lambda c: order[c.paper])
+    # a pattern is read as a former id only if it names no current claim (so the alias
+    # table is not even read for '000' or 'prosen2011.eq20')
+    current = {p: [c for c in items if matches(c, p, former=False)] for p in patterns}
+    chosen = {id(c) for hits in current.values() for c in hits}
+    chosen |= {id(c) for p, hits in current.items() if not hits
+               for c in items if matches(c, p)}
+    return sorted([c for c in items if not patterns or id(c) in chosen],
+                  key=lambda c: order[c.paper])
 
 
 def matching_declared(patterns: Iterable[str] = ()) -> list[Declared]:

@@ -22,6 +22,7 @@ import csv
 import importlib
 import io
 import json
+import math
 import os
 import pkgutil
 import tempfile
@@ -33,7 +34,8 @@ from symness import __version__
 
 __all__ = ["Table", "atomic_write_text", "atomic_write_bytes", "provenance", "render",
            "table", "figure", "tables", "figures", "load_all", "FORMATS", "canonical_name",
-           "lookup", "repository_tables", "declared", "Declared"]
+           "lookup", "repository_tables", "declared", "Declared", "round_to_error",
+           "format_error"]
 
 FORMATS = ("text", "md", "csv", "json")
 
@@ -138,6 +140,57 @@ def render(tab: Table, fmt: str) -> str:
     lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
     lines += list(tab.notes)
     return "\n".join(lines) + "\n"
+
+
+def format_error(error: float) -> str:
+    """An error bound rounded up to one significant digit, two if the first is 1.
+
+    >>> format_error(2.3e-15), format_error(1.06e-5), format_error(9.99e-3)
+    ('3e-15', '1.1e-05', '1e-02')
+    """
+    if not (error > 0 and math.isfinite(error)):
+        return "0" if error == 0 else str(error)
+    exponent = math.floor(math.log10(error))
+    mantissa = round(error / 10.0**exponent, 9)
+    if mantissa < 2:
+        tenths = math.ceil(mantissa * 10)
+        if tenths < 20:
+            return f"{tenths / 10:.1f}e{exponent:+03d}"
+        mantissa = 2
+    digit = math.ceil(mantissa)
+    if digit == 10:
+        digit, exponent = 1, exponent + 1
+    return f"{digit}e{exponent:+03d}"
+
+
+def round_to_error(value: float, error: float) -> str:
+    """``value`` printed to the decimal place of the first significant digit of ``error``.
+
+    Every printed digit is then meaningful (issue 25: "every number a user sees carries its
+    accuracy and no more digits"); the last one may be off by the error.  Fixed notation for
+    ``1e-3 <= |value| < 1e6``, scientific otherwise; a value below its error prints as ``0``
+    at the error's decimal place.  A non-positive or non-finite error gives ``repr(value)``.
+
+    >>> round_to_error(4.3959359263823217e-07, 1.6e-15)
+    '4.39593593e-07'
+    >>> round_to_error(0.0008507653592149829, 3e-11)
+    '8.5076536e-04'
+    >>> round_to_error(-0.20432597632202157, 2e-9)
+    '-0.204325976'
+    >>> round_to_error(-2.1e-17, 1e-15)
+    '0e-15'
+    """
+    if not (error > 0 and math.isfinite(error)) or not math.isfinite(value):
+        return repr(value)
+    last = math.floor(math.log10(error))          # decimal exponent of the last kept digit
+    if abs(value) < 10.0**last:
+        return f"0e{last:+03d}" if last < -3 else "0"
+    lead = math.floor(math.log10(abs(value)))
+    if 1e-3 <= abs(value) < 1e6:
+        return f"{value:.{max(0, -last)}f}"
+    text = f"{value:.{max(0, lead - last)}e}"
+    mantissa, _, exponent = text.partition("e")
+    return f"{mantissa}e{int(exponent):+03d}"
 
 
 @dataclass(frozen=True)

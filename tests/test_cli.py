@@ -110,12 +110,12 @@ def test_verify_reports_slow_claims_it_skipped_and_how_to_run_them(capsys):
 
 def test_verify_groups_verdicts_by_paper(capsys):
     # the first claim is of paper 'foundation', the second of paper 000: 000 comes first
-    assert main(["verify", "foundation.pauli.matrix_convention", "foundation.current_continuity",
-                 "--no-progress"]) == 0
+    assert main(["verify", "foundation.pauli.matrix-convention",
+                 "prosen2011.foundation.current-continuity", "--no-progress"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[:2] for line in lines[:4]] == [
-        ["==", "000:"], ["PASS", "foundation.current_continuity"],
-        ["==", "foundation:"], ["PASS", "foundation.pauli.matrix_convention"]]
+        ["==", "000:"], ["PASS", "prosen2011.foundation.current-continuity"],
+        ["==", "foundation:"], ["PASS", "foundation.pauli.matrix-convention"]]
 
 
 def test_empty_pattern_is_refused(capsys):

@@ -44,7 +44,7 @@ def free_fermion_profile_error(step: float) -> float:
     return err
 
 
-@claim("bertini2016.ghd.free_fermions", paper="003", equation="(16), Examples 1 and 3",
+@claim("bertini2016.ghd.free-fermions", paper="003", equation="(16), Examples 1 and 3",
        kind="cross-check",
        statement="at Delta = 0 the LQSS profiles (domain wall: <s^z> = -arcsin(zeta)/pi, "
                  "<j^z> = sqrt(1 - zeta^2)/pi; two temperatures) match the free-fermion "
@@ -62,7 +62,7 @@ def _free_fermion_profiles() -> Evidence:
                             requires={"quadrature order > 5.5": ok_order})
 
 
-@claim("bertini2016.ghd.light_cone", paper="003", equation="(16), Fig. 2",
+@claim("bertini2016.ghd.light-cone", paper="003", equation="(16), Fig. 2",
        kind="numeric",
        statement="the two-temperature profiles are exactly flat outside the light cone "
                  "|zeta| > max|v| and not flat inside (Delta = 1/2, beta_L = 1, beta_R = 2)")
@@ -112,7 +112,7 @@ def _conservation() -> Evidence:
                                    f"order in dzeta {order:.2f}")
 
 
-@claim("bertini2016.ghd.domain_wall_light_cone", paper="003", equation="Example 3, Fig. 4",
+@claim("bertini2016.ghd.domain-wall-light-cone", paper="003", equation="Example 3, Fig. 4",
        kind="numeric",
        statement="domain wall at Delta = cos(pi/nu): the magnetisation profile is odd, "
                  "and flat (= -1/2) beyond zeta = sin(gamma) but not before it (nu = 3, 4)")
@@ -132,7 +132,7 @@ def _domain_wall() -> Evidence:
                             detail="; ".join(detail))
 
 
-@claim("bertini2016.drude.prosen_ilievski", paper="003", equation="(14), Drude weight",
+@claim("bertini2016.drude.prosen-ilievski", paper="003", equation="(14), Drude weight",
        kind="cross-check",
        statement="the GHD spin Drude weight at beta = 0 equals (1/8) sin^2(pi l/m)/"
                  "sin^2(pi/m) (1 - (m/2pi) sin(2pi/m)) at Delta = cos(pi l/m)")
@@ -143,7 +143,7 @@ def _drude() -> Evidence:
                             detail="l/m in {1/2, 1/3, 1/4, 2/5}")
 
 
-@claim("bertini2016.drude.prosen_ilievski_all", paper="003", equation="(14), Drude weight",
+@claim("bertini2016.drude.prosen-ilievski-all", paper="003", equation="(14), Drude weight",
        kind="cross-check", slow=True,
        statement="GHD spin Drude weight = Prosen-Ilievski closed form for all l/m, m <= 8")
 def _drude_all() -> Evidence:
@@ -161,7 +161,7 @@ MAZUR_TABLE = {(1, 2): sympy.Integer(1), (1, 3): sympy.Rational(9, 16),
                (2, 5): 5 * (5 + sympy.sqrt(5)) / 64, (1, 6): sympy.Rational(3, 20)}
 
 
-@claim("bertini2016.drude.mazur_bound", paper="003", equation="Drude weight vs 000 (20)",
+@claim("bertini2016.drude.mazur-bound", paper="003", equation="Drude weight vs 000 (20)",
        kind="cross-check",
        statement="Prosen's Mazur bound D_Z of paper 000 lies strictly below the exact "
                  "(GHD) Drude weight 8 D for m = 3..6 and equals it at Delta = 0")

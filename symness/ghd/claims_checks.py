@@ -34,7 +34,7 @@ def cdv_deviation(nu: int, rtol: float) -> tuple[float, float]:
     return dev, max(conv.errors[k] for k in ref)
 
 
-@claim("bertini2016.ghd.cdv_domain_wall", paper="003",
+@claim("bertini2016.ghd.cdv-domain-wall", paper="003",
        equation="Example 3; Collura-De Luca-Viti PRB 97 081111", kind="cross-check",
        statement="domain wall at Delta = cos(pi/nu), nu = 3, 4, 5, 6, 8, 12, 16: the LQSS "
                  "profiles equal the closed form <s^z> = -(nu/2pi) arcsin(zeta), <j^z> = "

@@ -89,9 +89,14 @@ def _cmd_profile(args) -> int:
     zetas = np.linspace(-zmax, zmax, rays)
     conv = converged_profile(states, zetas, rtol=rtol, step=step)
     prof, errors = conv.profile, conv.errors
-    rows = [[round(float(z), 12)] + [format_with_error(prof.values[k][i], errors[k])
-                                     for k in OBSERVABLES]
-            for i, z in enumerate(zetas)]
+    if args.format in ("text", "md"):   # rounded to the error; csv, json: full precision + errors
+        rows = [[round(float(z), 12)] + [format_with_error(prof.values[k][i], errors[k])
+                                         for k in OBSERVABLES] for i, z in enumerate(zetas)]
+        columns = ["zeta", *OBSERVABLES]
+    else:
+        rows = [[round(float(z), 12)] + [float(prof.values[k][i]) for k in OBSERVABLES]
+                + [float(errors[k]) for k in OBSERVABLES] for i, z in enumerate(zetas)]
+        columns = ["zeta", *OBSERVABLES, *(f"{k}_error" for k in OBSERVABLES)]
     command = ("symness ghd profile " + (f"--gamma {g}" if args.gamma else f"--delta {args.delta}")
                + f" --protocol {args.protocol} --rays {rays} --zeta-max {args.zeta_max}"
                + f" --tol {args.tol} --step {args.step}")
@@ -101,7 +106,7 @@ def _cmd_profile(args) -> int:
         command += f" --order {args.order}"
     rel = max(conv.relative_errors.values())
     tab = Table(title=f"LQSS profiles (Bertini et al. 2016, eq. (16)), Delta = cos(pi*{g})",
-                columns=["zeta", *OBSERVABLES], rows=rows, command=command, parameters=params,
+                columns=columns, rows=rows, command=command, parameters=params,
                 notes=["q1 = energy density of H - Delta L/4, q2 = -(energy current), sz, and "
                        "the currents of eq. (14) (zero in the all-up state); spin-1/2, J = 1",
                        "estimated absolute errors (sup over rays): "

@@ -77,7 +77,7 @@ def example2_gge_table() -> Table:
                         "GGE on the left and the Bell GGE on the right; rapidity grid h = 0.025"])
 
 
-@table("bertini2016_example2_junction",
+@table("bertini2016_example2_junction", slow=True,
        description="Neel | Bell junction, Delta=1/2: exact short-time energy current at the "
                    "junction (open chains L=12, 16, 20) next to GHD j_1(0) of truncated GGEs")
 def example2_junction_table() -> Table:

@@ -47,7 +47,7 @@ _WEAK_COUPLING_CASES = (
 )
 
 
-@claim("foundation.current_weak_coupling", paper="000", equation="text after (14)",
+@claim("prosen2011.foundation.current-weak-coupling", paper="000", equation="text after (14)",
        kind="numeric",
        statement="<J_j>/eps -> mu/2 as eps -> 0, with error O(eps^2) (J is odd in eps: "
                  "rho(-eps) = conj(rho(eps)) and J is imaginary), for several n and Delta")
@@ -66,7 +66,7 @@ def _current_weak_coupling() -> Evidence:
                             detail="; ".join(details))
 
 
-@claim("foundation.current_continuity", paper="000", equation="(2)-(3)", kind="numeric",
+@claim("prosen2011.foundation.current-continuity", paper="000", equation="(2)-(3)", kind="numeric",
        statement="in the steady state the current is the same on every bond, since "
                  "d sigma^z_j/dt = 4 (J_{j-1} - J_j) in the bulk")
 def _current_continuity() -> Evidence:
@@ -93,14 +93,14 @@ def _method_agreement(n: int, methods: tuple[str, str]) -> Evidence:
                f"{first.checks.residual:.1e}")
 
 
-@claim("foundation.sector_solver", paper="foundation", equation="U(1) block", kind="cross-check",
+@claim("foundation.sector-solver", paper="foundation", equation="U(1) block", kind="cross-check",
        statement="the U(1)-sector GMRES steady state equals the sparse LU of the full "
                  "Liouvillian (n = 6)")
 def _sector_vs_sparse() -> Evidence:
     return _method_agreement(6, ("sector", "sparse"))
 
 
-@claim("foundation.sector_solver_n7", paper="foundation", equation="U(1) block",
+@claim("foundation.sector-solver-n7", paper="foundation", equation="U(1) block",
        kind="cross-check", slow=True,
        statement="the U(1)-sector GMRES steady state equals the sparse LU of the full "
                  "Liouvillian at n = 7 (16,384 unknowns; the LU takes ~10 s, n = 8 > 10 min)")
@@ -108,7 +108,7 @@ def _sector_vs_sparse_n7() -> Evidence:
     return _method_agreement(7, ("sector", "sparse"))
 
 
-@claim("foundation.solver_checks_n10", paper="foundation", equation="U(1) block",
+@claim("foundation.solver-checks-n10", paper="foundation", equation="U(1) block",
        kind="numeric", slow=True,
        statement="at n = 10 (184,756 unknowns) the sector solver returns a state with "
                  "relative residual below tolerance, trace 1, Hermitian and positive")
@@ -134,7 +134,8 @@ def _qutip_steady_state(params: XXZDrive) -> np.ndarray:
 
 if importlib.util.find_spec("qutip") is not None:  # peer cross-check: needs symness[peers]
 
-    @claim("foundation.qutip_steadystate", paper="000", equation="(1)-(3)", kind="cross-check",
+    @claim("prosen2011.foundation.qutip-steadystate",
+           paper="000", equation="(1)-(3)", kind="cross-check",
            statement="the steady state agrees with qutip.steadystate on the same model, "
                      "n <= 6")
     def _qutip_agreement() -> Evidence:

@@ -17,7 +17,7 @@ from symness.mpa.derivation import compare_with_13
 __all__: list[str] = []
 
 
-@claim("prosen2011.eq13.all_lambda", paper="000", equation="(13)", kind="exact",
+@claim("prosen2011.eq13.all-lambda", paper="000", equation="(13)", kind="exact",
        statement="the matrices (11) satisfy the eight cubic relations (13) for all lam, c and "
                  "all matrix indices (parity patterns of generic rows + boundary rows L, R, 1..6)")
 def _eq13_all() -> Evidence:
@@ -42,7 +42,7 @@ def _eq13_trunc() -> Evidence:
     return _exact_truncations(3)
 
 
-@claim("prosen2011.eq13.truncations_m8", paper="000", equation="(13)", kind="exact", slow=True,
+@claim("prosen2011.eq13.truncations-m8", paper="000", equation="(13)", kind="exact", slow=True,
        statement="(13) holds exactly on truncations at Delta = cos(pi ell/m), m <= 8")
 def _eq13_trunc_slow() -> Evidence:
     return _exact_truncations(8)

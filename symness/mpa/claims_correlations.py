@@ -30,7 +30,7 @@ def _spectral_correlations(pairs) -> dict:
             for ell, m in pairs}
 
 
-@claim("prosen2011.eq17.correlation_closed_forms", paper="000", equation="(17)", kind="exact",
+@claim("prosen2011.eq17.correlation-closed-forms", paper="000", equation="(17)", kind="exact",
        statement="the closed form of C_{j,k} from the spectral decomposition of T' equals the "
                  "transfer-matrix C_{j,k} for 2 <= n <= 8, all j < k, at Delta = cos(pi ell/m), "
                  "m = 2..4; at Delta = 1 it is -mu^2/4 for symbolic j, k, n (paper, after (17))")
@@ -45,7 +45,7 @@ def _correlation_closed_forms() -> Evidence:
                           detail=str(checked))
 
 
-@claim("prosen2011.eq17.correlation_closed_forms_m6", paper="000", equation="(17)",
+@claim("prosen2011.eq17.correlation-closed-forms-m6", paper="000", equation="(17)",
        kind="exact", statement="as prosen2011.eq17.correlation_closed_forms for ell/m = 1/5, "
                                "2/5, 1/6")
 def _correlation_closed_forms_m6() -> Evidence:
@@ -54,7 +54,7 @@ def _correlation_closed_forms_m6() -> Evidence:
                           "Q(2cos(2pi/m)), 2 <= n <= 8, all j < k", detail=str(checked))
 
 
-@claim("prosen2011.eq17.correlation_closed_forms_vs_numeric", paper="000", equation="(17)",
+@claim("prosen2011.eq17.correlation-closed-forms-vs-numeric", paper="000", equation="(17)",
        kind="cross-check",
        statement="the closed forms of C_{j,k} at n = 40 (m = 3..6) agree with the mpmath "
                  "transfer-matrix C_{j,k} on the generic truncation d = 2 + n/2 + 1 (not H_{m+1})")

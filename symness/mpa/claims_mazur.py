@@ -68,7 +68,7 @@ def _table_20() -> Evidence:
                           detail="; ".join(bad) or "6 entries, minimal_polynomial(D - paper) == x")
 
 
-@claim("prosen2011.eq20.pi_over_3", paper="000", equation="(20)", kind="exact",
+@claim("prosen2011.eq20.pi-over-3", paper="000", equation="(20)", kind="exact",
        statement="at Delta = 1/2, T' is the printed 4x4 matrix with Jordan form "
                  "diag(J_2(1), 5/8, -1/8) and <L|T'^n|R> ~ 4n/9, so D_Z = 9/16")
 def _pi_over_3() -> Evidence:
@@ -96,21 +96,21 @@ def _resolvent_vs_jordan(max_m: int) -> Evidence:
                                  f"equal in Q(2cos(2pi/m))" + (f"; differ: {bad}" if bad else ""))
 
 
-@claim("prosen2011.mazur.jordan_vs_resolvent", paper="000", equation="(19)",
+@claim("prosen2011.mazur.jordan-vs-resolvent", paper="000", equation="(19)",
        kind="cross-check", statement="two independent exact methods (Jordan decomposition, "
        "resolvent continued fraction) and the closed form agree exactly for m <= 7")
 def _jordan_vs_resolvent_fast() -> Evidence:
     return _resolvent_vs_jordan(7)
 
 
-@claim("prosen2011.mazur.jordan_vs_resolvent_m12", paper="000", equation="(19)",
+@claim("prosen2011.mazur.jordan-vs-resolvent-m12", paper="000", equation="(19)",
        kind="cross-check", slow=True, statement="Jordan, resolvent and closed form agree "
        "exactly for every coprime ell/m with m <= 12")
 def _jordan_vs_resolvent_slow() -> Evidence:
     return _resolvent_vs_jordan(12)
 
 
-@claim("prosen2011.mazur.closed_form", paper="000", equation="(19)-(20)", kind="exact",
+@claim("prosen2011.mazur.closed-form", paper="000", equation="(19)-(20)", kind="exact",
        statement="for every m >= 2 and coprime ell: D_Z(cos(pi ell/m)) = "
                  "m sin^2(pi ell/m)/(2(m-1)); twelve steps (pair products and cut of T' for "
                  "general r and m, block structure, T'^n by induction in n with noncommuting "
@@ -129,7 +129,7 @@ def _closed_form_all_m() -> Evidence:
                           f"{len(steps)} steps: " + ", ".join(steps))
 
 
-@claim("prosen2011.mazur.iteration_30_digits", paper="000", equation="(19)", kind="numeric",
+@claim("prosen2011.mazur.iteration-30-digits", paper="000", equation="(19)", kind="numeric",
        statement="for every coprime ell/m, m <= 12, iterating T' (n = 2^k by squaring, arb balls) "
                  "reproduces the exact D_Z to better than 1e-45, the stopping rule's bound")
 def _iteration_digits() -> Evidence:
@@ -170,7 +170,7 @@ def _positive() -> Evidence:
                           "45 points m <= 12; Jordan block (2,) asserted in dz_jordan")
 
 
-@claim("prosen2011.mazur.isotropic_zero", paper="000", equation="(19)", kind="exact",
+@claim("prosen2011.mazur.isotropic-zero", paper="000", equation="(19)", kind="exact",
        statement="at Delta = +-1, T closes on H_3 and <L|T^n|R> = n(n-1)/8 (∝ n^2), "
                  "so n/(4<L|T^n|R>) = 2/(n-1) -> 0")
 def _isotropic() -> Evidence:
@@ -187,7 +187,7 @@ def _isotropic() -> Evidence:
                           detail="Delta = 1 and Delta = -1")
 
 
-@claim("prosen2011.mazur.gapped_zero", paper="000", equation="(19)", kind="exact",
+@claim("prosen2011.mazur.gapped-zero", paper="000", equation="(19)", kind="exact",
        statement="for |Delta| > 1 (lam = i eta, c = i) every entry of T is >= 0 for every "
                  "inner index r (both parities, general r) and every truncation, so "
                  "<L|T^n|R> >= cosh^(2(n-2))(eta)/4 and n/(4<L|T^n|R>) -> 0: D_Z = 0")
@@ -219,7 +219,7 @@ def _gapped() -> Evidence:
                           f"{boundary_ok}, path: {path_ok}, limit: {limit_ok}")
 
 
-@claim("prosen2011.mazur.bethe_ansatz", paper="000", equation="text after (20)", kind="exact",
+@claim("prosen2011.mazur.bethe-ansatz", paper="000", equation="text after (20)", kind="exact",
        statement="D_BA = 1 - sin(2 lam)/(2 lam) at lam = pi/m overshoots table (20) by "
                  "4%, 9%, 13%, 15% for m = 3..6 (rounded to integer percent)")
 def _bethe() -> Evidence:
@@ -243,7 +243,7 @@ def _bethe() -> Evidence:
                           detail=f"overshoot % = {found}")
 
 
-@claim("prosen2011.fig2.float_accuracy", paper="000", equation="Fig. 2", kind="numeric",
+@claim("prosen2011.fig2.float-accuracy", paper="000", equation="Fig. 2", kind="numeric",
        statement="the float64 fractal D_Z (closed form) for all coprime ell/m, m <= 300, "
                  "matches a 30-digit mpmath evaluation within the round-off bound 6 eps")
 def _fig2_accuracy() -> Evidence:
@@ -259,7 +259,7 @@ def _fig2_accuracy() -> Evidence:
                             detail=f"{data['dz'].size} points")
 
 
-@claim("prosen2011.fig2.vs_iteration", paper="000", equation="Fig. 2", kind="cross-check",
+@claim("prosen2011.fig2.vs-iteration", paper="000", equation="Fig. 2", kind="cross-check",
        statement="the closed form used for Fig. 2 agrees with the paper's method (iterating T' "
                  "in float64) to 1e-10 relative on every coprime ell/m with m <= 12")
 def _fig2_vs_iteration() -> Evidence:
@@ -301,7 +301,7 @@ def _iteration_sample(per_stratum: int) -> Evidence:
                                    f"{[f'{w:.2f}' for w in worst]}")
 
 
-@claim("prosen2011.fig2.iteration_sample", paper="000", equation="Fig. 2", kind="cross-check",
+@claim("prosen2011.fig2.iteration-sample", paper="000", equation="Fig. 2", kind="cross-check",
        statement="the paper's method (iterating T', float64, n = 2^k) agrees with the proved "
                  "closed form within the a-priori round-off bound on a stratified sample of 50 "
                  "points (5 per tenth of m in [2, 300])")
@@ -309,7 +309,7 @@ def _fig2_iteration_fast() -> Evidence:
     return _iteration_sample(5)
 
 
-@claim("prosen2011.fig2.iteration_sample_1000", paper="000", equation="Fig. 2",
+@claim("prosen2011.fig2.iteration-sample-1000", paper="000", equation="Fig. 2",
        kind="cross-check", slow=True,
        statement="the paper's method (iterating T', float64, n = 2^k) agrees with the proved "
                  "closed form within the a-priori round-off bound on a stratified sample of "

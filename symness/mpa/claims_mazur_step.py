@@ -44,21 +44,21 @@ def _overlaps(max_n: int) -> Evidence:
                                  + (f"; failed: {bad}" if bad else ""))
 
 
-@claim("prosen2011.mazur_step.overlaps", paper="000", equation="(18)-(19)", kind="exact",
+@claim("prosen2011.mazur-step.overlaps", paper="000", equation="(18)-(19)", kind="exact",
        statement="(J, Q_Z) = (n-1)/2, (Z, Z^dag) = 0 and (Q_Z, Q_Z) = 2(Z, Z) = 2<L|T^n|R> "
                  "exactly for n <= 8 at Delta = 0, 1/3, 1/2, -4/5, 1, 3/2")
 def _overlaps_fast() -> Evidence:
     return _overlaps(8)
 
 
-@claim("prosen2011.mazur_step.overlaps_n12", paper="000", equation="(18)-(19)", kind="exact",
+@claim("prosen2011.mazur-step.overlaps-n12", paper="000", equation="(18)-(19)", kind="exact",
        slow=True, statement="(J, Q_Z) = (n-1)/2, (Z, Z^dag) = 0 and (Q_Z, Q_Z) = 2(Z, Z) = "
        "2<L|T^n|R> exactly for n <= 12 at Delta = 0, 1/3, 1/2, -4/5, 1, 3/2")
 def _overlaps_slow() -> Evidence:
     return _overlaps(12)
 
 
-@claim("prosen2011.mazur_step.pauli", paper="000", equation="(12), (18)", kind="exact",
+@claim("prosen2011.mazur-step.pauli", paper="000", equation="(12), (18)", kind="exact",
        statement="with Z built as an exact Pauli operator (n = 2..6, Delta = 1/3 and 3/2): "
                  "(J, Q_Z) = (n-1)/2, (Q_Z, Q_Z) = 2<L|T^n|R>, [H, Q_Z] = 2i(s^z_n - s^z_1) "
                  "so ||[H, Q_Z]||^2 = 8 for every n")
@@ -87,7 +87,7 @@ def _pauli() -> Evidence:
                           detail=f"failed: {bad}" if bad else "10 cases")
 
 
-@claim("prosen2011.mazur_step.commutator_rate", paper="000", equation="text before (19)",
+@claim("prosen2011.mazur-step.commutator-rate", paper="000", equation="text before (19)",
        kind="numeric", statement="||[H, Q_Z]|| / ||Q_Z|| = 2/sqrt(<L|T^n|R>) -> 0 like n^(-1/2) "
        "for |Delta| < 1: local exponent between n = 2^13 and 2^14 within |C|/n of -1/2 "
        "(C of the 1/n law of <L|T'^n|R>) at Delta = cos(pi ell/m), 5 points")
@@ -105,7 +105,7 @@ def _commutator_rate() -> Evidence:
                             detail="local exponents " + ", ".join(found))
 
 
-@claim("prosen2011.mazur_step.pseudolocal", paper="000", equation="text before (18)",
+@claim("prosen2011.mazur-step.pseudolocal", paper="000", equation="text before (18)",
        kind="cross-check", statement="Z is pseudolocal: the weight of Z on operators of support "
        "k equals u B^(k-2) v (exact, word sums vs (15), k <= 10, Delta = 1/3, 1/2, -4/5) and "
        "decays as exp(-gap k), the measured rate matching the transfer-matrix gap -log rho(B) "

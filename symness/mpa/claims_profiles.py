@@ -66,7 +66,7 @@ def _isotropic() -> Evidence:
     return Evidence.exact(ok, reference="text after (17)", detail="symbolic matrix powers")
 
 
-@claim("prosen2011.eq17.delta_half", paper="000", equation="(17)", kind="exact",
+@claim("prosen2011.eq17.delta-half", paper="000", equation="(17)", kind="exact",
        statement="at Delta = 1/2, M_j equals the printed closed form for symbolic j, n "
                  "(Jordan powers of T', V'), and the exact TM profile for all n <= 12")
 def _delta_half() -> Evidence:
@@ -85,7 +85,7 @@ NUMERIC_VS_EXACT_DELTAS = (sp.Rational(1, 3), sp.Rational(1, 2), sp.Rational(4, 
                            sp.Rational(11, 10), sp.Integer(2))
 
 
-@claim("prosen2011.eq17.numeric_vs_exact", paper="000", equation="(17)", kind="cross-check",
+@claim("prosen2011.eq17.numeric-vs-exact", paper="000", equation="(17)", kind="cross-check",
        statement="mpmath profiles (n = 13) and correlations (n = 7) from the reduced T, V "
                  "(15)-(16) agree with exact Fractions from T~, V~ built directly from the "
                  "matrices (11) (d^2-dimensional, polynomial gauge) at Delta = 1/3, 1/2, 4/5, "
@@ -128,7 +128,7 @@ def _exact_fraction(x: mpmath.mpf) -> Fraction:
     return -value if sign else value
 
 
-@claim("prosen2011.eq17.gapped_precision", paper="000", equation="(17), Fig. 1(c)",
+@claim("prosen2011.eq17.gapped-precision", paper="000", equation="(17), Fig. 1(c)",
        kind="numeric", statement="for |Delta| > 1 (Delta = 1.1, 2; n = 60) doubling the mpmath "
        "precision does not change the 15 reported digits of M_j")
 def _gapped_precision() -> Evidence:
@@ -173,14 +173,14 @@ def _grid(sizes, deltas=None):
     return [(n, d, mu) for n in sizes for d in (deltas or DELTAS) for mu in MUS]
 
 
-@claim("prosen2011.eq17.vs_lindblad", paper="000", equation="(17)", kind="cross-check",
+@claim("prosen2011.eq17.vs-lindblad", paper="000", equation="(17)", kind="cross-check",
        statement="<sz_j>/eps^2 -> M_j and <sz_j sz_k>/eps^2 -> C_{j,k} of the exact NESS, "
                  "Richardson in eps^2 (n = 4, 6; Delta = 1/2, 1, 1.1, 2; mu = 1, 0.3)")
 def _vs_lindblad() -> Evidence:
     return _lindblad(_grid((4, 6)), tol=1e-5)
 
 
-@claim("prosen2011.eq17.vs_lindblad_n10", paper="000", equation="(17)", kind="cross-check",
+@claim("prosen2011.eq17.vs-lindblad-n10", paper="000", equation="(17)", kind="cross-check",
        slow=True, statement="as prosen2011.eq17.vs_lindblad for n = 8 (full grid) and n = 10 "
                             "(Delta = 1/2, mu = 0.3; Delta = 1.1, mu = 1) (full grid n <= 10: "
                             "tables/prosen2011_lindblad_check)")
@@ -193,7 +193,7 @@ def _vs_lindblad_slow() -> Evidence:
                                     (10, Fraction(11, 10), Fraction(1))], tol=1e-6, eps0=1e-5)
 
 
-@claim("prosen2011.eq17.vs_lindblad_delta2", paper="000", equation="(17)", kind="cross-check",
+@claim("prosen2011.eq17.vs-lindblad-delta2", paper="000", equation="(17)", kind="cross-check",
        slow=True, statement="as prosen2011.eq17.vs_lindblad at Delta = 2, n = 8, 9, 10, mu = 1, "
                             "0.3, where max_j M_j reaches 5e19 and the level gap 2e-11 "
                             "(eps = 4.5e-14 .. 1.1e-14 at n = 10)")
@@ -223,7 +223,7 @@ def _eps_expansion(points) -> Evidence:
                                    + "; ".join(rows))
 
 
-@claim("prosen2011.eq17.vs_eps_expansion", paper="000", equation="(7), (17)",
+@claim("prosen2011.eq17.vs-eps-expansion", paper="000", equation="(7), (17)",
        kind="cross-check", statement="M_j, C_{j,k} of (17) equal -tr(sz_j rho(2))/2^n, "
        "-tr(sz_j sz_k rho(2))/2^n from the recurrence (7) solved in the eigenbasis of H with "
        "the commutant parts fixed by solvability (n = 3..7, Delta = 1/2, 1, 1.1, 2, mu = 1, 0.3)")
@@ -231,7 +231,7 @@ def _vs_eps_expansion() -> Evidence:
     return _eps_expansion(_grid(range(3, 8)))
 
 
-@claim("prosen2011.eq17.vs_eps_expansion_n10", paper="000", equation="(7), (17)",
+@claim("prosen2011.eq17.vs-eps-expansion-n10", paper="000", equation="(7), (17)",
        kind="cross-check", slow=True, statement="as prosen2011.eq17.vs_eps_expansion for "
        "n = 8, 9 (full grid) and n = 10 (Delta = 1/2, 1, mu = 1)")
 def _vs_eps_expansion_slow() -> Evidence:
@@ -254,7 +254,7 @@ def _spectral_closed_forms(pairs) -> Evidence:
                           "Q(2cos(2pi/m)), 2 <= n <= 8, every site", detail=str(checked))
 
 
-@claim("prosen2011.eq17.closed_forms", paper="000", equation="(17)", kind="exact",
+@claim("prosen2011.eq17.closed-forms", paper="000", equation="(17)", kind="exact",
        statement="the closed form of M_j from the spectral decomposition of T' (factors of "
                  "det(x - T') over Q(2cos(2pi/m)), Chinese-remainder projectors) equals the "
                  "transfer-matrix profile, Delta = cos(pi ell/m), m = 2..4")
@@ -262,7 +262,7 @@ def _closed_forms() -> Evidence:
     return _spectral_closed_forms([(1, 2), (1, 3), (1, 4)])
 
 
-@claim("prosen2011.eq17.closed_forms_m6", paper="000", equation="(17)", kind="exact",
+@claim("prosen2011.eq17.closed-forms-m6", paper="000", equation="(17)", kind="exact",
        slow=True, statement="as prosen2011.eq17.closed_forms for ell/m = 1/5, 2/5, 1/6 (m = 7, "
                             "8: tables/prosen2011_profile_closed_forms)")
 def _closed_forms_slow() -> Evidence:

@@ -30,7 +30,7 @@ def _eq12() -> Evidence:
     return _conservation(range(2, 7))
 
 
-@claim("prosen2011.eq12_n8", paper="000", equation="(10), (12)", kind="exact", slow=True,
+@claim("prosen2011.eq12-n8", paper="000", equation="(10), (12)", kind="exact", slow=True,
        statement="Z of (10) satisfies [H, Z] = -sz_1 + sz_n for symbolic Delta, n = 7, 8")
 def _eq12_slow() -> Evidence:
     return _conservation(range(7, 9))
@@ -55,7 +55,7 @@ def _relations(sizes) -> Evidence:
                                  f"failures: {failed}")
 
 
-@claim("prosen2011.eq8_eq9", paper="000", equation="(7)-(9)", kind="exact",
+@claim("prosen2011.eq8-eq9", paper="000", equation="(7)-(9)", kind="exact",
        statement="(8) and (9) solve the recurrence (7) for p = 1, 2 (symbolic Delta, mu; "
                  "n = 2..4, exact Pauli algebra)")
 def _eq8_eq9() -> Evidence:
@@ -71,7 +71,7 @@ def _orders(sizes) -> Evidence:
                           detail=f"(first, second) order by n: {ok}")
 
 
-@claim("prosen2011.theorem.relations_matrices", paper="000",
+@claim("prosen2011.theorem.relations-matrices", paper="000",
        equation="(7)-(9), (12), (a'), (b')", kind="exact",
        statement="(8), (9) solve (7) at p = 1, 2 and (12), (a'), (b') hold, for symbolic Delta "
                  "and mu, n = 2..5 (exact matrices at 2 d_Z + 2 integer Delta, d_Z the degree "
@@ -80,7 +80,7 @@ def _relations_fast() -> Evidence:
     return _relations(range(2, 6))
 
 
-@claim("prosen2011.theorem.relations_matrices_n7", paper="000",
+@claim("prosen2011.theorem.relations-matrices-n7", paper="000",
        equation="(7)-(9), (12), (a'), (b')", kind="exact", slow=True,
        statement="as prosen2011.theorem.relations_matrices for n = 6, 7 (n = 8, d_Z = 15, "
                  "32 integer Delta: all seven relations hold, 48 s CPU / 630 s wall on the "
@@ -89,7 +89,7 @@ def _relations_slow() -> Evidence:
     return _relations(range(6, 8))
 
 
-@claim("prosen2011.theorem.local_relations", paper="000", equation="(a'), (b')", kind="exact",
+@claim("prosen2011.theorem.local-relations", paper="000", equation="(a'), (b')", kind="exact",
        statement="[Z, sz_1 - sz_n] = (D+ + D-)Z and {Z, sz_1 - sz_n} = (D+ - D-)Z/2 for "
                  "symbolic Delta, n = 2..6 (exact Pauli algebra)")
 def _local() -> Evidence:
@@ -115,14 +115,14 @@ def _open_point(sizes, mus) -> Evidence:
                             f"{list(_DELTAS)}, mu in {list(mus)}; min gap/spread = {margin:.1e}")
 
 
-@claim("prosen2011.open_point_ii", paper="000", equation="(ii) after the theorem",
+@claim("prosen2011.open-point-ii", paper="000", equation="(ii) after the theorem",
        kind="numeric", statement="D rho(2) is orthogonal to every operator commuting with H "
        "(so in Im ad_H), n = 3..5, Delta = 1/2, 1, 3/7, sqrt(3)-1")
 def _open_point_fast() -> Evidence:
     return _open_point(range(3, 6), (1.0,))
 
 
-@claim("prosen2011.open_point_ii_n10", paper="000", equation="(ii) after the theorem",
+@claim("prosen2011.open-point-ii-n10", paper="000", equation="(ii) after the theorem",
        kind="numeric", slow=True, statement="D rho(2) is orthogonal to the commutant of H for "
        "n = 6..9, Delta = 1/2, 1, 3/7, sqrt(3)-1, mu = 1 (n = 10: prosen2011.open_point_i "
        "table, where the unique solution of (7) equals (9))")
@@ -155,14 +155,14 @@ def _exact_open_point(sizes, cross_check_sizes) -> Evidence:
                                  f"{all(agree.values())}; CPU seconds by n: {seconds}")
 
 
-@claim("prosen2011.open_point_ii_exact", paper="000", equation="(ii) after the theorem",
+@claim("prosen2011.open-point-ii-exact", paper="000", equation="(ii) after the theorem",
        kind="exact", statement="exactly: D rho(2) in Im ad_H for n = 3..6 at Delta = 1/2, 1, "
        "3/7, sqrt(3)-1 (trace certificate; Sylvester rank test agrees for n = 3..5)")
 def _exact_open_point_fast() -> Evidence:
     return _exact_open_point(range(3, 7), range(3, 6))
 
 
-@claim("prosen2011.open_point_ii_exact_n9", paper="000", equation="(ii) after the theorem",
+@claim("prosen2011.open-point-ii-exact-n9", paper="000", equation="(ii) after the theorem",
        kind="exact", slow=True, statement="exactly: D rho(2) in Im ad_H for n = 7, 8, 9 at "
        "Delta = 1/2, 1, 3/7, sqrt(3)-1 (Sylvester rank test agrees for n = 6, 7; n = 10 in "
        "tables/prosen2011_open_point_ii_exact)")
@@ -190,7 +190,7 @@ def _uniqueness(sizes) -> Evidence:
                                    f"{dims}; error = ||rho(2) - (9)|| / ||(9)|| (traceless parts)")
 
 
-@claim("prosen2011.open_point_i", paper="000", equation="(i) after the theorem",
+@claim("prosen2011.open-point-i", paper="000", equation="(i) after the theorem",
        kind="numeric", statement="p = 2: the commutant part of rho(2) is unique (G = P D on the "
        "traceless commutant of H is nonsingular) and the unique rho(2) is (9); n = 3..6, "
        "Delta = 1/2, 1, 3/7, sqrt(3)-1")
@@ -198,7 +198,7 @@ def _open_point_i_fast() -> Evidence:
     return _uniqueness(range(3, 7))
 
 
-@claim("prosen2011.open_point_i_n8", paper="000", equation="(i) after the theorem",
+@claim("prosen2011.open-point-i-n8", paper="000", equation="(i) after the theorem",
        kind="numeric", slow=True, statement="as prosen2011.open_point_i for n = 7, 8 (n = 9, 10 "
        "in tables/prosen2011_open_point_i)")
 def _open_point_i_slow() -> Evidence:

@@ -16,7 +16,7 @@ from symness.mpa.eps_expansion import order_residuals
 __all__: list[str] = []
 
 
-@claim("prosen2011.theorem.boundary_all_n", paper="000", equation="(12), (14)", kind="exact",
+@claim("prosen2011.theorem.boundary-all-n", paper="000", equation="(12), (14)", kind="exact",
        statement="for every n >= 4, all lam and c: the terms of [H, Z] with sz on sites 1, 2 "
                  "(resp. n-1, n) equal -sz_1 (resp. +sz_n), from the three-site edge blocks of "
                  "(10) with <L| (resp. |R>) and <R|A_s = delta_s0 <R|, A_s|L> = delta_s0 |L>; "
@@ -33,7 +33,7 @@ def _boundary_all_n() -> Evidence:
                           f"{len(letters)} vector identities")
 
 
-@claim("prosen2011.theorem.reduction_all_n", paper="000", equation="(a'), (b')", kind="exact",
+@claim("prosen2011.theorem.reduction-all-n", paper="000", equation="(a'), (b')", kind="exact",
        statement="(a') and (b') hold for every n: D+-, [., sz_1 - sz_n] and {., sz_1 - sz_n} "
                  "split into site-1 and site-n parts (symbolic a, M, b), Z carries only 1, s+ on "
                  "site 1 and 1, s- on site n (by (14)), and the single-site identities hold for "
@@ -51,7 +51,7 @@ def _reduction_all_n() -> Evidence:
                           f"{len(identities)} single-site identities")
 
 
-@claim("prosen2011.open_point_i.orders", paper="000", equation="(i) after the theorem",
+@claim("prosen2011.open-point-i.orders", paper="000", equation="(i) after the theorem",
        kind="numeric", statement="open point (i) at p = 2, 3, 4: G = P D on the traceless "
        "commutant does not depend on p, so its nonsingularity fixes the commutant part of "
        "rho(p) uniquely at every order; with it, D rho(p) lies in Im ad_H for p = 0..4 "

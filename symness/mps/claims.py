@@ -280,7 +280,7 @@ def _sector_evidence(errs: dict, profile_tol: float, L: int, chi: int,
                             requires=requires)
 
 
-@claim("mendoza2019.mps-vs-exact-magnetization-L8", paper=P, equation="PZ2009 (7)",
+@claim("mendoza2019.mps-vs-exact-magnetization-l8", paper=P, equation="PZ2009 (7)",
        kind="cross-check", slow=True,
        statement="TEBD NESS with single-spin baths at L=8 matches the exact sector-solver "
                  "NESS, clean and disordered: profiles within 2e-3 with an error that shrinks "
@@ -294,7 +294,7 @@ def _mps_vs_exact_magnet_l8() -> Evidence:
     return _sector_evidence(errs, 2e-3, 8, chis[-1], shrink_chis=chis)
 
 
-@claim("mendoza2019.mps-vs-exact-L8", paper=P, equation="(2)-(4)", kind="cross-check",
+@claim("mendoza2019.mps-vs-exact-l8", paper=P, equation="(2)-(4)", kind="cross-check",
        slow=True,
        statement="TEBD NESS at L=8 matches the exact sector-solver NESS (disordered chain, "
                  "two-site thermal reservoirs): profiles within 1e-3, bulk currents within 5% "
@@ -306,7 +306,7 @@ def _mps_vs_exact_l8() -> Evidence:
     return _sector_evidence(errs, 1e-3, 8, 16)
 
 
-@claim("mendoza2019.mps-vs-exact-L10", paper=P, equation="(2)-(4), PZ2009 (7)",
+@claim("mendoza2019.mps-vs-exact-l10", paper=P, equation="(2)-(4), PZ2009 (7)",
        kind="cross-check", slow=True,
        statement="TEBD NESS at L=10 matches the exact sector-solver NESS: clean chain with "
                  "thermal reservoirs and with single-spin baths (chi=16); profiles within "

@@ -29,7 +29,7 @@ from symness.validation import ParameterError
 MAX_SEED = 2**32 - 1
 MAX_WORKERS = 256
 
-__all__ = ["register"]
+__all__ = ["register", "current_errors"]
 
 
 def _spec_args(p) -> None:
@@ -151,19 +151,58 @@ def _cmd_ness(args) -> int:
                  integer(args.seed, "seed", minimum=0, maximum=MAX_SEED),
                  number(args.h, "h", minimum=0))
     result = solve_ness(chain_from_spec(spec), settings_from_spec(spec)).as_dict()
+    errors = current_errors(result)
     if args.format == "json":
         text = json.dumps({"command": "symness mps ness " + " ".join(sys.argv[3:]),
-                           "spec": spec, **result}, indent=1) + "\n"
+                           "spec": spec, **result, "errors": errors}, indent=1) + "\n"
     else:
-        conv, tr = result["convergence"], result["truncation"]
-        text = (f"j_spin   = {result['j_spin']:.10g}\nj_energy = {result['j_energy']:.10g}\n"
-                f"converged at t={conv['time']:g}: uniformity {conv['uniformity']}, "
-                f"stationarity {conv['stationarity']}\n"
-                f"truncation: max discarded weight {tr['discarded_max']:.2e}, "
-                f"chi reached {tr['chi_reached']}\nchi dependence: {result['chi_dependence']}\n"
-                f"{result['seconds']:.1f} s\n")
+        text = _ness_text(result, errors)
     write_or_print(text, args.output)
     return 0
+
+
+def current_errors(result: dict) -> dict[str, float]:
+    """Error estimate of each bulk current of a :class:`~symness.mps.transport.NessResult`.
+
+    ``|j - j(chi/2)|`` (bond-dimension change, the dominant error: README, paper 002)
+    + ``|j| (non-uniformity + non-stationarity)`` (spread of the bulk profile and remaining
+    drift, both relative, from the convergence report).  Trotter error (``dt^order``) is not
+    included.  NaN for a current without a uniformity/stationarity measure.
+    """
+    conv, chi = result["convergence"], result["chi_dependence"]
+    errors = {}
+    for kind in ("spin", "energy"):
+        j = result[f"j_{kind}"]
+        spread = (conv["uniformity"].get(kind, float("nan"))
+                  + conv["stationarity"].get(kind, float("nan")))
+        errors[f"j_{kind}"] = abs(j) * spread + (abs(chi[f"j_{kind}_low"] - j) if chi else 0.0)
+    return errors
+
+
+def _ness_text(result: dict, errors: dict[str, float]) -> str:
+    """The text report: currents to the decimal place of their error, diagnostics at 2 digits."""
+    from symness.outputs import format_error, round_to_error
+
+    def two(values: dict) -> str:
+        return ", ".join(f"{k} {v:.1e}" if isinstance(v, float) else f"{k} {v}"
+                         for k, v in values.items())
+
+    conv, tr, chi = result["convergence"], result["truncation"], result["chi_dependence"]
+    lines = [f"{k:8s} = {round_to_error(result[k], errors[k])}  (error {format_error(errors[k])})"
+             for k in ("j_spin", "j_energy")]
+    lines.append(f"converged at t={conv['time']:g}: uniformity {two(conv['uniformity'])}; "
+                 f"stationarity {two(conv['stationarity'])}")
+    lines.append(f"truncation: max discarded weight {tr['discarded_max']:.1e}, "
+                 f"chi reached {tr['chi_reached']}")
+    if chi:
+        lines.append(f"chi dependence (chi {chi['chi_low']}, dt {chi['dt']:g}, converged "
+                     f"{chi['converged_low']}): j_spin {chi['j_spin_low']:.1e}, j_energy "
+                     f"{chi['j_energy_low']:.1e}; relative change spin "
+                     f"{chi['rel_change_spin']:.1e}, energy {chi['rel_change_energy']:.1e}")
+    lines.append("error = |j - j(chi/2)| + |j| (uniformity + stationarity); Trotter error not "
+                 "included" + ("" if chi else "; chi dependence not measured (--chi < 4)"))
+    lines.append(f"{result['seconds']:.1f} s")
+    return "\n".join(lines) + "\n"
 
 
 def _cmd_sweep(args) -> int:

@@ -31,7 +31,7 @@ def _xxz(n: int, *, periodic: bool) -> PauliSum:
                      periodic=periodic)
 
 
-@claim("foundation.pauli.sigma_pm", paper="foundation", equation="σ± algebra", kind="exact",
+@claim("foundation.pauli.sigma-pm", paper="foundation", equation="σ± algebra", kind="exact",
        statement="σ+_j σ-_j + σ-_j σ+_j = 1, (σ±_j)^2 = 0, σ+_j σ-_j = (1 + σz_j)/2, "
                  "[σ+_j, σ-_j] = σz_j, (σ+_j)† = σ-_j, for all j, n = 4")
 def _sigma_pm() -> Evidence:
@@ -68,7 +68,7 @@ def _su2() -> Evidence:
     return Evidence.exact(ok, reference="Pauli relations σa σb = δab + i ε_abc σc")
 
 
-@claim("foundation.pauli.xxz_sz", paper="foundation", equation="(2)", kind="exact",
+@claim("foundation.pauli.xxz-sz", paper="foundation", equation="(2)", kind="exact",
        statement="[H_XXZ(Δ), S^z] = 0 for symbolic Δ, open chain and ring, n = 2..8; "
                  "[H_XXZ, S^x] = 0 only at Δ = 1")
 def _xxz_conserves_sz() -> Evidence:
@@ -84,7 +84,7 @@ def _xxz_conserves_sz() -> Evidence:
                           detail="symbolic Δ in QQ[Δ], n ≤ 8")
 
 
-@claim("foundation.pauli.matrix_convention", paper="foundation", equation="conventions",
+@claim("foundation.pauli.matrix-convention", paper="foundation", equation="conventions",
        kind="cross-check",
        statement="PauliSum.to_sparse reproduces sparse.sigma_{x,y,z,+,-}(j, n) entry by entry "
                  "(site 0 = leftmost kron factor), n = 1..5")

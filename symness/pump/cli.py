@@ -82,16 +82,99 @@ def _ratio(args) -> float:
     return _number(args.ratio, "ratio", minimum=0)
 
 
-def _emit(row: dict, params, args) -> None:
+#: Relative round-off of one float64 operation (the smallest backward error a solve has).
+_EPS = float(np.finfo(float).eps)
+#: Relative offsets of the restarts of the GGE Newton solve that size the GGE errors.
+GGE_RESTARTS = (1e-2, -1e-2)
+#: Safety factor on the spread of the restarted GGE solves.
+GGE_SAFETY = 10.0
+
+
+def _exact_errors(system, ratio: float) -> tuple[dict[str, float], str]:
+    """Error bounds of the exact (direct LU) observables, and how they were obtained.
+
+    Forward error of a linear solve <= condition number x backward error:
+    ``|d<O>| <= max|O_ba| ||x||_1 kappa_1 max(residual, eps)``, with ``kappa_1`` from
+    LAPACK's estimate on the LU (``||A||_1`` bounded by ``||L||_1 ||U||_1``: conservative).
+    """
+    import scipy.linalg as sla
+
+    from symness.pump.exact_steady_state import bordered_system
+
+    lq = system.generator(ratio)
+    bordered = bordered_system(lq, system.pairs)
+    lu = bordered.lu[0]
+    lower, upper = np.tril(lu, -1) + np.eye(len(lu)), np.triu(lu)
+    norm = np.abs(lower).sum(axis=0).max() * np.abs(upper).sum(axis=0).max()
+    rcond, _ = sla.lapack.dgecon(lu, norm, norm="1")
+    x = bordered.solve()
+    residual = np.linalg.norm(lq @ x) / (np.linalg.norm(lq) * np.linalg.norm(x))
+    relative = max(residual, _EPS) / rcond
+    pairs = system.pairs
+    errors = {k: float(np.abs(op[pairs.b, pairs.a]).max() * np.abs(x).sum() * relative)
+              for k, op in system.observables.items()}
+    return errors, (f"error bounds: condition number of the bordered LU (LAPACK estimate "
+                    f"{1 / rcond:.1e}) x backward error {max(residual, _EPS):.1e}")
+
+
+def _gge_errors(system, ratio: float, n_c: int, obs: dict) -> tuple[dict[str, float], str]:
+    """Error estimates of the GGE observables: spread of restarted Newton solves.
+
+    Newton's stopping test (force below 1e-11) leaves an error set by round-off in the
+    forces and by the tolerance; the solve restarted from ``lambda (1 + d) + d`` for each
+    ``d`` in :data:`GGE_RESTARTS` lands elsewhere within that error.  The estimate is
+    :data:`GGE_SAFETY` times the largest change, plus ``4 eps |O|`` of round-off.
+    """
+    from symness.pump.gge import solve_gge
+
+    rows, w_ph, w_d, diag, _ = system._gge_data(n_c)
+    sol, _ = system.gge(n_c, ratio)
+    restarts = [solve_gge(rows, w_ph + ratio**2 * w_d, sol.lam * (1 + d) + d)
+                for d in GGE_RESTARTS]
+    errors = {k: GGE_SAFETY * max(abs(r.expect(diag[k]) - obs[k]) for r in restarts)
+              + 4 * _EPS * abs(obs[k]) for k in obs}
+    return errors, (f"error estimates: {GGE_SAFETY:g} x the spread of Newton solves restarted "
+                    f"1e-2 away + round-off")
+
+
+def _errors(system, row: dict, ratio: float, n_c: int) -> tuple[dict[str, float], str]:
+    """Error of every observable of ``row`` (empty when no estimate applies) and a note."""
+    from symness.pump.system import OBSERVABLES
+
+    obs = {k: row[k] for k in OBSERVABLES}
+    if str(row["check"]).startswith("failed"):
+        return {}, "no solution, no error"
+    if row["method"] == "gge":
+        return _gge_errors(system, ratio, n_c, obs)
+    if "method=direct" in row["check"]:
+        return _exact_errors(system, ratio)
+    return {}, ("error not estimated (two-timescale sector solution): values printed in "
+                "full float64")
+
+
+def _emit(row: dict, errors: dict[str, float], note: str, params, args) -> None:
+    """Print or write one point.
+
+    Text: every value to the decimal place of its error, the errors in a note.  JSON: full
+    precision and an ``errors`` field.
+    """
     from symness.cli import write_or_print
+    from symness.outputs import format_error, round_to_error
 
     if args.format == "json":
         text = json.dumps({"symness_version": __version__, "parameters": {
             k: float(v) if not isinstance(v, int) else v for k, v in params.__dict__.items()},
-            "result": row}, indent=1, sort_keys=True) + "\n"
+            "result": row, "errors": errors, "error_model": note},
+            indent=1, sort_keys=True) + "\n"
     else:
-        text = "".join(f"{k:14s} {v!r}\n" if isinstance(v, float) else f"{k:14s} {v}\n"
-                       for k, v in row.items())
+        shown = {k: round_to_error(v, errors[k]) if k in errors else
+                 (repr(v) if isinstance(v, float) else v) for k, v in row.items()}
+        text = "".join(f"{k:14s} {v}\n" for k, v in shown.items())
+        if errors:
+            text += ("errors         " + ", ".join(f"{k} {format_error(e)}"
+                                                  for k, e in errors.items()) + "\n")
+        text += f"               {note}; every value is printed to the decimal place of " \
+                "its error (--format json: full precision and the errors)\n"
     write_or_print(text, args.output)
 
 
@@ -101,8 +184,9 @@ def _cmd_point(args) -> int:
 
     params = _params(args)
     system = PumpSystem(params)
-    row = solve_point(system, args.method, _ratio(args), getattr(args, "n_c", 6))
-    _emit(row, params, args)
+    ratio, n_c = _ratio(args), getattr(args, "n_c", 6)
+    row = solve_point(system, args.method, ratio, n_c)
+    _emit(row, *_errors(system, row, ratio, n_c), params, args)
     # the row is printed either way (its check column says why); a failed solve is status 1
     return 1 if str(row["check"]).startswith("failed") else 0
 

@@ -74,7 +74,8 @@ def mpa_vs_sector(cases) -> Evidence:
                             detail="max |rho_MPA - rho|: " + "; ".join(parts))
 
 
-@claim("strong_drive.bulk_relation", paper="000", equation="2011b bulk algebra", kind="exact",
+@claim("prosen2011.strong-drive.bulk-relation",
+       paper="000", equation="2011b bulk algebra", kind="exact",
        statement="[h, Omega x Omega] = Omega x sigma^z B - sigma^z B x Omega for every "
                  "auxiliary level, symbolically in Delta and eps (Chebyshev form, "
                  "reduced modulo T_k^2 - (Delta^2 - 1) U_{k-1}^2 = 1)")
@@ -87,7 +88,7 @@ def _bulk() -> Evidence:
                           detail=f"level jumps d=-2..2 all zero; failing: {bad or 'none'}")
 
 
-@claim("strong_drive.lindblad_exact", paper="000", equation="2011b NESS", kind="exact",
+@claim("prosen2011.strong-drive.lindblad-exact", paper="000", equation="2011b NESS", kind="exact",
        statement="L(S S^dagger) = 0 exactly, entries polynomials in symbolic Delta and eps, "
                  "n = 2, 3, 4")
 def _lindblad_exact() -> Evidence:
@@ -98,14 +99,15 @@ def _lindblad_exact() -> Evidence:
                           detail=f"nonzero entries of L(SS^dag) by n: {counts}")
 
 
-@claim("strong_drive.vs_sector_solver", paper="000", equation="2011b NESS", kind="cross-check",
+@claim("prosen2011.strong-drive.vs-sector-solver",
+       paper="000", equation="2011b NESS", kind="cross-check",
        statement="rho = S S^dagger / tr equals the exact sector-solver steady state, "
                  "n = 5..7 at Delta = 1/2, 1, 3/2, -7/10 and eps = 1/3 .. 2")
 def _vs_sector() -> Evidence:
     return mpa_vs_sector(SECTOR_CASES)
 
 
-@claim("strong_drive.vs_sector_solver_n10", paper="000", equation="2011b NESS",
+@claim("prosen2011.strong-drive.vs-sector-solver-n10", paper="000", equation="2011b NESS",
        kind="cross-check", slow=True,
        statement="rho = S S^dagger / tr equals the exact sector-solver steady state at "
                  "n = 9, 10 (Delta = 1/2, 1, 3/2, -3/10; eps = 1/5 .. 3)")
@@ -113,7 +115,7 @@ def _vs_sector_n10() -> Evidence:
     return mpa_vs_sector(SECTOR_CASES_SLOW)
 
 
-@claim("strong_drive.vs_sector_solver_n11", paper="000", equation="2011b NESS",
+@claim("prosen2011.strong-drive.vs-sector-solver-n11", paper="000", equation="2011b NESS",
        kind="cross-check", slow=True,
        statement="rho = S S^dagger / tr equals the exact sector-solver steady state at "
                  "n = 11 (705,432 unknowns; Delta = 1/2, eps = 1); n = 12 is in "
@@ -122,7 +124,7 @@ def _vs_sector_n11() -> Evidence:
     return mpa_vs_sector(((11, F(1, 2), F(1)),))
 
 
-@claim("strong_drive.transfer_vs_dense", paper="000", equation="2011b profiles",
+@claim("prosen2011.strong-drive.transfer-vs-dense", paper="000", equation="2011b profiles",
        kind="cross-check",
        statement="transfer-matrix <sigma^z_j>, <J_j> equal tr(X rho) of the dense MPA state, "
                  "n = 3..9")
@@ -144,7 +146,7 @@ def _transfer_vs_dense() -> Evidence:
                             detail="max over sites and bonds")
 
 
-@claim("strong_drive.large_n_identities", paper="000", equation="2011b profiles",
+@claim("prosen2011.strong-drive.large-n-identities", paper="000", equation="2011b profiles",
        kind="numeric",
        statement="at n = 1000 (Delta = 1/2, 1, 7/10) the transfer-matrix state obeys the "
                  "steady-state identities: J_j the same on all bonds and "
@@ -171,7 +173,8 @@ def _current(n: int, delta, eps) -> float:
     return float(profiles(StrongDrive(n, delta, eps)).current[n // 2])
 
 
-@claim("strong_drive.xxx_exponent", paper="000", equation="2011b J ~ n^-2", kind="numeric",
+@claim("prosen2011.strong-drive.xxx-exponent",
+       paper="000", equation="2011b J ~ n^-2", kind="numeric",
        statement="at Delta = 1 the current decays as n^-2: local exponent "
                  "log2(J(1000)/J(2000)) = 2 (eps = 1)")
 def _xxx_exponent() -> Evidence:
@@ -180,7 +183,8 @@ def _xxx_exponent() -> Evidence:
                             detail=f"p = {p:.5f}")
 
 
-@claim("strong_drive.xxx_amplitude", paper="000", equation="2011b J ~ n^-2", kind="numeric",
+@claim("prosen2011.strong-drive.xxx-amplitude",
+       paper="000", equation="2011b J ~ n^-2", kind="numeric",
        statement="at Delta = 1, eps n^2 J -> pi^2 (our observation, not a statement of the "
                  "paper), eps = 1/3, 1, 3: Richardson value 2 f(2000) - f(1000)")
 def _xxx_amplitude() -> Evidence:
@@ -194,7 +198,8 @@ def _xxx_amplitude() -> Evidence:
                             detail="; ".join(parts))
 
 
-@claim("strong_drive.ballistic", paper="000", equation="2011b |Delta| < 1", kind="numeric",
+@claim("prosen2011.strong-drive.ballistic",
+       paper="000", equation="2011b |Delta| < 1", kind="numeric",
        statement="for Delta = cos(pi l/m) (1/2, sqrt(2)/2, -1/2) the current tends to a "
                  "nonzero constant: J(2000)/J(1000) = 1")
 def _ballistic() -> Evidence:
@@ -207,7 +212,8 @@ def _ballistic() -> Evidence:
                             detail="eps=1; " + ", ".join(parts))
 
 
-@claim("strong_drive.insulating", paper="000", equation="2011b Delta > 1", kind="numeric",
+@claim("prosen2011.strong-drive.insulating",
+       paper="000", equation="2011b Delta > 1", kind="numeric",
        statement="for Delta = 3/2 and 2 the current decays exponentially in n: the local rate "
                  "-d ln J/dn is constant (n = 12..28, eps = 1)")
 def _insulating() -> Evidence:

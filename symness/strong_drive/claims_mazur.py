@@ -33,7 +33,8 @@ def coprime_cases(max_m: int = MAX_M) -> list[tuple[int, int]]:
             if math.gcd(ell, m) == 1]
 
 
-@claim("prosen_ilievski2013.ratio_limit", paper="003", equation="d_PI / D_Z", kind="exact",
+@claim("bertini2016.prosen-ilievski2013.ratio-limit",
+       paper="003", equation="d_PI / D_Z", kind="exact",
        statement="R(m) = d_PI/D_Z -> 4/3 as m -> oo, R(m) = 4/3 - 4/(3m) + O(m^-2), R(2) = 1 "
                  "(sympy limit and series of the closed forms)")
 def _ratio_limit() -> Evidence:
@@ -48,7 +49,7 @@ def _ratio_limit() -> Evidence:
                           detail=f"limit={limit}, series={series}, R(2)={at_two}")
 
 
-@claim("prosen_ilievski2013.ratio_monotone", paper="003", equation="d_PI / D_Z",
+@claim("bertini2016.prosen-ilievski2013.ratio-monotone", paper="003", equation="d_PI / D_Z",
        kind="numeric",
        statement="R(m) increases strictly with m and stays below 4/3 for m = 2..10^4")
 def _ratio_monotone() -> Evidence:
@@ -63,7 +64,7 @@ def _ratio_monotone() -> Evidence:
                                       "R(m) < 4/3": bool(gap > 0)})
 
 
-@claim("prosen_ilievski2013.ratio_vs_jordan", paper="003", equation="d_PI / D_Z",
+@claim("bertini2016.prosen-ilievski2013.ratio-vs-jordan", paper="003", equation="d_PI / D_Z",
        kind="numeric", slow=True,
        statement="d_PI(l,m) / D_Z(l,m), with paper 000's exact Jordan-form D_Z, equals R(m) "
                  "for every coprime l/m, m <= 12: the gain of the quasi-local charges over "
@@ -84,7 +85,8 @@ def _ratio_vs_jordan() -> Evidence:
                                    f"{mpmath.nstr(ratio(12), 10)}")
 
 
-@claim("prosen_ilievski2013.ghd", paper="003", equation="d_PI vs GHD", kind="cross-check",
+@claim("bertini2016.prosen-ilievski2013.ghd",
+       paper="003", equation="d_PI vs GHD", kind="cross-check",
        slow=True,
        statement="the GHD Drude weight 8 D (fine rapidity grid) equals d_PI for every "
                  "coprime l/m, m <= 12 (the default grid is off by up to 1.8e-7 at m = 12)")

@@ -26,7 +26,7 @@ from symness.tba.thermal import gge_state, infinite_temperature_state, thermal_s
 F = Fraction
 
 
-@claim("bertini2016.tba.infinite_temperature", paper="003", equation="TBA (SM [37])",
+@claim("bertini2016.tba.infinite-temperature", paper="003", equation="TBA (SM [37])",
        kind="cross-check",
        statement="at beta = 0 the string TBA gives beta f = -ln(2 cosh(mu/2)) and "
                  "<s^z> = tanh(mu/2)/2 (free spins), gamma = pi/nu and general rational")
@@ -43,7 +43,7 @@ def _infinite_temperature() -> Evidence:
                             detail="gamma/pi in {1/2,1/3,1/4,1/6,2/5,3/7}")
 
 
-@claim("bertini2016.tba.free_fermions", paper="003", equation="(3), (14)", kind="cross-check",
+@claim("bertini2016.tba.free-fermions", paper="003", equation="(3), (14)", kind="cross-check",
        statement="at Delta = 0 thermal densities and currents of q1, q2, s^z and beta f "
                  "equal the free-fermion k-space integrals")
 def _free_fermions() -> Evidence:
@@ -62,7 +62,7 @@ def _ed_cases():
             (F(2, 5), 0.5, -0.4)]
 
 
-@claim("bertini2016.tba.free_energy_vs_ed", paper="003", equation="TBA (SM [37])",
+@claim("bertini2016.tba.free-energy-vs-ed", paper="003", equation="TBA (SM [37])",
        kind="cross-check",
        statement="beta f and the energy density from the string TBA agree with exact "
                  "diagonalisation of periodic rings L = 8, 10, 12 within the finite-size error")
@@ -106,7 +106,7 @@ def _cumulants(delta: float, order: int, n: int = 9) -> list[float]:
     return [c / n for c in cumulants]
 
 
-@claim("bertini2016.tba.high_temperature", paper="003", equation="TBA (SM [37])",
+@claim("bertini2016.tba.high-temperature", paper="003", equation="TBA (SM [37])",
        kind="cross-check",
        statement="beta f from the TBA matches the high-temperature series "
                  "-ln 2 - sum_n kappa_n (-beta)^n/n! to order 6 (kappa from exact traces), "
@@ -166,7 +166,7 @@ def _fig1() -> Evidence:
                                    "over |ED(12) - ED(10)|")
 
 
-@claim("bertini2016.fig1.low_temperature", paper="003", equation="Fig. 1, (14)",
+@claim("bertini2016.fig1.low-temperature", paper="003", equation="Fig. 1, (14)",
        kind="cross-check", slow=True,
        statement="thermal <j_2^(1/2)> from (14) agrees with ED (L = 12, 14) for beta <= 3")
 def _fig1_slow() -> Evidence:
@@ -175,7 +175,7 @@ def _fig1_slow() -> Evidence:
                             detail=f"max |TBA - ED(14)| = {worst:.1e}")
 
 
-@claim("bertini2016.tba.grid_convergence", paper="003", equation="TBA (SM [37])",
+@claim("bertini2016.tba.grid-convergence", paper="003", equation="TBA (SM [37])",
        kind="numeric",
        statement="the default rapidity grid resolves beta f to 1e-11 (difference to a grid "
                  "with half the step and larger cutoff), gamma = pi/nu, nu <= 6, beta <= 5")
@@ -221,7 +221,7 @@ def _gge() -> Evidence:
                                    f"{err_fd:.1e}")
 
 
-@claim("bertini2016.tba.lattice_charges", paper="003", equation="(3), recursion after (3)",
+@claim("bertini2016.tba.lattice-charges", paper="003", equation="(3), recursion after (3)",
        kind="cross-check",
        statement="the lattice charges Q_3, Q_5 built with the boost operator (tba.lattice_"
                  "charges) are those of the TBA: thermal <q_3>, <q_5> from (3) agree with ED "

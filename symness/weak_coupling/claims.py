@@ -132,7 +132,7 @@ def _series_order() -> Evidence:
                             detail=detail)
 
 
-@claim("ishida2022.series-order.n6", paper=P, equation="(21), (52)-(63)", kind="numeric",
+@claim("ishida2022.series-order-n6", paper=P, equation="(21), (52)-(63)", kind="numeric",
        slow=True,
        statement="N = 6 tilted Ising: sum_{k<=m} lam^k rho_k differs from the exact steady state "
                  "by O(lam^{m+1}) for m = 0..3 (log-log slopes 1..4, lam = 2e-3, 1e-3, 5e-4, "
@@ -153,7 +153,7 @@ def _series_order_n6() -> Evidence:
 
 # ------------------------------------------------------------------ Appendix B: the bath
 
-@claim("ishida2022.eqB13-B16", paper=P, equation="(B13)-(B16)", kind="exact",
+@claim("ishida2022.eqb13-b16", paper=P, equation="(B13)-(B16)", kind="exact",
        statement="D sigma_0, D sigma_x, D sigma_y, D sigma_z of (B2), (B9) for symbolic theta, "
                  "a, b, t ((B14) with the sign of its sigma_z term corrected)")
 def _eq_b13_b16() -> Evidence:
@@ -320,7 +320,7 @@ def _eq104_110() -> Evidence:
                             "used by eqB17-B18")
 
 
-@claim("ishida2022.eqB17-B18", paper=P, equation="(B17)-(B18)", kind="exact", slow=True,
+@claim("ishida2022.eqb17-b18", paper=P, equation="(B17)-(B18)", kind="exact", slow=True,
        statement="P1 L2 rho0 for the two-spin tilted Ising model equals (B18) (general c_L, c_R, "
                  "d_L, d_R; cos, sin as symbols on the unit circle)")
 def _eq_b17_b18() -> Evidence:
@@ -446,14 +446,14 @@ def _condition_fast() -> Evidence:
     return _condition(range(2, 6))
 
 
-@claim("ishida2022.alpha-zz-condition.n8", paper=P, equation="(2), (150)", kind="numeric",
+@claim("ishida2022.alpha-zz-condition-n8", paper=P, equation="(2), (150)", kind="numeric",
        slow=True, statement="the alpha_zz condition for N = 6..8 (Liouvillian dimension up to "
                             "65,536; N <= 5 is the fast claim)")
 def _condition_slow() -> Evidence:
     return _condition(range(6, 9))
 
 
-@claim("ishida2022.eq150-alpha-zz.n10", paper=P, equation="(2), (149)-(150)", kind="numeric",
+@claim("ishida2022.eq150-alpha-zz-n10", paper=P, equation="(2), (149)-(150)", kind="numeric",
        slow=True,
        statement="N = 10 (Liouvillian dimension 2^20, reduced to the 1024 populations of the "
                  "level basis, 2424 populations and coherences for the degenerate alpha_zz = 0 "
@@ -538,7 +538,7 @@ def _fig5_n6() -> Evidence:
     return _fig5(6)
 
 
-@claim("ishida2022.fig5.n4", paper=P, equation="Fig. 5", kind="numeric", statement=FIG5_N4)
+@claim("ishida2022.fig5-n4", paper=P, equation="Fig. 5", kind="numeric", statement=FIG5_N4)
 def _fig5_n4() -> Evidence:
     return _fig5(4)
 
@@ -578,7 +578,7 @@ def _fig6_n6() -> Evidence:
     return _fig6(6)
 
 
-@claim("ishida2022.fig6.n4", paper=P, equation="Fig. 6, (150)", kind="numeric",
+@claim("ishida2022.fig6-n4", paper=P, equation="Fig. 6, (150)", kind="numeric",
        statement=FIG6_N4)
 def _fig6_n4() -> Evidence:
     return _fig6(4)
@@ -710,7 +710,7 @@ def _eq121_124() -> Evidence:
 
 # ------------------------------------------------------------------ Section II / App. B: the bath
 
-@claim("ishida2022.eq12-13-B3-B9", paper=P, equation="(12)-(14), (B3)-(B12)", kind="exact",
+@claim("ishida2022.eq12-13-b3-b9", paper=P, equation="(12)-(14), (B3)-(B12)", kind="exact",
        statement="S of (13) built on the eigenbasis of H0 = h sum sigma^z (N = 1, 2, 3) is the "
                  "edge operator (B3) x 1 (the locality (12) at lam = 0, since [H0', X] = 0); "
                  "(B3) with Xi = Phi~/2 (B6, imaginary part dropped) and KMS (B8) is (B9) with "
@@ -804,7 +804,7 @@ def _series_higher() -> Evidence:
                             detail="error/tol " + "; ".join(rows))
 
 
-@claim("ishida2022.series-higher-orders.n5", paper=P, equation="(21), (52)-(63)",
+@claim("ishida2022.series-higher-orders-n5", paper=P, equation="(21), (52)-(63)",
        kind="numeric", slow=True,
        statement="rho_0..rho_4 against the contour coefficients at N = 5 on |lam| = 0.01; the "
                  "ratio test |rho_m| / |rho_{m+1}| (m = 8..10) puts the radius of convergence of "

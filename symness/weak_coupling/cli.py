@@ -37,6 +37,21 @@ def register(subparsers) -> None:
     p.set_defaults(func=_profile)
 
 
+def _profile_text(rows: list, title: str) -> str:
+    """Text table: every value to the decimal place of its float64 error bound, stated below."""
+    from symness.outputs import format_error, round_to_error
+
+    cells = [(f"{s:4d}", round_to_error(t, dt), round_to_error(temp, dtemp))
+             for s, t, temp, dt, dtemp in rows]
+    width = max(len("t_l=-<sz_l>"), *(len(c[1]) for c in cells))
+    lines = [title, f"site  {'t_l=-<sz_l>':{width}s}  T_l"]
+    lines += [f"{s}  {t:{width}s}  {temp}" for s, t, temp in cells]
+    lines.append(f"error bounds (float64, 10 sqrt(d) u kappa): t_l {format_error(rows[0][3])}, T_l "
+                 f"<= {format_error(max(r[4] for r in rows))}; every value is printed to the "
+                 "decimal place of its error (--format json: full precision and the errors)")
+    return "\n".join(lines) + "\n"
+
+
 def _profile(args) -> int:
     from symness.cli import write_or_print
     from symness.weak_coupling.profile_cli import profile_rows
@@ -58,12 +73,11 @@ def _profile(args) -> int:
     if fmt == "json":
         payload = {"command": "symness weak-coupling profile", "n": n, "theta_over_pi": str(theta),
                    "T_L": str(t_left), "T_R": str(t_right), "h": str(h), "model": model,
-                   "sites": [{"site": s, "t": t, "T": temp} for s, t, temp in rows]}
+                   "sites": [{"site": s, "t": t, "T": temp, "t_error": dt, "T_error": dtemp}
+                             for s, t, temp, dt, dtemp in rows]}
         text = json.dumps(payload, indent=1) + "\n"
     else:
-        lines = [f"# zeroth-order profile, {model}, n={n}, theta={theta}*pi, T_L={t_left}, "
-                 f"T_R={t_right}, h={h} (Ishida-Sugita (45)-(47))", "site  t_l=-<sz_l>      T_l"]
-        lines += [f"{s:4d}  {t:.10f}  {temp:.10f}" for s, t, temp in rows]
-        text = "\n".join(lines) + "\n"
+        text = _profile_text(rows, f"# zeroth-order profile, {model}, n={n}, theta={theta}*pi, "
+                                   f"T_L={t_left}, T_R={t_right}, h={h} (Ishida-Sugita (45)-(47))")
     write_or_print(text, args.output)
     return 0

@@ -3,7 +3,7 @@
 Each mutation alters one ingredient of one step (an entry formula of T, the
 recurrence solution, the closed form, the slope-to-D_Z relation, the power-sum
 weights) and the step must then fail; the unaltered proof is the claim
-``prosen2011.mazur.closed_form`` (run by tests/test_claims.py).
+``prosen2011.mazur.closed-form`` (run by tests/test_claims.py).
 """
 
 import pytest

@@ -35,7 +35,7 @@ def test_free_fermion_point_and_bad_input():
 
 @pytest.mark.slow
 def test_ratio_limit_claim_fails_for_a_wrong_formula(monkeypatch):
-    check = load_all()["prosen_ilievski2013.ratio_limit"]
+    check = load_all()["bertini2016.prosen-ilievski2013.ratio-limit"]
     assert check.run().passed
     m = optimal_mazur._M
     right = optimal_mazur.ratio_symbolic()

@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_profile_text(capsys):
     assert main(["weak-coupling", "profile", "--n", "3", "--theta", "1/4"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("# zeroth-order profile") and len(out) == 5
-    temps = [float(line.split()[2]) for line in out[2:]]
+    assert out[0].startswith("# zeroth-order profile") and len(out) == 6
+    assert out[5].startswith("error bounds")                 # issue 25: accuracy stated
+    temps = [float(line.split()[2]) for line in out[2:5]]
     assert 1.5 > temps[0] > temps[1] > temps[2] > 0.5       # graded from hot to cold
 
 
