@@ -43,7 +43,7 @@ TIMEOUT = 20
 #: A valid command line per command: the fuzz changes one value of it.  A new command must
 #: be added here (test_every_command_has_a_base fails otherwise).
 BASE = {
-    ("verify",): ["verify", "foundation.pauli.matrix_convention", "--no-progress"],
+    ("verify",): ["verify", "foundation.pauli.matrix-convention", "--no-progress"],
     ("claims",): ["claims", "000"],
     ("table",): ["table", "--list"],
     ("figure",): ["figure", "--list"],

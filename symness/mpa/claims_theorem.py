@@ -231,7 +231,7 @@ def _exact_open_point_symmetric(n: int) -> Evidence:
                                  f"split = unsplit at n = 8, Delta = 1, 3/7, 1/2: {agree}")
 
 
-@claim("prosen2011.open_point_ii_exact_n11", paper="000", equation="(ii) after the theorem",
+@claim("prosen2011.open-point-ii-exact-n11", paper="000", equation="(ii) after the theorem",
        kind="exact", slow=True, statement="exactly: D rho(2) in Im ad_H for n = 11 at Delta = 1, "
        "mu = 1 (trace certificate in the reflection (and spin-flip) character blocks of the "
        "sectors s <= n/2, the others their exact F R mirror images; agrees with the unsplit "
@@ -240,7 +240,7 @@ def _exact_open_point_n11() -> Evidence:
     return _exact_open_point_symmetric(11)
 
 
-@claim("prosen2011.open_point_ii_exact_n12", paper="000", equation="(ii) after the theorem",
+@claim("prosen2011.open-point-ii-exact-n12", paper="000", equation="(ii) after the theorem",
        kind="exact", slow=True, statement="as prosen2011.open_point_ii_exact_n11 for n = 12 "
        "(largest sector 924, split 252+220+210+242; measured 95 CPU s)")
 def _exact_open_point_n12() -> Evidence:

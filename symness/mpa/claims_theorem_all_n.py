@@ -110,7 +110,7 @@ def _symbolic_delta(sizes, determinant_sizes, mus) -> Evidence:
                                  f"3: {agree}; real roots of det M(Delta): {roots}")
 
 
-@claim("prosen2011.open_point_i.symbolic_delta", paper="000", equation="(i) after the theorem",
+@claim("prosen2011.open-point-i.symbolic-delta", paper="000", equation="(i) after the theorem",
        kind="exact", statement="open point (i) at a symbolic Delta: over Q(Delta), i.e. for all "
        "but finitely many Delta, G = P D on the traceless commutant is nonsingular for n = 2..6, "
        "mu = 1, so the commutant part of rho(p) is unique at every order p (G does not depend "
@@ -124,7 +124,7 @@ def _open_point_i_symbolic() -> Evidence:
     return _symbolic_delta(range(2, 7), (3,), (Fraction(1),))
 
 
-@claim("prosen2011.open_point_i.symbolic_delta_n7", paper="000",
+@claim("prosen2011.open-point-i.symbolic-delta-n7", paper="000",
        equation="(i) after the theorem", kind="exact", slow=True,
        statement="as prosen2011.open_point_i.symbolic_delta for n = 7 (mu = 1) and n = 2..6 at "
                  "mu = 1/2; det M(Delta) at n = 4 has the single real root Delta = 0 (the XX "

@@ -47,13 +47,13 @@ def _trace_condition_broken(monkeypatch):
 
 
 def test_sum_rule_and_condition_fail_with_the_edge_sign_of_150_flipped(monkeypatch):
-    # the code of ishida2022.eq150-alpha-zz.n10, at N = 5
+    # the code of ishida2022.eq150-alpha-zz-n10, at N = 5
     assert _fails(claims._condition_and_sum_rule, 5, monkeypatch=monkeypatch, target=claims,
                   name="sum_rule_sides", mutant=_edge_sign_flipped)
 
 
 def test_series_order_fails_when_rho_2_breaks_the_trace_condition(monkeypatch):
-    # the code of ishida2022.series-order.n6 (_series_errors), at N = 3
+    # the code of ishida2022.series-order-n6 (_series_errors), at N = 3
     assert _fails(claims._series_order, monkeypatch=monkeypatch, target=DegenerateSeries,
                   name="_next_order", mutant=_trace_condition_broken(monkeypatch))
 
