@@ -257,17 +257,17 @@ def _tables_dir() -> Path:
 def _seed_caches(name: str, outdir: Path) -> list[Path]:
     """Copy the committed caches of figure ``name`` to ``outdir``.
 
-    Every sweep cache of the figure's paper (``tables/<paperkey>_*.jsonl``: a figure may
-    share another's, e.g. Fig. 2(a) reads Fig. 2(b)'s) and the figure's own cached tables
-    (``tables/<stem>.csv``).  Resumable sweeps (Figs. of 002 and 004) then redraw from the
-    committed records instead of recomputing hours of runs; files already in ``outdir``
-    are kept.
+    Every sweep cache and cached table of the figure's paper (``tables/<paperkey>_*.jsonl``
+    and ``tables/<paperkey>_*.csv``: a figure may read another's, e.g. Fig. 2(a) reads
+    Fig. 2(b)'s records and ``lange2017-fig6`` reads ``lange2017_fig5.csv``).  Resumable
+    sweeps (Figs. of 002 and 004) then redraw from the committed records instead of
+    recomputing hours of runs; a figure overwrites its own CSV in ``outdir``; files already
+    in ``outdir`` are kept.
     """
     source = _tables_dir()
-    stem = name.replace("-", "_")
-    paper = stem.split("_")[0]
+    paper = name.replace("-", "_").split("_")[0]
     copied = []
-    paths = (set(source.glob(f"{paper}_*.jsonl")) | set(source.glob(f"{stem}.csv"))
+    paths = (set(source.glob(f"{paper}_*.jsonl")) | set(source.glob(f"{paper}_*.csv"))
              if source.is_dir() else set())
     for path in sorted(paths):
         target = outdir / path.name

@@ -201,10 +201,21 @@ def test_figure_caches_are_copied_not_overwritten(tmp_path):
     (tmp_path / "mendoza2019_fig2.csv").write_text("mine")
     copied = _seed_caches("mendoza2019-fig2", tmp_path)
     names = [p.name for p in copied]
-    # every sweep cache of paper 002 (Fig. 2(a) reads Fig. 2(b)'s), no PNG, no other CSV
+    # every sweep cache and cached table of paper 002 (Fig. 2(a) reads Fig. 2(b)'s), no
+    # PNG, no other paper's file; the CSV already in the folder is kept
     assert "mendoza2019_fig2.jsonl" in names and "mendoza2019_fig3-energy.jsonl" in names
-    assert all(n.endswith(".jsonl") for n in names)
+    assert "mendoza2019_fig3.csv" in names
+    assert all(n.startswith("mendoza2019_") and n.endswith((".jsonl", ".csv")) for n in names)
     assert (tmp_path / "mendoza2019_fig2.csv").read_text() == "mine"
+
+
+def test_figure_reading_another_figures_table_gets_it(tmp_path):
+    # lange2017-fig6 draws from lange2017_fig5.csv (Fig. 5's sweep): it must be copied,
+    # or the figure recomputes the n = 12 sweep (found in issue 25)
+    from symness.cli import _seed_caches
+
+    names = [p.name for p in _seed_caches("lange2017-fig6", tmp_path)]
+    assert "lange2017_fig5.csv" in names
 
 
 # --- issue 24 (input half): every case of the issue, one line, exit 2, before any work ---

@@ -190,7 +190,7 @@ def fig5(outdir: Path) -> list[Path]:
                  "lange2017_fig5.png", "lange2017_fig5.csv", _c3_curves(rows))
 
 
-@figure("lange2017-fig6", slow=True,
+@figure("lange2017-fig6",
         description="energy and C4 vs B at (eps_d/eps_ph)^2 = 2.5, n = 12 "
         "(Lange et al. 2017, Fig. 6)")
 def fig6(outdir: Path) -> list[Path]:
