@@ -1,4 +1,6 @@
-"""Figures 2(a), 2(b), 3 and 4 of Mendoza-Arenas et al. (2019): current scaling j ~ L^-gamma.
+"""Figures 1(b) (coarse), 2(a), 2(b), 3, 4(a) and 4(b) of Mendoza-Arenas et al. (2019).
+
+Current scaling ``j ~ L^-gamma``.
 
 Each figure is a resumable sweep (:mod:`symness.mps.sweep`) whose JSON-lines results live
 next to the figure (``tables/mendoza2019_figN*.jsonl``); rerunning the command only computes
@@ -13,7 +15,9 @@ Material).  Sizes, realisations and bond dimensions (:data:`SIZES`, :data:`SEEDS
 ``L = 24`` x 4 and ``L = 32`` x 4 for ``h = 0.3`` (``chi = 32``, 64 from ``L = 16``, 96 at
 ``h = 0.9, L = 24``); Fig. 3 ``L = 8, 12, 16, 24`` x 4 (energy; ``chi = 16, 32, 64, 64``)
 and x 2 (spin; ``chi = 16, 16, 32, 64``); Fig. 4 ``L = 8, 12`` x 8 (``chi = 32``, 64 at
-``L = 12``).  Every task converged under its
+``L = 12``); Fig. 4(b) ``L = 8, 12`` x 8 and ``L = 16`` x 4 (``chi = 32, 64, 96``); the
+coarse Fig. 1(b) ``Delta = 1/2, 3/2, 2`` at ``L = 8, 12`` (``chi = 32``; ``Delta = 1`` is
+Fig. 2(b)).  Every task converged under its
 criterion.  The exponents are finite-size estimates (the CSV records sizes, realisations,
 non-converged runs, the ``chi`` dependence, the bulk non-uniformity relative to ``|j|``, the
 bond dimension and the settings per figure).
@@ -61,21 +65,25 @@ __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTI
            "SEEDS_BY_SIZE", "CHI_ACCEPT", "cached", "chi_slope_systematic", "curve", "exponent",
            "fit_with_errors", "diffusive_boundary", "DRIVES", "target_cache", "target_tasks",
            "fig3_tasks", "mean_profiles", "FIG2A_SIZES", "FIG2A_INSET_L",
-           "fig4_tasks", "FIG4_HS",
+           "fig4_tasks", "FIG4_HS", "fig4b_tasks", "FIG4B_DELTA", "FIG4B_H", "fig1b_tasks",
+           "FIG1B_DELTAS", "phase_diagram", "phase_diagram_records",
            "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
 SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
-         "fig4": (8, 12), "fig2_targets": (8, 12, 16)}
+         "fig4": (8, 12), "fig4b": (8, 12, 16), "fig2_targets": (8, 12, 16),
+         "fig1b": (8, 12)}
 #: largest size per disorder strength where it is below the figure's: Fig. 2(b) at L = 32,
 #: chi = 64 leaves a stationary truncation bias above the uniformity tolerance for h = 0.6
 #: (0.07-0.11 of |j| in all four runs to the earlier absolute criterion; a run to the
 #: relative one was stopped after 20 min, unconverged); h = 0.3 converges (0.04)
 MAX_L = {"fig2": {"3/5": 24, "9/10": 24}}
 SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1),
-         "fig4": tuple(range(8)), "fig2_targets": (0, 1, 2, 3)}
+         "fig4": tuple(range(8)), "fig4b": tuple(range(8)), "fig2_targets": (0, 1, 2, 3),
+         "fig1b": (0, 1, 2, 3)}
 #: realisations per size where they differ from :data:`SEEDS` (more where a run is cheap)
-SEEDS_BY_SIZE = {"fig2": {8: tuple(range(16)), 12: tuple(range(16)), 16: tuple(range(8))}}
+SEEDS_BY_SIZE = {"fig2": {8: tuple(range(16)), 12: tuple(range(16)), 16: tuple(range(8))},
+                 "fig4b": {16: (0, 1, 2, 3)}}
 #: chi acceptance: a point (one h, one L) enters the exponent fits only if the mean over its
 #: realisations of the relative change of the current between chi/2 and chi is at most
 #: this; the same mean is its chi systematic (error model: the truncation error of the chi
@@ -97,6 +105,13 @@ FIG2_SETTINGS = dict(ENERGY_SETTINGS, chi=32,
 FIG2_DELTA, FIG2_HS = 1, ("3/10", "3/5", "9/10")
 #: Fig. 4(a): disorder strengths
 FIG4_HS = ("1/2", "9/10")
+#: Fig. 4(b): anisotropy and disorder strength (paper: spin and energy diffusion)
+FIG4B_DELTA, FIG4B_H = "7/4", "3/5"
+#: coarse Fig. 1(b) (energy-transport phase diagram): anisotropies beside Fig. 2(b)'s
+#: Delta = 1 (whose points come from the Fig. 2(b) cache) on Fig. 2(b)'s h grid, at
+#: L = 8, 12 only (L = 16 at chi = 64 took 3-10 min per run on the shared machine of
+#: session 9: 36 runs did not fit the session)
+FIG1B_DELTAS = ("1/2", "3/2", "2")
 #: Fig. 4 (finite magnetisation): chi = 32
 FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], atol=1e-5))
 #: bond dimension per size, or per (h, size), where it differs from the figure's settings:
@@ -111,7 +126,8 @@ FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], ato
 #: at L = 16 is not in the figure (module docstring).  Fig. 3 energy at L = 12 (chi = 16) and
 #: 16 (chi = 32) failed the chi acceptance (mean chi/2 -> chi change 0.17, 0.13): chi = 32, 64
 CHI_BY_SIZE = {"fig2": {16: 64, 24: 64, ("9/10", 24): 96, 32: 64},
-               "fig3": {12: 32, 16: 64, 24: 64}, "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64}}
+               "fig3": {12: 32, 16: 64, 24: 64}, "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64},
+               "fig4b": {12: 64, 16: 96}}
 #: spin drive (Fig. 3): the spin current is judged, with an absolute floor below |j^S|
 SPIN_SETTINGS = dict(SETTINGS, criterion={"stationary_tol": 1e-3, "uniform_tol": 5e-2,
                                           "atol": 1e-6, "currents": ["spin"]})
@@ -147,6 +163,20 @@ def fig3_tasks(kind: str) -> list[dict]:
 def fig4_tasks() -> list[dict]:
     """The tasks of Fig. 4(a) (``Delta = 1``, ``h = 1/2, 9/10``, finite magnetisation)."""
     return _specs("fig4", 1, FIG4_HS, *MAGNETISED, FIG4_SETTINGS)
+
+
+def fig4b_tasks() -> list[dict]:
+    """The tasks of Fig. 4(b) (``Delta = 7/4``, ``h = 3/5``, finite magnetisation)."""
+    return _specs("fig4b", FIG4B_DELTA, (FIG4B_H,), *MAGNETISED, FIG4_SETTINGS)
+
+
+def fig1b_tasks() -> list[dict]:
+    """The tasks of the coarse Fig. 1(b): energy drive at :data:`FIG1B_DELTAS` x :data:`FIG2_HS`.
+
+    ``Delta = 1`` is Fig. 2(b) (:func:`fig2_tasks`), not repeated here.
+    """
+    return [s for delta in FIG1B_DELTAS
+            for s in _specs("fig1b", delta, FIG2_HS, *ENERGY, FIG2_SETTINGS)]
 
 
 def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
@@ -368,7 +398,7 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
     png, csv = Path(outdir) / f"mendoza2019_{name}.png", Path(outdir) / f"mendoza2019_{name}.csv"
     atomic_write_bytes(png, buf.getvalue())
     settings = (f"settings {FIG2_SETTINGS}" if name in ("fig2", "fig2_targets") else
-                f"settings {FIG4_SETTINGS}" if name == "fig4" else
+                f"settings {FIG4_SETTINGS}" if name in ("fig4", "fig4b") else
                 f"settings {SETTINGS}; criterion of the energy drive "
                 f"{ENERGY_SETTINGS['criterion']}, of the spin drive "
                 f"{SPIN_SETTINGS['criterion']}")
@@ -519,3 +549,76 @@ def fig4(outdir: Path) -> list[Path]:
     recs = scan("fig4", fig4_tasks(), outdir)
     curves = [(f"{k} h={h}", recs, h, k) for h in hs for k in ("energy", "spin")]
     return _draw("fig4", outdir, curves, "Fig. 4(a): finite magnetisation, Δ=1")
+
+
+@figure("mendoza2019-fig4b", description="Fig. 4(b): finite magnetisation, Delta=1.75, h=0.6")
+def fig4b(outdir: Path) -> list[Path]:
+    """Energy and spin currents at finite magnetisation, Delta = 7/4, h = 3/5."""
+    recs = scan("fig4b", fig4b_tasks(), outdir)
+    curves = [(f"{k} h={FIG4B_H}", recs, FIG4B_H, k) for k in ("energy", "spin")]
+    return _draw("fig4b", outdir, curves, "Fig. 4(b): finite magnetisation, Δ=1.75")
+
+
+def phase_diagram(records: dict[str, list[dict]]) -> dict[str, dict]:
+    """Energy exponents of the coarse Fig. 1(b): ``{delta: {"fits": {h: fit}, "hc": (h_c, err)}}``.
+
+    ``records`` maps each anisotropy (a string, as in the task specs) to its sweep records;
+    the fits are :func:`curve`'s (chi-accepted sizes) at :data:`FIG2_HS`, ``h_c`` is
+    :func:`diffusive_boundary` (``nan`` when ``gamma_E = 1`` is not crossed on the grid).
+    """
+    out = {}
+    for delta, recs in records.items():
+        fits = {h: curve(recs, h, "energy")["fit"] for h in FIG2_HS}
+        out[delta] = {"fits": fits, "hc": diffusive_boundary(
+            [float(Fraction(h)) for h in FIG2_HS], [fits[h] for h in FIG2_HS])}
+    return out
+
+
+def phase_diagram_records(loader) -> dict[str, list[dict]]:
+    """The coarse Fig. 1(b)'s records per anisotropy through ``loader(name, specs)``.
+
+    ``Delta = 1`` is Fig. 2(b) restricted to the sizes of Fig. 1(b); the other anisotropies
+    are the ``fig1b`` sweep.  ``loader`` is :func:`scan` (computing) or :func:`cached`.
+    """
+    recs = loader("fig1b", fig1b_tasks())
+    by_delta = {d: [r for r in recs if r["spec"]["delta"] == d] for d in FIG1B_DELTAS}
+    fig2 = loader("fig2", [t for t in fig2_tasks() if t["L"] in SIZES["fig1b"]])
+    return {str(FIG2_DELTA): fig2} | by_delta
+
+
+@figure("mendoza2019-fig1b", description="coarse Fig. 1(b): energy exponent vs h and Delta")
+def fig1b(outdir: Path) -> list[Path]:
+    """gamma_E against h for Delta = 1/2, 1, 3/2, 2 (L = 8, 12) and the h_c per Delta."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    diagram = phase_diagram(phase_diagram_records(lambda n, s: scan(n, s, outdir)))
+    fig, ax = plt.subplots(figsize=(4.5, 3.5), dpi=100)
+    hs = [float(Fraction(h)) for h in FIG2_HS]
+    lines = ["delta,h,gamma_E,gamma_err,gamma_stat,gamma_chi,h_c,h_c_err"]
+    for delta, d in sorted(diagram.items(), key=lambda kv: Fraction(kv[0])):
+        g = [d["fits"][h] for h in FIG2_HS]
+        ax.errorbar(hs, [f["gamma"] for f in g], yerr=[f["gamma_err"] for f in g],
+                    marker="o", capsize=2, label=f"Δ={float(Fraction(delta)):g}")
+        hc, hc_err = d["hc"]
+        lines += [f"{delta},{h},{f['gamma']:.2f},{f['gamma_err']:.2f},{f['gamma_stat']:.2f},"
+                  f"{f['gamma_chi']:.2f},{hc:.2f},{hc_err:.2f}" for h, f in zip(FIG2_HS, g)]
+    ax.axhline(1, color="k", lw=0.5, ls="--")
+    ax.set_xlabel("disorder h")
+    ax.set_ylabel("γ_E  (|j^E| ~ L^-γ, L = 8, 12)")
+    ax.set_title("coarse Fig. 1(b): energy transport, β_L = -β_R = 0.1")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    plt.close(fig)
+    png, csv = Path(outdir) / "mendoza2019_fig1b.png", Path(outdir) / "mendoza2019_fig1b.csv"
+    atomic_write_bytes(png, buf.getvalue())
+    atomic_write_text(csv, "# regenerate: symness figure mendoza2019-fig1b (Delta = 1 from the "
+                      f"Fig. 2(b) cache)\n# sizes {SIZES['fig1b']}, seeds {SEEDS['fig1b']} "
+                      f"(Delta = 1: Fig. 2(b)'s), settings {FIG2_SETTINGS}; "
+                      f"gamma_err = bootstrap ⊕ chi systematic; h_c: gamma_E = 1 crossing\n"
+                      + "\n".join(lines) + "\n")
+    return [png, csv]
