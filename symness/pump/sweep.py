@@ -5,6 +5,15 @@ rewritten atomically (temporary file + ``os.replace``), so an interrupted sweep
 loses at most the point in progress and a rerun skips every point already on
 disk (except failed ones, which are retried).  Rows are sorted, and floats
 written with ``repr``, so the file is byte-for-byte reproducible.
+
+A row is keyed on every parameter that changes its result: the method and ``N_C``,
+``n``, ``B``, the ratio and the :data:`PARAMETERS` columns (``J``, ``Delta``, ``omega``,
+``omega_ph``, ``T_ph``, ``gamma_m``, ``eta_ph``, ``eta_d``), so a sweep resumed with
+another ``Delta`` (say) recomputes every point and keeps the old rows beside the new
+ones.  A file of the earlier format (:data:`LEGACY_COLUMNS`, no parameter columns) is
+still read: its rows have unknown parameters (empty cells), are kept, and are never
+reused.  The sweeps of ``tables/lange2017_fig{3,4,5}.csv`` were made by
+:mod:`.figures` at the defaults of :class:`.PumpParams` and carry those values.
 """
 
 from __future__ import annotations
@@ -22,10 +31,17 @@ from symness.pump.model import PumpParams
 from symness.pump.system import GGE_SIZES, OBSERVABLES, PumpSystem
 from symness.validation import ParameterError, require_choice
 
-__all__ = ["COLUMNS", "solve_point", "run_sweep", "read_rows"]
+__all__ = ["COLUMNS", "LEGACY_COLUMNS", "PARAMETERS", "solve_point", "run_sweep", "read_rows"]
 
-COLUMNS = ("method", "n_c", "n", "field", "ratio") + OBSERVABLES + ("check",)
+LEGACY_COLUMNS = ("method", "n_c", "n", "field", "ratio") + OBSERVABLES + ("check",)
+#: Parameters of :class:`.PumpParams` besides ``n``, ``field`` and the amplitudes.
+PARAMETERS = ("j", "delta", "omega", "omega_ph", "t_ph", "gamma_m", "eta_ph", "eta_d")
+COLUMNS = LEGACY_COLUMNS + PARAMETERS
 METHODS = ("exact", "gge")
+
+
+def _parameter_cells(params: PumpParams) -> dict:
+    return {k: float(getattr(params, k)) for k in PARAMETERS}
 
 
 def solve_point(system: PumpSystem, method: str, ratio: float, n_c: int = 6) -> dict:
@@ -39,7 +55,7 @@ def solve_point(system: PumpSystem, method: str, ratio: float, n_c: int = 6) -> 
         except RuntimeError as exc:  # e.g. B = 0 without drive: kernel not unique
             return {"method": method, "n_c": n_c, "n": p.n, "field": float(p.field),
                     "ratio": float(ratio), **{k: math.nan for k in OBSERVABLES},
-                    "check": f"failed: {exc}".replace(",", ";")}
+                    "check": f"failed: {exc}".replace(",", ";"), **_parameter_cells(p)}
         check = (f"residual={state.residual:.1e};min_eig={state.min_eigenvalue:.1e};"
                  f"method={state.method};pivot_ratio={state.pivot_ratio:.1e}")
     else:
@@ -48,23 +64,34 @@ def solve_point(system: PumpSystem, method: str, ratio: float, n_c: int = 6) -> 
         sol, obs = system.gge(n_c, ratio)
         check = f"newton_iterations={sol.iterations};force={sol.residual_history[-1]:.1e}"
     return {"method": method, "n_c": n_c, "n": p.n, "field": float(p.field),
-            "ratio": float(ratio), **{k: float(v) for k, v in obs.items()}, "check": check}
+            "ratio": float(ratio), **{k: float(v) for k, v in obs.items()}, "check": check,
+            **_parameter_cells(p)}
+
+
+def _parameter_key(row: dict) -> tuple:
+    """``(known, value)`` per parameter: an empty cell (legacy row) sorts first, never equal."""
+    return tuple((row[k] != "", float(row[k]) if row[k] != "" else 0.0) for k in PARAMETERS)
 
 
 def _key(row: dict) -> tuple:
     return (row["method"], int(row["n_c"]), int(row["n"]), float(row["field"]),
-            float(row["ratio"]))
+            float(row["ratio"])) + _parameter_key(row)
 
 
 def read_rows(path: Path) -> list[dict]:
-    """Rows of an existing sweep CSV (empty list if the file does not exist)."""
+    """Rows of an existing sweep CSV (empty list if the file does not exist).
+
+    Legacy rows (:data:`LEGACY_COLUMNS`) get empty parameter cells (module docstring).
+    """
     if not path.exists():
         return []
     with path.open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    if rows and tuple(rows[0]) != COLUMNS:
-        raise ParameterError(f"'output' {path} is not a pump sweep file (columns {tuple(rows[0])})")
-    return rows
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        header = tuple(reader.fieldnames or ())
+    if header not in (COLUMNS, LEGACY_COLUMNS):
+        raise ParameterError(f"'output' {path} is not a pump sweep file (columns {header})")
+    return [{**{k: "" for k in PARAMETERS}, **r} for r in rows]
 
 
 def _write(path: Path, rows: list[dict]) -> None:
@@ -94,11 +121,12 @@ def run_sweep(base: PumpParams, *, method: str | None = None, vary: str,
     rows = [r for r in read_rows(output) if not str(r["check"]).startswith("failed")]
     done = {_key(r) for r in rows}
     ratio0 = float(base.eps_d) / float(base.eps_ph)
+    known = _parameter_key({k: repr(v) for k, v in _parameter_cells(base).items()})
     todo = []
-    for v in (float(v) for v in values):
+    for v in dict.fromkeys(float(v) for v in values):  # each value once, in order
         field, ratio = (v, ratio0) if vary == "field" else (float(base.field), v)
         for m, k in combos:
-            if (m, 0 if m == "exact" else k, base.n, field, ratio) not in done:
+            if (m, 0 if m == "exact" else k, base.n, field, ratio) + known not in done:
                 todo.append((field, ratio, m, k))
     system = None
     label = "+".join(m if m == "exact" else f"gge{k}" for m, k in combos)
