@@ -84,24 +84,26 @@ def memory_budget(limit: float | None = None) -> float:
     return available if limit is None else min(available, float(limit))
 
 
-def largest_fitting(cost: Callable[[int], Cost], low: int, high: int, budget: float) -> int | None:
-    """Largest integer size in ``[low, high]`` whose estimate fits ``budget`` (bytes).
+def largest_fitting(cost: Callable[[int], Cost], low: int, high: int, budget: float, *,
+                    step: int = 1) -> int | None:
+    """Largest size ``low + k step <= high`` whose estimate fits ``budget`` (bytes).
 
     ``cost`` must grow with the size (bisection); ``None`` if even ``low`` does not fit.
     """
     if cost(low).bytes > budget:
         return None
-    while low < high:
-        mid = (low + high + 1) // 2
-        if cost(mid).bytes <= budget:
-            low = mid
+    lo, hi = 0, (high - low) // step
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if cost(low + mid * step).bytes <= budget:
+            lo = mid
         else:
-            high = mid - 1
-    return low
+            hi = mid - 1
+    return low + lo * step
 
 
 def require_fits(cost: Callable[[int], Cost], name: str, value: int, *, what: str,
-                 minimum: int, limit: float | None = None) -> Cost:
+                 minimum: int, limit: float | None = None, step: int = 1) -> Cost:
     """Return ``cost(value)``, or refuse before allocating when it exceeds the memory budget.
 
     Parameters
@@ -118,6 +120,8 @@ def require_fits(cost: Callable[[int], Cost], name: str, value: int, *, what: st
         Smallest allowed size (start of the search for the largest size that fits).
     limit : float, optional
         Extra cap in bytes (e.g. ``--max-memory``); the available memory always applies.
+    step : int
+        Allowed sizes are ``minimum + k step`` (e.g. even ring lengths).
 
     Raises
     ------
@@ -134,7 +138,7 @@ def require_fits(cost: Callable[[int], Cost], name: str, value: int, *, what: st
     budget = available if limit is None else min(available, float(limit))
     if estimate.bytes <= budget:
         return estimate
-    best = largest_fitting(cost, minimum, value, budget)
+    best = largest_fitting(cost, minimum, value, budget, step=step)
     hint = (f"the largest '{name}' that fits is {best}" if best is not None
             else f"even '{name}' = {minimum} does not fit")
     bound = (f"the memory limit {describe_bytes(budget)}" if budget < available
