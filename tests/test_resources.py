@@ -8,6 +8,7 @@ sizes whose allocation would fail outright (``2**60`` states, 1.5 TiB tables).
 import io
 import math
 import re
+from fractions import Fraction
 
 import pytest
 
@@ -163,3 +164,23 @@ def test_mps_task_refused_above_memory():
 def test_largest_fitting_respects_the_step():
     assert largest_fitting(_linear, 4, 20, 13.5 * GIB, step=2) == 12
     assert largest_fitting(_linear, 4, 20, 100 * GIB, step=2) == 20
+
+
+def test_ghd_profile_of_200_species_is_refused_before_any_tba_solve():
+    # issue: `ghd profile --gamma 1/1000` ran on with no estimate; 1/200 (200 species) ran
+    # 4 min into a non-converging TBA before this check (measured)
+    from symness.ghd.profiles import two_temperature_states
+    from symness.tba.quadrature import RapidityGrid
+    from symness.tba.strings import string_content
+
+    with pytest.raises(ParameterError, match="'species' = 200 needs about .*gamma/pi = 1/200"):
+        two_temperature_states(string_content(Fraction(1, 200)), 1.0, 2.0, RapidityGrid())
+
+
+def test_ghd_model_reproduces_its_measurements():
+    from symness.ghd.profiles import profile_cost
+
+    for species, seconds, megabytes in ((3, 16, 36), (6, 81, 140), (12, 478, 520)):
+        cost = profile_cost(species, 0.05, 51)
+        assert 1 / 3 < cost.seconds / seconds < 3
+        assert 1 / 3 < (cost.bytes - resources.BASE_BYTES) / (megabytes * 1e6) < 3
