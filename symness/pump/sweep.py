@@ -27,8 +27,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from symness.outputs import atomic_write_text
+from symness.pump.cost import eigensystem_cost
 from symness.pump.model import PumpParams
 from symness.pump.system import GGE_SIZES, OBSERVABLES, PumpSystem
+from symness.resources import Cost, announce, require_task_count
 from symness.validation import ParameterError, require_choice
 
 __all__ = ["COLUMNS", "LEGACY_COLUMNS", "PARAMETERS", "solve_point", "run_sweep", "read_rows"]
@@ -103,6 +105,18 @@ def _write(path: Path, rows: list[dict]) -> None:
     atomic_write_text(path, buf.getvalue())
 
 
+def _announce(base: PumpParams, todo: list[tuple]) -> None:
+    """Print the estimated time of the points to solve (an upper bound: each point is
+    costed as a fresh system, though one eigensystem serves all points of a field)."""
+    if not todo:
+        return
+    fields = len({field for field, *_ in todo})
+    per_point = {m: eigensystem_cost(base.n, m).seconds for m in ("exact", "gge")}
+    seconds = sum(per_point[m] for *_, m, _ in todo)
+    announce(Cost(eigensystem_cost(base.n, "gge").bytes, seconds),
+             f"pump sweep of {len(todo)} points ({fields} fields)")
+
+
 def run_sweep(base: PumpParams, *, method: str | None = None, vary: str,
               values: Iterable[float], output: Path, n_c: int = 6, progress: bool = True,
               methods: Sequence[tuple[str, int]] | None = None) -> list[dict]:
@@ -123,11 +137,16 @@ def run_sweep(base: PumpParams, *, method: str | None = None, vary: str,
     ratio0 = float(base.eps_d) / float(base.eps_ph)
     known = _parameter_key({k: repr(v) for k, v in _parameter_cells(base).items()})
     todo = []
-    for v in dict.fromkeys(float(v) for v in values):  # each value once, in order
+    if hasattr(values, "__len__"):  # refuse a huge list before copying it
+        require_task_count(len(values) * len(combos), "values")
+    values = list(dict.fromkeys(float(v) for v in values))  # each value once, in order
+    require_task_count(len(values) * len(combos), "values")
+    for v in values:
         field, ratio = (v, ratio0) if vary == "field" else (float(base.field), v)
         for m, k in combos:
             if (m, 0 if m == "exact" else k, base.n, field, ratio) + known not in done:
                 todo.append((field, ratio, m, k))
+    _announce(base, todo)
     system = None
     label = "+".join(m if m == "exact" else f"gge{k}" for m, k in combos)
     for field, ratio, m, k in tqdm(todo, desc=f"{label} n={base.n} {vary}",
