@@ -205,3 +205,11 @@ def test_committed_pump_tables_are_complete_at_the_defaults():
     assert sorted({float(r["field"]) for r in rows}) == sorted(FIELDS)
     fig3 = pump_sweep.read_rows(ROOT / "tables" / "lange2017_fig3.csv")
     assert {float(r["ratio"]) for r in fig3} == set(RATIOS)
+
+
+def test_pump_sweep_of_a_billion_values_is_refused_before_solving(tmp_path):
+    # issue: `pump sweep --values 0:1:1000000000` allocated until it died
+    with pytest.raises(ParameterError, match="'values' gives 1000000000 tasks"):
+        pump_sweep.run_sweep(PumpParams(n=4), method="gge", n_c=2, vary="ratio",
+                             values=range(10**9), output=tmp_path / "s.csv", progress=False)
+    assert not (tmp_path / "s.csv").exists()

@@ -106,8 +106,11 @@ def _write(path: Path, rows: list[dict]) -> None:
 
 
 def _announce(base: PumpParams, todo: list[tuple]) -> None:
-    """Print the estimated time of the points to solve (an upper bound: each point is
-    costed as a fresh system, though one eigensystem serves all points of a field)."""
+    """Print the estimated time of the points to solve.
+
+    An upper bound: each point is costed as a fresh system, though one eigensystem serves
+    all the points of a field.
+    """
     if not todo:
         return
     fields = len({field for field, *_ in todo})
