@@ -47,7 +47,7 @@ def _parameter_cells(params: PumpParams) -> dict:
 
 
 def solve_point(system: PumpSystem, method: str, ratio: float, n_c: int = 6) -> dict:
-    """One steady state; returns a CSV row (``check``: residual or Newton iterations)."""
+    """One steady state; a CSV row without the :data:`PARAMETERS` cells (the sweep adds them)."""
     require_choice(method, "method", METHODS)
     p = system.params
     if method == "exact":
@@ -57,7 +57,7 @@ def solve_point(system: PumpSystem, method: str, ratio: float, n_c: int = 6) -> 
         except RuntimeError as exc:  # e.g. B = 0 without drive: kernel not unique
             return {"method": method, "n_c": n_c, "n": p.n, "field": float(p.field),
                     "ratio": float(ratio), **{k: math.nan for k in OBSERVABLES},
-                    "check": f"failed: {exc}".replace(",", ";"), **_parameter_cells(p)}
+                    "check": f"failed: {exc}".replace(",", ";")}
         check = (f"residual={state.residual:.1e};min_eig={state.min_eigenvalue:.1e};"
                  f"method={state.method};pivot_ratio={state.pivot_ratio:.1e}")
     else:
@@ -66,8 +66,7 @@ def solve_point(system: PumpSystem, method: str, ratio: float, n_c: int = 6) -> 
         sol, obs = system.gge(n_c, ratio)
         check = f"newton_iterations={sol.iterations};force={sol.residual_history[-1]:.1e}"
     return {"method": method, "n_c": n_c, "n": p.n, "field": float(p.field),
-            "ratio": float(ratio), **{k: float(v) for k, v in obs.items()}, "check": check,
-            **_parameter_cells(p)}
+            "ratio": float(ratio), **{k: float(v) for k, v in obs.items()}, "check": check}
 
 
 def _parameter_key(row: dict) -> tuple:
@@ -156,7 +155,7 @@ def run_sweep(base: PumpParams, *, method: str | None = None, vary: str,
                                    disable=not progress, unit="pt"):
         if system is None or float(system.params.field) != field:
             system = PumpSystem(base.with_(field=field, eps_d=1.0, eps_ph=1.0))
-        rows.append(solve_point(system, m, ratio, k))
+        rows.append(solve_point(system, m, ratio, k) | _parameter_cells(system.params))
         _write(output, rows)
     if not todo and not output.exists():
         _write(output, rows)
