@@ -29,7 +29,7 @@ from symness.validation import ParameterError
 
 __all__ = ["Cost", "GIB", "available_memory", "memory_budget", "largest_fitting",
            "require_fits", "announce", "ANNOUNCE_FROM", "MAX_TASKS", "require_task_count",
-           "describe_bytes"]
+           "describe_bytes", "power"]
 
 GIB = 2**30
 #: Estimated wall times from this many seconds on are printed before the run starts.
@@ -51,8 +51,21 @@ class Cost:
         return Cost(self.bytes + other.bytes, self.seconds + other.seconds)
 
 
+def power(base: float, exponent: float) -> float:
+    """``base**exponent`` for ``base > 1``, ``inf`` where float64 overflows (huge sizes).
+
+    Examples
+    --------
+    >>> power(2.0, 10), power(2.0, 5000)
+    (1024.0, inf)
+    """
+    return math.inf if exponent * math.log(base) > 709 else base**exponent
+
+
 def describe_bytes(value: float) -> str:
     """``1.5 GiB``, ``2.3e+05 GiB``: two significant digits (the estimate is not better)."""
+    if not math.isfinite(value):
+        return "more than 1e+308 bytes"
     gib = value / GIB
     return f"{gib:.2g} GiB" if gib < 1e4 else f"{gib:.1e} GiB"
 

@@ -184,3 +184,11 @@ def test_ghd_model_reproduces_its_measurements():
         cost = profile_cost(species, 0.05, 51)
         assert 1 / 3 < cost.seconds / seconds < 3
         assert 1 / 3 < (cost.bytes - resources.BASE_BYTES) / (megabytes * 1e6) < 3
+
+
+def test_sizes_beyond_float64_are_refused_not_overflowed():
+    # issue: `ness --n 1000` (and the API at n = 10000) overflowed int -> float
+    for n, size in ((1000, r"3\.2e\+296 GiB"), (10_000, r"more than 1e\+308 bytes")):
+        with pytest.raises(ParameterError, match=rf"'n' = {n} needs about {size}"):
+            hamiltonian(n, 0.5)
+    assert math.isinf(solve_cost("sector", 1000).bytes)

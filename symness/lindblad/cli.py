@@ -46,7 +46,7 @@ def ness_report(params, *, method: str = "auto", progress=None,
     to :func:`~symness.lindblad.steady_state.steady_state` (refusal before a sector
     solve that would not fit).
     """
-    from symness.lindblad.steady_state import steady_state
+    from symness.lindblad.steady_state import require_steady_state_fits, steady_state
     from symness.models.xxz_boundary_driven import (
         DISSIPATOR,
         current_operators,
@@ -55,6 +55,7 @@ def ness_report(params, *, method: str = "auto", progress=None,
         magnetization_operators,
     )
 
+    require_steady_state_fits(params.n, method, memory_limit)  # before H is built (issue 24)
     ss = steady_state(hamiltonian(params.n, params.delta), jump_operators(params),
                       dissipator=DISSIPATOR, method=method, progress=progress,
                       memory_limit=memory_limit)

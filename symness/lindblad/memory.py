@@ -43,10 +43,11 @@ sector      n=8: 0.31 s; n=10:     :func:`sector_memory_estimate`  ``5.6 s x 4.2
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from math import comb
 
-from symness.resources import BASE_BYTES, GIB, Cost
+from symness.resources import BASE_BYTES, GIB, Cost, power
 from symness.validation import require_choice, require_int
 
 __all__ = ["MemoryEstimate", "sector_memory_estimate", "solve_cost", "GIB"]
@@ -92,23 +93,28 @@ def sector_memory_estimate(n: int, *, restart: int = 120) -> MemoryEstimate:
     independent = sum(s * s for s in sizes[: n // 2 + 1])
     return MemoryEstimate(
         n=n,
-        krylov=8.0 * (restart + 2) * independent,
-        lyapunov=16.0 * 5 * independent,
-        blocks=16.0 * 5 * comb(2 * n, n),
-        dense=16.0 * 6 * 4**n,
+        krylov=_bytes(8 * (restart + 2) * independent),
+        lyapunov=_bytes(16 * 5 * independent),
+        blocks=_bytes(16 * 5 * comb(2 * n, n)),
+        dense=_bytes(16 * 6 * 4**n),
     )
 
 
+def _bytes(count: int) -> float:
+    """An exact byte count as a float; ``inf`` beyond float64 (n in the hundreds)."""
+    return float(count) if count < 2**1000 else math.inf
+
+
 def _dense_cost(n: int) -> Cost:
-    return Cost(_BASE + 3.5 * 16.0 * 16.0**n, 16.6 * 64.0 ** (n - 6))
+    return Cost(_BASE + 3.5 * 16.0 * power(16.0, n), 16.6 * power(64.0, n - 6))
 
 
 def _sparse_cost(n: int) -> Cost:
-    return Cost(_BASE + 0.21e9 * 12.0 ** (n - 7), 6.0 * 100.0 ** (n - 7))
+    return Cost(_BASE + 0.21e9 * power(12.0, n - 7), 6.0 * power(100.0, n - 7))
 
 
 def _sector_cost(n: int) -> Cost:
-    return Cost(sector_memory_estimate(max(n, 2)).total, 5.6 * 4.2 ** (n - 10))
+    return Cost(sector_memory_estimate(max(n, 2)).total, 5.6 * power(4.2, n - 10))
 
 
 _COSTS = {"dense": _dense_cost, "sparse": _sparse_cost, "sector": _sector_cost}

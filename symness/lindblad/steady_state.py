@@ -44,7 +44,7 @@ from symness.resources import announce, require_fits
 from symness.validation import ParameterError, SolverError, require_choice
 
 __all__ = ["SteadyState", "SteadyStateChecks", "SteadyStateError", "steady_state", "METHODS",
-           "check_state"]
+           "check_state", "require_steady_state_fits"]
 
 
 class SteadyStateError(SolverError):
@@ -167,7 +167,7 @@ def _solve_full(hamiltonian, jumps, dissipator: str, *, dense: bool) -> np.ndarr
             try:
                 v = sla.solve(gen.toarray(), rhs)
             except sla.LinAlgWarning as exc:  # rcond below machine epsilon: no digit is safe
-                raise SteadyStateError(f"method 'dense': the generator is ill-conditioned "
+                raise SteadyStateError(f"the generator is ill-conditioned "
                                        f"({exc}); its parameters span too many orders of "
                                        f"magnitude for float64") from None
     else:
@@ -223,10 +223,17 @@ def _require_finite_scale(hamiltonian, jumps, dissipator: str) -> None:
                              f"||L|| fits float64 (got a bound {scale:.1e})")
 
 
-def _require_cost(name: str, n: int, limit: float | None) -> None:
+def require_steady_state_fits(n: int, method: str, memory_limit: float | None = None) -> None:
+    """Refuse ``n`` spins for ``method`` before any operator is built (``ParameterError``).
+
+    ``"auto"`` is checked as ``"sector"`` (its cheapest route); :func:`steady_state` checks
+    the method it picks again.  Prints the estimated time of a long solve.
+    """
+    name = require_choice(method, "method", ("auto", *METHODS))
+    name = "sector" if name == "auto" else name
     what = f"steady state, method {name!r}"
     cost = require_fits(lambda k: solve_cost(name, k), "n", n, what=what,
-                        minimum=1, limit=limit)
+                        minimum=1, limit=memory_limit)
     announce(cost, what)
 
 
@@ -289,11 +296,11 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
     _require_finite_scale(hamiltonian, jumps, dissipator)
     start = time.perf_counter()
     if method in ("auto", "sector"):  # detect_sectors allocates the dense blocks
-        _require_cost("sector", n, memory_limit)
+        require_steady_state_fits(n, "sector", memory_limit)
     sectors = detect_sectors(hamiltonian, jumps) if method in ("auto", "sector") else None
     name = _auto(hamiltonian, sectors) if method == "auto" else method
     if name != "sector" or sectors is not None:
-        _require_cost(name, n if name != "sector" else sectors.n, memory_limit)
+        require_steady_state_fits(n if name != "sector" else sectors.n, name, memory_limit)
     try:
         rho, iterations, blocks = METHODS[name](hamiltonian, jumps, dissipator,
                                                 sectors=sectors, progress=progress)

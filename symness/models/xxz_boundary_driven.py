@@ -24,7 +24,7 @@ from fractions import Fraction
 import scipy.sparse as sp
 
 from symness.operators.sparse import sigma_minus, sigma_plus, sigma_z
-from symness.resources import Cost, announce, require_fits
+from symness.resources import Cost, announce, power, require_fits
 from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["XXZDrive", "hamiltonian", "jump_operators", "magnetization_operators",
@@ -74,7 +74,7 @@ def hamiltonian_cost(n: int) -> Cost:
     146 MB above the interpreter, i.e. about ``32 n 2**n`` bytes (the sum of sparse terms
     keeps two copies of the growing matrix) and ``5 s x n 2**n / (18 x 2**18)``.
     """
-    size = n * 2.0**n
+    size = n * power(2.0, n)
     return Cost(32.0 * size, 5.0 * size / (18 * 2.0**18))
 
 
