@@ -192,3 +192,51 @@ def test_sizes_beyond_float64_are_refused_not_overflowed():
         with pytest.raises(ParameterError, match=rf"'n' = {n} needs about {size}"):
             hamiltonian(n, 0.5)
     assert math.isinf(solve_cost("sector", 1000).bytes)
+
+
+@pytest.mark.parametrize("n", ["20", "30", "40"])
+def test_ness_cli_refuses_large_n_before_building_h(n, capsys, monkeypatch):
+    # issue: `ness --n 20` reached 4.6 GB, then tried 22 GiB; --n 30/40 failed after seconds
+    import symness.models.xxz_boundary_driven as model
+    from symness.cli import main
+
+    def never(*args):
+        raise AssertionError("the Hamiltonian was built")
+
+    monkeypatch.setattr(model, "hamiltonian", never)
+    assert main(["ness", "--n", n]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert re.match(rf"symness: error: 'n' = {n} needs about .* the largest 'n' that fits is "
+                    r"1[0-2]$", err)
+
+
+def test_pump_eta_ph_1000_is_refused_on_a_24_gib_machine(monkeypatch):
+    # issue: `pump exact --eta-ph 1000` allocated until it died: G = 1.8e6 table points
+    # x 800 quadrature nodes x 24 bytes = 35 GB
+    from symness.pump.model import PumpParams
+    from symness.pump.system import PumpSystem
+
+    monkeypatch.setattr(resources, "available_memory", lambda: 24 * GIB)
+    with pytest.raises(ParameterError, match=r"'eta_ph' = 1000 needs about 32 GiB .* fits is "
+                                             r"7\d\d$"):
+        PumpSystem(PumpParams(n=4, eta_ph=1000.0))
+
+
+def test_mps_sweep_with_too_many_tasks_is_refused(tmp_path):
+    # issue: `mps sweep --seeds 0-1000000000` allocated until it died
+    from symness.mps.sweep import run_sweep
+
+    spec = {"L": 6, "delta": "1", "left": {"kind": "linear"}, "right": {"kind": "linear"}}
+    with pytest.raises(ParameterError, match="'specs' gives 100001 tasks"):
+        run_sweep([spec] * (resources.MAX_TASKS + 1), tmp_path / "r.jsonl", progress=False)
+
+
+def test_mpa_profile_of_5000_sites_announces_its_time():
+    # issue: `mpa profile --n 1000` ran with no estimate though 5000 is allowed
+    from symness.mpa.profiles import profile_cost
+
+    for n, cpu in ((250, 1.8), (500, 7.4), (1000, 31.5)):  # measured CPU seconds
+        assert 1 / 2 < profile_cost(n).seconds / cpu < 2
+    out = io.StringIO()
+    assert resources.announce(profile_cost(5000), "mpa profile n=5000", stream=out)
+    assert "estimated time 13 min" in out.getvalue()
