@@ -42,6 +42,7 @@ def test_repeated_tasks_run_once(tmp_path, monkeypatch):
     monkeypatch.setattr(sweep, "run_task", _fake_task)
     path = tmp_path / "r.jsonl"
     specs = [_spec(6), _spec(6), _spec(8), _spec(6, seed=0)]  # `--L 6,6` and a repeat
+    assert [s["L"] for s in sweep.unique_specs(specs)] == [6, 8]  # first occurrences, in order
     summary = sweep.run_sweep(specs, path, workers=1, progress=False)
     assert (summary.done, summary.duplicates) == (2, 2)
     assert [r["spec"]["L"] for r in sweep.load_results(path)].count(6) == 1

@@ -143,8 +143,14 @@ def settings_from_spec(spec: dict) -> NessSettings:
 
 
 def unique_specs(specs: list[dict]) -> list[dict]:
-    """``specs`` without repeated tasks (same :func:`task_key`), first occurrences in order."""
-    return list({task_key(s): s for s in reversed(specs)}.values())[::-1]
+    """``specs`` without repeated tasks (same :func:`task_key`, i.e. equal specs), in order.
+
+    Examples
+    --------
+    >>> [s["L"] for s in unique_specs([{"L": 8}, {"L": 6}, {"L": 8}])]
+    [8, 6]
+    """
+    return list({task_key(s): s for s in specs}.values())
 
 
 def run_task(spec: dict) -> dict:
