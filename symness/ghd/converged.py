@@ -31,7 +31,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from symness.ghd.profiles import Profile, profile
+from symness.ghd.profiles import Profile, profile, profile_cost
+from symness.resources import announce
 from symness.tba.quadrature import RapidityGrid
 from symness.tba.thermal import Macrostate, TBAConvergenceError
 from symness.validation import require_real
@@ -102,6 +103,11 @@ def _changes(coarse: Profile, fine: Profile) -> dict[str, float]:
     return {k: float(np.max(np.abs(fine.values[k] - coarse.values[k]))) for k in fine.values}
 
 
+def _announce(state: Macrostate, step: float, rays: int) -> None:
+    estimate = profile_cost(state.content.species, step, rays)
+    announce(estimate, f"ghd profile, gamma/pi = {state.content.gamma_over_pi}, {rays} rays")
+
+
 def converged_profile(states: Callable[[RapidityGrid], tuple[Macrostate, Macrostate]],
                       zetas: np.ndarray, *, rtol: float = 1e-8, step: float = 0.05,
                       cutoff: float = 15.0, min_step: float = 5e-4,
@@ -132,7 +138,9 @@ def converged_profile(states: Callable[[RapidityGrid], tuple[Macrostate, Macrost
     step = float(require_real(step, "step", minimum=min_step, maximum=0.5))
     tol = min(1e-12, rtol / 100)
     steps, changes = [step], []
-    prof = profile(*states(RapidityGrid(step=step, cutoff=cutoff)), zetas, tol=tol, extra=extra)
+    left, right = states(RapidityGrid(step=step, cutoff=cutoff))
+    _announce(left, step, len(zetas))
+    prof = profile(left, right, zetas, tol=tol, extra=extra)
     wide = profile(*states(RapidityGrid(step=step, cutoff=cutoff + _CUTOFF_TEST)), zetas,
                    tol=tol, extra=extra)
     cut = {k: 2 * d for k, d in _changes(prof, wide).items()}

@@ -27,13 +27,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from symness.ghd.lqss import STENCIL_HALF_WIDTH, solve_ray
+from symness.resources import BASE_BYTES, Cost, require_fits
 from symness.tba.charges import charge_current, charge_density, spin_current, spin_density
 from symness.tba.quadrature import Convolution, RapidityGrid
 from symness.tba.strings import StringContent
 from symness.tba.thermal import Macrostate, thermal_state
 
 __all__ = ["OBSERVABLES", "Profile", "two_temperature_states", "domain_wall_states",
-           "quench_states", "observables", "profile"]
+           "quench_states", "observables", "profile", "profile_cost", "require_memory_fits"]
 
 #: Observables of a profile, in column order.
 OBSERVABLES = ("q1", "q2", "sz", "j1", "j2", "jz")
@@ -61,9 +62,32 @@ def observables(dressing, extra: tuple[int, ...] = ()) -> dict[str, float]:
     return out
 
 
+def profile_cost(species: int, step: float, rays: int) -> Cost:
+    """Memory and time of a whole :func:`.converged.converged_profile` (order of magnitude).
+
+    Measured with ``symness ghd profile --gamma 1/nu --rays 51`` at the other defaults
+    (two temperatures, tol 1e-8, first step 1/20) for nu = 3, 6, 12 (as many species):
+    16, 81, 478 s wall (a loaded 2-core machine) and 36, 140, 520 MB above the
+    interpreter, i.e. ``0.52 GB (s/12)^2`` and ``478 s (s/12)^2.4``.  Domain-wall profiles
+    at first steps 0.05, 0.025, 0.0125 took 8, 15, 27 MB (memory ~ 1/step) and 51 -> 201
+    rays 0.85 -> 2.56 s (time ~ rays).
+    """
+    scale = species / 12
+    return Cost(BASE_BYTES + 0.52e9 * scale**2 * (0.05 / step), 478.0 * scale**2.4 * rays / 51)
+
+
+
+def require_memory_fits(content: StringContent, grid: RapidityGrid) -> None:
+    """Refuse, before any TBA solve, a string content whose profile would not fit in memory."""
+    require_fits(lambda s: profile_cost(s, grid.step, 1), "species", content.species,
+                 what=f"LQSS profile, gamma/pi = {content.gamma_over_pi}, step {grid.step:g}",
+                 minimum=1)
+
+
 def two_temperature_states(content: StringContent, beta_left: float, beta_right: float,
                            grid: RapidityGrid) -> tuple[Macrostate, Macrostate]:
     """Thermal boundary states at h = 0 (Example 1)."""
+    require_memory_fits(content, grid)
     return (thermal_state(content, beta_left, grid=grid),
             thermal_state(content, beta_right, grid=grid))
 
@@ -71,6 +95,7 @@ def two_temperature_states(content: StringContent, beta_left: float, beta_right:
 def domain_wall_states(content: StringContent, grid: RapidityGrid) -> tuple[Macrostate,
                                                                             Macrostate]:
     """All up on the left, all down on the right (Example 3)."""
+    require_memory_fits(content, grid)
     s, n = content.species, grid.size
     empty = Macrostate(content, grid, np.zeros((s, n)), np.zeros(s))
     full_inf = np.zeros(s)
@@ -85,6 +110,7 @@ def quench_states(content: StringContent, grid: RapidityGrid,
     from symness.tba.lattice_charges import BELL, NEEL
     from symness.tba.truncated_gge import quench_gge
 
+    require_memory_fits(content, grid)
     return (quench_gge(content, NEEL, order, grid=grid).state,
             quench_gge(content, BELL, order, grid=grid).state)
 

@@ -83,9 +83,10 @@ def ness_report(params, *, method: str = "auto", progress=None,
     ``REFERENCE_RTOL / 1e-12``; tests/test_printed_accuracy.py checks the bound against
     the sparse LU at n = 6.
     """
-    from symness.lindblad.steady_state import steady_state
+    from symness.lindblad.steady_state import require_steady_state_fits, steady_state
     from symness.models.xxz_boundary_driven import DISSIPATOR, hamiltonian, jump_operators
 
+    require_steady_state_fits(params.n, method, memory_limit)  # before H is built (issue 24)
     h, jumps = hamiltonian(params.n, params.delta), jump_operators(params)
     ss = steady_state(h, jumps, dissipator=DISSIPATOR, method=method, progress=progress,
                       memory_limit=memory_limit)

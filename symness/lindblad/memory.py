@@ -21,19 +21,38 @@ a chain of ``n`` spins with one-site jumps (U(1) sectors ``m = 0 .. n`` of sizes
     its checks (Hermitian part, ``rho - rho^†``, the Liouvillian's terms).
 ``base``
     the interpreter with numpy/scipy imported, measured at about 0.15 GB.
+
+:func:`solve_cost` gives memory and time of every method of
+:func:`.steady_state.steady_state` (``dense``, ``sparse``, ``sector``) as a
+:class:`symness.resources.Cost`, each calibrated by measurement (one core, shared
+machine, Prosen's chain at Delta = 1/2, eps = 1/10; peak RSS above the interpreter's):
+
+==========  =====================  ==============================  =====================
+method      measured               memory model                    time model
+==========  =====================  ==============================  =====================
+dense       n=5: 0.5 s, 55 MB;     ``3.5 x 16 x 16**n`` (the       ``16.6 s x 64**(n-6)``
+            n=6: 16.6 s, 0.80 GB   dense generator, its LU copy,   (LU: ``(4**n)**3``)
+                                   the sparse one)
+sparse      n=5: 0.14 s; n=6:      ``0.21 GB x 12**(n-7)``         ``6 s x 100**(n-7)``
+            0.25 s, 18 MB; n=7:    (fill-in, ratio n=6 -> 7)       (ratio > 100 at
+            6 s, 0.21 GB                                           n=7 -> 8: > 10 min)
+sector      n=8: 0.31 s; n=10:     :func:`sector_memory_estimate`  ``5.6 s x 4.2**(n-10)``
+            5.6 s, 0.13 GB
+==========  =====================  ==============================  =====================
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from math import comb
 
-from symness.validation import require_int
+from symness.resources import BASE_BYTES, GIB, Cost, power
+from symness.validation import require_choice, require_int
 
-__all__ = ["MemoryEstimate", "sector_memory_estimate", "GIB"]
+__all__ = ["MemoryEstimate", "sector_memory_estimate", "solve_cost", "GIB"]
 
-GIB = 2**30
-_BASE = 0.15e9
+_BASE = BASE_BYTES
 
 
 @dataclass(frozen=True)
@@ -74,8 +93,43 @@ def sector_memory_estimate(n: int, *, restart: int = 120) -> MemoryEstimate:
     independent = sum(s * s for s in sizes[: n // 2 + 1])
     return MemoryEstimate(
         n=n,
-        krylov=8.0 * (restart + 2) * independent,
-        lyapunov=16.0 * 5 * independent,
-        blocks=16.0 * 5 * comb(2 * n, n),
-        dense=16.0 * 6 * 4**n,
+        krylov=_bytes(8 * (restart + 2) * independent),
+        lyapunov=_bytes(16 * 5 * independent),
+        blocks=_bytes(16 * 5 * comb(2 * n, n)),
+        dense=_bytes(16 * 6 * 4**n),
     )
+
+
+def _bytes(count: int) -> float:
+    """An exact byte count as a float; ``inf`` beyond float64 (n in the hundreds)."""
+    return float(count) if count < 2**1000 else math.inf
+
+
+def _dense_cost(n: int) -> Cost:
+    return Cost(_BASE + 3.5 * 16.0 * power(16.0, n), 16.6 * power(64.0, n - 6))
+
+
+def _sparse_cost(n: int) -> Cost:
+    return Cost(_BASE + 0.21e9 * power(12.0, n - 7), 6.0 * power(100.0, n - 7))
+
+
+def _sector_cost(n: int) -> Cost:
+    return Cost(sector_memory_estimate(max(n, 2)).total, 5.6 * power(4.2, n - 10))
+
+
+_COSTS = {"dense": _dense_cost, "sparse": _sparse_cost, "sector": _sector_cost}
+
+
+def solve_cost(method: str, n: int) -> Cost:
+    """Peak memory and wall time of ``steady_state(..., method=method)`` on ``n`` spins.
+
+    Calibrated models of the module docstring (order of magnitude: a factor of two
+    either way on a shared machine).
+
+    Examples
+    --------
+    >>> solve_cost("dense", 6).seconds
+    16.6
+    """
+    require_choice(method, "method", tuple(_COSTS))
+    return _COSTS[method](require_int(n, "n", minimum=1))

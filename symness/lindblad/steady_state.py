@@ -24,7 +24,9 @@ that fails them raises :class:`SteadyStateError` instead of being returned.
 
 from __future__ import annotations
 
+import math
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -35,13 +37,14 @@ import scipy.sparse.linalg as spla
 
 from symness import tolerance
 from symness.lindblad.liouvillian import apply_liouvillian, jump_weight, liouvillian
-from symness.lindblad.memory import GIB, sector_memory_estimate
+from symness.lindblad.memory import solve_cost
 from symness.lindblad.sector_solver import solve_sector_steady_state
 from symness.lindblad.sectors import detect_sectors
+from symness.resources import announce, require_fits
 from symness.validation import ParameterError, SolverError, require_choice
 
 __all__ = ["SteadyState", "SteadyStateChecks", "SteadyStateError", "steady_state", "METHODS",
-           "check_state"]
+           "check_state", "require_steady_state_fits"]
 
 
 class SteadyStateError(SolverError):
@@ -159,7 +162,14 @@ def _solve_full(hamiltonian, jumps, dissipator: str, *, dense: bool) -> np.ndarr
     rhs = np.zeros(dim * dim, dtype=complex)
     rhs[0] = s
     if dense:
-        v = sla.solve(gen.toarray(), rhs)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", sla.LinAlgWarning)
+            try:
+                v = sla.solve(gen.toarray(), rhs)
+            except sla.LinAlgWarning as exc:  # rcond below machine epsilon: no digit is safe
+                raise SteadyStateError(f"the generator is ill-conditioned "
+                                       f"({exc}); its parameters span too many orders of "
+                                       f"magnitude for float64") from None
     else:
         v = spla.spsolve(gen.tocsc(), rhs)
     return v.reshape(dim, dim)
@@ -188,14 +198,43 @@ def _sector(hamiltonian, jumps, dissipator, *, sectors, progress):
 METHODS: dict[str, Callable] = {"dense": _dense, "sparse": _sparse, "sector": _sector}
 
 
-def _require_memory(n: int, limit: float) -> None:
-    if n < 2:
-        return  # no sectors: the sector method raises its own error
-    estimate = sector_memory_estimate(n)
-    if estimate.total > limit:
-        raise ParameterError(f"'n' = {n} needs about {estimate.total / GIB:.2g} GiB for the "
-                             f"sector solve, above the memory limit {limit / GIB:.2g} GiB "
-                             f"({estimate.describe()})")
+def _size(hamiltonian, jumps) -> int:
+    """Number of spins ``n`` (``2**n`` rounded up) of a validated square ``H`` and its jumps."""
+    shape = getattr(hamiltonian, "shape", None)
+    if shape is None or len(shape) != 2 or shape[0] != shape[1] or shape[0] < 1:
+        raise ParameterError(f"'hamiltonian' must be a square matrix (got "
+                             f"{type(hamiltonian).__name__} of shape {shape})")
+    if jumps is None or isinstance(jumps, (str, bytes)) or not isinstance(jumps, Sequence):
+        raise ParameterError(f"'jumps' must be a sequence of matrices (got {jumps!r:.60})")
+    for k, op in enumerate(jumps):
+        if getattr(op, "shape", None) != shape:
+            raise ParameterError(f"'jumps'[{k}] must have the shape {shape} of 'hamiltonian' "
+                                 f"(got {getattr(op, 'shape', type(op).__name__)})")
+    return max(1, math.ceil(math.log2(shape[0])))
+
+
+def _require_finite_scale(hamiltonian, jumps, dissipator: str) -> None:
+    """Refuse operators whose norm bound overflows float64 (no check could be trusted)."""
+    with np.errstate(over="ignore"):
+        scale = 2 * _norm2_bound(hamiltonian) + 2 * jump_weight(dissipator) * sum(
+            _norm2_bound(a) ** 2 for a in jumps)
+    if not math.isfinite(scale) or scale > 1e150:
+        raise ParameterError(f"'hamiltonian' and 'jumps' must have norms below 1e75 so that "
+                             f"||L|| fits float64 (got a bound {scale:.1e})")
+
+
+def require_steady_state_fits(n: int, method: str, memory_limit: float | None = None) -> None:
+    """Refuse ``n`` spins for ``method`` before any operator is built (``ParameterError``).
+
+    ``"auto"`` is checked as ``"sector"`` (its cheapest route); :func:`steady_state` checks
+    the method it picks again.  Prints the estimated time of a long solve.
+    """
+    name = require_choice(method, "method", ("auto", *METHODS))
+    name = "sector" if name == "auto" else name
+    what = f"steady state, method {name!r}"
+    cost = require_fits(lambda k: solve_cost(name, k), "n", n, what=what,
+                        minimum=1, limit=memory_limit)
+    announce(cost, what)
 
 
 def _auto(hamiltonian, sectors) -> str:
@@ -221,8 +260,10 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
     progress : callable, optional
         ``progress(iteration, relative_residual)`` for iterative methods.
     memory_limit : float, optional
-        Bytes.  When given and the method is ``"sector"``, refuse (``ParameterError``)
-        before solving if :func:`.sector_memory_estimate` exceeds it.  Default: no check.
+        Bytes.  The method's estimate (:func:`.memory.solve_cost`) is checked against the
+        available memory before anything is allocated, and against this limit when given;
+        an estimated time from :data:`symness.resources.ANNOUNCE_FROM` seconds on is
+        printed on stderr before the solve.
 
     Returns
     -------
@@ -231,8 +272,10 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
     Raises
     ------
     ParameterError
-        Unknown ``method`` or ``dissipator``, ``"sector"`` without U(1) structure, or a
-        sector solve whose memory estimate exceeds ``memory_limit``.
+        Unknown ``method`` or ``dissipator``, ``H`` not square or a jump of another
+        shape, operators whose norms overflow float64, ``"sector"`` without U(1)
+        structure, or a solve whose memory estimate exceeds the available memory or
+        ``memory_limit``.
     SteadyStateError
         The solver did not converge, or the state fails its checks
         (:attr:`SteadyStateChecks.passed`), e.g. when the steady state is not unique.
@@ -249,11 +292,15 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
     """
     require_choice(method, "method", ("auto", *METHODS))
     jump_weight(dissipator)
+    n = _size(hamiltonian, jumps)
+    _require_finite_scale(hamiltonian, jumps, dissipator)
     start = time.perf_counter()
+    if method in ("auto", "sector"):  # detect_sectors allocates the dense blocks
+        require_steady_state_fits(n, "sector", memory_limit)
     sectors = detect_sectors(hamiltonian, jumps) if method in ("auto", "sector") else None
     name = _auto(hamiltonian, sectors) if method == "auto" else method
-    if memory_limit is not None and name == "sector":
-        _require_memory(sectors.n if sectors is not None else 0, memory_limit)
+    if name != "sector" or sectors is not None:
+        require_steady_state_fits(n if name != "sector" else sectors.n, name, memory_limit)
     try:
         rho, iterations, blocks = METHODS[name](hamiltonian, jumps, dissipator,
                                                 sectors=sectors, progress=progress)

@@ -195,7 +195,8 @@ class Reservoir:
     rate : Fraction or float
         Coupling ``gamma`` (thermal) or ``Gamma`` (magnetisation), ``> 0``.
     aux_length : int
-        Length ``m`` of the auxiliary chain (``"auxiliary"`` only), even, 2..12.
+        Length ``m`` of the auxiliary chain (``"auxiliary"`` only), even, 2..12 (any
+        value in 2..12 is accepted and ignored by the other kinds).
     """
 
     kind: str = "linear"
@@ -213,6 +214,9 @@ class Reservoir:
         else:
             require_real(self.mu, "mu")
         require_int(self.aux_length, "aux_length", minimum=2, maximum=12)
+        if self.kind == "auxiliary" and self.aux_length % 2:
+            raise ParameterError(f"'aux_length' must be even in [2, 12] for kind 'auxiliary' "
+                                 f"(got {self.aux_length})")
 
     @property
     def width(self) -> int:

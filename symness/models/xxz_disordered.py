@@ -40,7 +40,7 @@ from symness.validation import ParameterError, require_int, require_real
 __all__ = ["DisorderedXXZ", "disorder_fields", "SPIN", "bond_term", "bond_terms",
            "hamiltonian", "spin_current_local", "energy_current_local", "embed",
            "magnetization_operator", "spin_current_operator", "energy_current_operator",
-           "energy_density_operator"]
+           "energy_density_operator", "MAX_L", "MAX_COUPLING"]
 
 #: Spin-1/2 matrices ``s^a = sigma^a / 2`` in the basis (|up>, |down>).
 SPIN: dict[str, np.ndarray] = {
@@ -62,6 +62,13 @@ def disorder_fields(length: int, h, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).uniform(-h, h, size=length)
 
 
+#: Longest chain (the MPS solvers' memory grows with ``L``; exact methods stop far earlier).
+MAX_L = 10_000
+#: Largest ``|Delta|``, ``h``, ``|J|``: the Pauli-basis generators of the MPS solver are real
+#: to ``1e-12`` (absolute) only while the couplings times ``2**-53`` stay well below it
+#: (measured: ``h = 1e5`` passes, ``h = 1e6`` fails with a complex Pauli matrix).
+MAX_COUPLING = 10_000
+
 @dataclass(frozen=True)
 class DisorderedXXZ:
     """Validated parameters of eq. (1).
@@ -69,15 +76,15 @@ class DisorderedXXZ:
     Attributes
     ----------
     L : int
-        Number of sites, ``L >= 2``.
+        Number of sites, ``2 <= L <= MAX_L``.
     delta : Fraction, int or float
-        Anisotropy Delta.
+        Anisotropy Delta, ``|Delta| <= MAX_COUPLING``.
     h : Fraction, int or float
-        Disorder strength, ``h >= 0``.
+        Disorder strength, ``0 <= h <= MAX_COUPLING``.
     seed : int
         Seed of the realisation, ``>= 0``.
     J : Fraction, int or float
-        Exchange (the paper's unit, default 1).
+        Exchange (the paper's unit, default 1), nonzero, ``|J| <= MAX_COUPLING``.
     """
 
     L: int
@@ -87,11 +94,11 @@ class DisorderedXXZ:
     J: Fraction | float = 1
 
     def __post_init__(self) -> None:
-        require_int(self.L, "L", minimum=2)
-        require_real(self.delta, "delta")
-        require_real(self.h, "h", minimum=0)
+        require_int(self.L, "L", minimum=2, maximum=MAX_L)
+        require_real(self.delta, "delta", minimum=-MAX_COUPLING, maximum=MAX_COUPLING)
+        require_real(self.h, "h", minimum=0, maximum=MAX_COUPLING)
         require_int(self.seed, "seed", minimum=0)
-        require_real(self.J, "J")
+        require_real(self.J, "J", minimum=-MAX_COUPLING, maximum=MAX_COUPLING)
         if float(self.J) == 0.0:
             raise ParameterError("'J' must be nonzero (got 0)")
 

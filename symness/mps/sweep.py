@@ -14,13 +14,26 @@ and atomically (rewrite to a temporary file + ``os.replace``), so an interrupted
 resumes where it stopped.  A failed task is retried ``retries`` times, then reported in the
 returned summary and recorded as ``"status": "failed"`` (a later run retries it, unless
 ``rerun_failed=False``: tables that report a non-convergence as a result use that).
+
+A task's key is its whole spec (model, both reservoirs, every solver setting and the
+criterion), so a sweep resumed with any other parameter recomputes; repeated tasks are
+run once.  A results line that is not a JSON record (a truncated last line after a
+crash, say) is reported as a :class:`CacheWarning` naming the file and line, and the
+valid records are kept.  Local workers poll their parent and exit when it is gone, so a
+killed sweep leaves no orphans.  Before anything runs, :func:`ness_cost` of every task is
+checked against the available memory and an estimated time from
+:data:`symness.resources.ANNOUNCE_FROM` seconds on is printed.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import json
+import os
 import sys
+import threading
+import time
+import warnings
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -31,12 +44,56 @@ from symness.mps.convergence import Criterion
 from symness.mps.lindblad_tebd import BoundaryDrivenChain
 from symness.mps.transport import NessSettings, solve_ness
 from symness.outputs import atomic_write_text
+from symness.resources import BASE_BYTES, Cost, announce, require_fits, require_task_count
 from symness.validation import ParameterError, require_choice, require_int
 
 __all__ = ["task_key", "current_key", "chain_from_spec", "settings_from_spec", "run_task",
-           "load_results", "run_sweep", "SweepSummary", "EXECUTORS"]
+           "load_results", "run_sweep", "SweepSummary", "EXECUTORS", "CacheWarning",
+           "ness_cost", "require_ness_fits", "unique_specs"]
 
 EXECUTORS = ("local", "dask")
+#: Seconds between a local worker's checks that its parent is alive.
+PARENT_POLL = 1.0
+#: True in the worker processes of a local sweep.
+_IN_WORKER = False
+
+
+class CacheWarning(UserWarning):
+    """A line of a results file is not a record; it is skipped, the others are kept."""
+
+
+def ness_cost(L: int, chi: int, update: str = "svd") -> Cost:
+    """Memory and time of one :func:`~symness.mps.transport.solve_ness` (order of magnitude).
+
+    Time: fitted to the measured end-to-end runs of ``tables/mendoza2019_bench_mps.md``
+    and ``..._hour.md`` (QR route, order 2, one core): ``358 s (L/32)^2.4 (chi/64)^1.2``
+    reproduces L = 12, 24, 32, 48, 64 within 25 % (L = 8: 5.6 s predicted, 1.65 s
+    measured); the SVD route (the default) costs 2.4 times more per step (same table).
+    Memory (counted, not measured): two copies of the ``L`` Pauli-basis tensors
+    ``chi x 4 x chi`` (float64) and five ``4 chi x 4 chi`` two-site work arrays.
+    """
+    seconds = 358.0 * (L / 32) ** 2.4 * (chi / 64) ** 1.2 * (2.4 if update == "svd" else 1.0)
+    memory = BASE_BYTES + 2 * L * chi**2 * 4 * 8.0 + 5 * (4 * chi) ** 2 * 8.0
+    return Cost(memory, seconds)
+
+
+def require_ness_fits(L: int, settings: NessSettings, *, workers: int = 1,
+                      announce_as: str | None = None) -> Cost:
+    """Refuse (before allocating) a chain whose :func:`ness_cost` times ``workers`` does not fit.
+
+    ``announce_as``: print the estimated time under this name when it is long (not in the
+    workers of a local sweep, whose parent announces the whole sweep).
+    """
+    def cost(k: int) -> Cost:
+        one = ness_cost(L, k, settings.update)
+        return Cost(one.bytes * workers, one.seconds)
+
+    estimate = require_fits(cost, "chi", settings.chi,
+                            what=f"MPS NESS, L={L}" + (f", {workers} workers" if workers > 1
+                                                       else ""), minimum=2)
+    if announce_as is not None and not _IN_WORKER:
+        announce(estimate, f"{announce_as} L={L} chi={settings.chi}")
+    return estimate
 
 
 def _num(value) -> Fraction:
@@ -48,23 +105,52 @@ def task_key(spec: dict) -> str:
     return json.dumps(spec, sort_keys=True, separators=(",", ":"))
 
 
-def _reservoir(d: dict) -> Reservoir:
-    return Reservoir(kind=d["kind"], beta=_num(d.get("beta", 0)), mu=_num(d.get("mu", 0)),
-                     rate=_num(d.get("rate", 1)), aux_length=int(d.get("aux_length", 6)))
+def _required(spec, key: str, where: str):
+    if not isinstance(spec, dict):
+        raise ParameterError(f"'{where}' must be a dictionary (got {spec!r:.80})")
+    if key not in spec:
+        raise ParameterError(f"'{where}' needs the key '{key}' (got keys {sorted(spec)})")
+    return spec[key]
+
+
+def _reservoir(d: dict, side: str) -> Reservoir:
+    return Reservoir(kind=_required(d, "kind", side), beta=_num(d.get("beta", 0)),
+                     mu=_num(d.get("mu", 0)), rate=_num(d.get("rate", 1)),
+                     aux_length=int(d.get("aux_length", 6)))
 
 
 def chain_from_spec(spec: dict) -> BoundaryDrivenChain:
-    """Build the chain of a task (validated; bad values raise ``ParameterError``)."""
-    model = DisorderedXXZ(L=spec["L"], delta=_num(spec["delta"]), h=_num(spec.get("h", 0)),
-                          seed=spec.get("seed", 0), J=_num(spec.get("J", 1)))
-    return BoundaryDrivenChain(model, _reservoir(spec["left"]), _reservoir(spec["right"]))
+    """Build the chain of a task (validated; bad values and missing keys raise ``ParameterError``).
+
+    ``L``, ``delta``, ``left`` and ``right`` (each with a ``kind``) are required.
+    """
+    model = DisorderedXXZ(L=_required(spec, "L", "spec"),
+                          delta=_num(_required(spec, "delta", "spec")),
+                          h=_num(spec.get("h", 0)), seed=spec.get("seed", 0),
+                          J=_num(spec.get("J", 1)))
+    return BoundaryDrivenChain(model, _reservoir(_required(spec, "left", "spec"), "left"),
+                               _reservoir(_required(spec, "right", "spec"), "right"))
 
 
 def settings_from_spec(spec: dict) -> NessSettings:
-    """Build the solver settings of a task."""
+    """Build the solver settings of a task (an unknown setting raises ``ParameterError``)."""
     s = dict(spec.get("settings", {}))
-    crit = Criterion(**s.pop("criterion", {}))
-    return NessSettings(criterion=crit, **s)
+    try:
+        crit = Criterion(**s.pop("criterion", {}))
+        return NessSettings(criterion=crit, **s)
+    except TypeError as exc:  # a misspelt keyword
+        raise ParameterError(f"'settings' of a task: {exc}") from None
+
+
+def unique_specs(specs: list[dict]) -> list[dict]:
+    """``specs`` without repeated tasks (same :func:`task_key`, i.e. equal specs), in order.
+
+    Examples
+    --------
+    >>> [s["L"] for s in unique_specs([{"L": 8}, {"L": 6}, {"L": 8}])]
+    [8, 6]
+    """
+    return list({task_key(s): s for s in specs}.values())
 
 
 def run_task(spec: dict) -> dict:
@@ -78,12 +164,33 @@ def current_key(kind: str) -> str:
     return "j_spin" if kind == "spin" else "j_energy"
 
 
+def _record(line: str) -> dict:
+    record = json.loads(line)
+    if not isinstance(record, dict) or not {"key", "status"} <= set(record):
+        raise ValueError("a JSON value but not a record with 'key' and 'status'")
+    return record
+
+
 def load_results(path: str | Path) -> list[dict]:
-    """Read the records of a results file (JSON lines); a missing file is empty."""
+    """Read the records of a results file (JSON lines); a missing file is empty.
+
+    A line that is not a record (truncated, binary, hand-edited) is skipped with a
+    :class:`CacheWarning` naming ``file:line``; the valid records are returned.
+    """
     path = Path(path)
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    records = []
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(_record(line))
+        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+            warnings.warn(f"{path}:{number}: not a results record ({exc}); line skipped, "
+                          f"the valid records are kept", CacheWarning, stacklevel=2)
+    return records
 
 
 def _append(path: Path, record: dict) -> None:
@@ -99,6 +206,20 @@ class SweepSummary:
     done: int = 0
     skipped: int = 0
     failed: list[dict] = field(default_factory=list)
+    duplicates: int = 0
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: a daemon thread ends this process once ``parent`` is gone."""
+    global _IN_WORKER
+    _IN_WORKER = True
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def _submitter(executor: str, scheduler: str | None, workers: int):
@@ -110,8 +231,16 @@ def _submitter(executor: str, scheduler: str | None, workers: int):
         # client.close() disconnects; never client.shutdown(), which stops the user's cluster
         return (lambda spec: client.submit(run_task, spec, pure=False)), as_completed, \
             client.close
-    pool = cf.ProcessPoolExecutor(max_workers=workers)
+    pool = cf.ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent,
+                                  initargs=(os.getpid(),))
     return (lambda spec: pool.submit(run_task, spec)), cf.as_completed, pool.shutdown
+
+
+def _require_sweep_fits(todo: list[dict], workers: int) -> None:
+    """Memory of the largest task times the local workers; announce the total time."""
+    costs = [require_ness_fits(s["L"], settings_from_spec(s), workers=workers) for s in todo]
+    total = Cost(max(c.bytes for c in costs), sum(c.seconds for c in costs) / workers)
+    announce(total, f"mps sweep of {len(todo)} tasks on {workers} worker(s)")
 
 
 def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local",
@@ -123,16 +252,19 @@ def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local"
     retries = require_int(retries, "retries", minimum=0, maximum=10)
     if scheduler and executor != "dask":
         raise ParameterError("'scheduler' needs executor='dask'")
-    for spec in specs:  # validate every task before starting any
+    require_task_count(len(specs), "specs")
+    unique = unique_specs(specs)
+    for spec in unique:  # validate every task before starting any
         chain_from_spec(spec)
         settings_from_spec(spec)
     path = Path(results)
     final = ("ok",) if rerun_failed else ("ok", "failed")
     done = {r["key"] for r in load_results(path) if r.get("status") in final}
-    todo = [s for s in specs if task_key(s) not in done]
-    summary = SweepSummary(skipped=len(specs) - len(todo))
+    todo = [s for s in unique if task_key(s) not in done]
+    summary = SweepSummary(skipped=len(unique) - len(todo), duplicates=len(specs) - len(unique))
     if not todo:
         return summary
+    _require_sweep_fits(todo, workers if executor == "local" else 1)
     from tqdm import tqdm
 
     submit, as_completed, close = _submitter(executor, scheduler, workers)

@@ -233,6 +233,9 @@ def solve_ness(chain: BoundaryDrivenChain, settings: NessSettings, *,
                initial: PauliMPS | None = None,
                progress: Callable[[Report], None] | None = None) -> NessResult:
     """Find the NESS of ``chain`` by TEBD (module docstring); raise if it does not converge."""
+    from symness.mps.sweep import require_ness_fits  # guard (issue 24): refuse before allocating
+
+    require_ness_fits(chain.model.L, settings, announce_as="mps ness")
     start = _time.perf_counter()
     deadline = None if settings.wall_max is None else start + settings.wall_max
     generators = bond_generators(chain)

@@ -32,7 +32,7 @@ import scipy.sparse as sp
 from scipy.interpolate import CubicSpline
 
 from symness.models.xxz_ring import HEISENBERG, XXZRing, bond_operator, ring_sum, spin_operator
-from symness.validation import require_int, require_real
+from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["PumpParams", "phonon_spectrum", "phonon_gamma", "phonon_lamb_shift",
            "drive_channels", "phonon_coupling", "drive_gamma"]
@@ -47,7 +47,7 @@ class PumpParams:
     Attributes
     ----------
     n : int
-        Sites, ``3 <= n <= 16``.
+        Sites, even (the staggered drive (8) needs it), ``4 <= n <= 14``.
     j, delta, field : real
         ``J > 0``, ``Delta``, ``B`` of eq. (7).
     eps_d, eps_ph : real
@@ -78,7 +78,10 @@ class PumpParams:
     eta_d: Real = 0.1
 
     def __post_init__(self) -> None:
-        require_int(self.n, "n", minimum=3, maximum=16)
+        require_int(self.n, "n", minimum=4, maximum=14)
+        if self.n % 2:
+            raise ParameterError(f"'n' must be even in [4, 14] for the staggered drive (8) "
+                                 f"(got {self.n})")
         require_real(self.j, "j", minimum=0, open_minimum=True)
         require_real(self.delta, "delta")
         require_real(self.field, "field")

@@ -21,6 +21,7 @@ import numpy as np
 
 from symness.models.xxz_ring import hamiltonian
 from symness.pump import charges as charge_ops
+from symness.pump.cost import require_point_fits
 from symness.pump.couplings import Couplings, couplings
 from symness.pump.exact_steady_state import (
     DegeneratePairs,
@@ -53,6 +54,9 @@ class PumpSystem:
 
     params: PumpParams
     _cache: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        require_point_fits(self.params)  # before any eigensystem is built (issue 24)
 
     @cached_property
     def couplings(self) -> Couplings:
@@ -122,6 +126,11 @@ class PumpSystem:
         if n_c not in self._cache:
             if n_c not in GGE_SIZES:
                 raise ParameterError(f"'n_c' must be one of {GGE_SIZES} (got {n_c})")
+            widest = n_c - 1 if n_c > 2 else 2  # C_k has a k-site density
+            if self.params.n < widest + widest % 2:
+                raise ParameterError(f"'n_c' = {n_c} needs a ring of n >= {widest + widest % 2} "
+                                     f"sites (C_{widest} has a {widest}-site density; got "
+                                     f"n = {self.params.n})")
             ring, es = self.params.ring, self.couplings.eigen
             local = [es.to_eigenbasis(charge_ops.charge_operator(ring, i))
                      for i in range(1, (n_c - 1 if n_c > 2 else 2) + 1)]

@@ -32,7 +32,12 @@ from fractions import Fraction
 
 from symness.validation import ParameterError
 
-__all__ = ["StringContent", "string_content", "continued_fraction"]
+__all__ = ["StringContent", "string_content", "continued_fraction", "MAX_SPECIES"]
+
+
+#: Most string species accepted (``gamma/pi = 1/200`` has 200): beyond, the thermal TBA and
+#: the GHD solvers, whose work grows with the square of the species count, do not finish.
+MAX_SPECIES = 200
 
 
 def continued_fraction(x: Fraction) -> tuple[int, ...]:
@@ -118,6 +123,10 @@ def string_content(gamma_over_pi: Fraction | int) -> StringContent:
                              f"(got {g})")
     p0 = 1 / g
     nus = continued_fraction(p0)
+    if sum(nus) > MAX_SPECIES:
+        raise ParameterError(f"'gamma/pi' = {g} has {sum(nus)} string species (the sum of the "
+                             f"continued-fraction digits of pi/gamma), above {MAX_SPECIES}; "
+                             f"every TBA/GHD solve grows with the species count")
     level = len(nus)
     p = [p0, Fraction(1)]
     for i in range(2, level + 1):

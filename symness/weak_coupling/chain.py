@@ -219,9 +219,32 @@ def local_t(rho: np.ndarray, n: int) -> np.ndarray:
     return np.array([-np.real(np.trace(site_operator("Z", j, n) @ rho)) for j in range(n)])
 
 
+#: Largest relative error of a local temperature accepted from the rounding of ``t``.
+TEMPERATURE_RTOL = 1e-6
+
+
 def temperature_from_t(t, h: float = 1.0):
-    """Local temperature ``T = h / artanh(t)`` from ``t = tanh(beta h)`` (eq. (100))."""
-    return h / np.arctanh(np.asarray(t, dtype=float))
+    """Local temperature ``T = h / artanh(t)`` from ``t = tanh(beta h)`` (eq. (100)).
+
+    Near ``|t| = 1`` (``h/T`` large) ``T`` is ill-conditioned: a rounding ``u = 2**-53``
+    of ``t`` changes it by ``u / ((1 - t^2) artanh|t|)`` relatively.  Above
+    :data:`TEMPERATURE_RTOL` (``|t| > 1/2`` only; ``t = 0`` is ``T = inf``) this raises
+    ``ParameterError`` naming ``h`` instead of returning ``T = 0`` (issue 24).
+    """
+    t = np.asarray(t, dtype=float)
+    a = np.abs(t)
+    inside = (a > 0.5) & (a < 1)
+    safe = np.where(inside, a, 0.75)
+    bound = np.where(inside, UNIT_ROUNDOFF / ((1 - safe**2) * np.arctanh(safe)),
+                     np.where(a >= 1, np.inf, 0.0))
+    if np.any(bound > TEMPERATURE_RTOL):
+        site = int(np.argmax(bound))
+        raise ParameterError(
+            f"'h' = {h:g}: t = tanh(h/T) = 1 - {1 - abs(float(np.ravel(t)[site])):.1e} at site "
+            f"{site + 1} is at the float64 limit, so T = h/artanh(t) would carry a relative "
+            f"error above {TEMPERATURE_RTOL:g}; keep h/T below about 13")
+    with np.errstate(divide="ignore"):
+        return h / np.arctanh(t)
 
 
 def zeroth_order_state(chain: WeakCouplingChain, *, degenerate: str = "effective") -> np.ndarray:

@@ -7,6 +7,7 @@ import pytest
 
 from symness.cli import main
 from symness.pump.sweep import COLUMNS
+from symness.pump.system import OBSERVABLES
 
 
 def test_exact_json(capsys):
@@ -60,11 +61,13 @@ def test_sweep_retries_failed_points(tmp_path):
     out = tmp_path / "s.csv"
     base = PumpParams(n=4, field=0.5)
     run_sweep(base, method="exact", vary="ratio", values=[1.0], output=out, progress=False)
-    text = out.read_text().splitlines()
-    header, row = text[0], text[1].split(",")
-    row[5:-1] = ["nan"] * (len(row) - 6)
-    row[-1] = "failed: earlier solver"
-    out.write_text(header + "\n" + ",".join(row) + "\n")
+    with out.open() as handle:
+        (row,) = list(csv.DictReader(handle))
+    row.update({k: "nan" for k in OBSERVABLES}, check="failed: earlier solver")
+    with out.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(row)
     rows = run_sweep(base, method="exact", vary="ratio", values=[1.0], output=out,
                      progress=False)
     assert len(rows) == 1 and rows[0]["check"].startswith("residual=")

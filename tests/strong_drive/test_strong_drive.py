@@ -112,7 +112,7 @@ def test_bad_parameters_raise():
         StrongDrive(4, 1, 0)
     with pytest.raises(ParameterError, match="'n' = 2000 is too large"):
         profiles(StrongDrive(2000, 1.5, 1))
-    with pytest.raises(ParameterError, match="'n' must be <= 10000"):
+    with pytest.raises(ParameterError, match=r"'n' must be .*10000"):
         profiles(StrongDrive(10_001, 1, 1))
 
 
