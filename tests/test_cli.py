@@ -344,3 +344,11 @@ def test_mps_reservoir_kinds_are_those_of_the_model():
     from symness.mps.cli import RESERVOIRS
 
     assert RESERVOIRS == KINDS
+
+
+def test_ness_too_large_is_one_line_before_any_estimate(capsys):
+    # issue 24: 'ness --n 20' allocated until it died; the refusal must be the only line
+    # (the memory estimate printed from n = 10 on comes only for a size that fits)
+    assert main(["ness", "--n", "20"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "'n' = 20 needs about" in err[0] and "largest 'n'" in err[0]

@@ -147,6 +147,9 @@ def _cmd_ness(args) -> int:
     show = params.n >= PROGRESS_FROM_N and sys.stderr.isatty()
     limit = float(number(args.max_memory, "max-memory", minimum=0, open_minimum=True)) * GIB
     if params.n >= PROGRESS_FROM_N:
+        from symness.lindblad.steady_state import require_steady_state_fits
+
+        require_steady_state_fits(params.n, args.method, limit)  # a refusal stays one line
         print(sector_memory_estimate(params.n).describe(), file=sys.stderr)
     report = ness_report(params, method=args.method, progress=_progress if show else None,
                          memory_limit=limit)
