@@ -85,3 +85,4 @@ def test_weight_claim_fails_for_a_wrong_d_pi(monkeypatch, claim_id):
     monkeypatch.setattr(optimal_mazur, "d_pi",
                         lambda ell, m: right(ell, m) * (1 + 1e-9 * math.sin(math.pi / m)))
     assert not check.run().passed
+
