@@ -47,7 +47,7 @@ import numpy as np
 
 from symness.quasilocal.lax import anisotropy_angle, lax
 
-__all__ = ["string_transfer", "string_kernel", "prefactor", "gram_finite",
+__all__ = ["string_transfer", "string_kernel", "corner_resolvent", "prefactor", "gram_finite",
            "strip_half_width", "closed_form_kernel", "chebyshev_ratio"]
 
 
@@ -69,8 +69,11 @@ def string_transfer(phi1: complex, phi2: complex, ell: int, m: int) -> np.ndarra
     return 0.5 * np.einsum("abkl,abkl->kl", a.conj(), b)
 
 
-def _continued_fraction(diagonal, hops, one):
-    """``<1|(1 - E)^-1|1>``, tridiagonal ``E``: ``diagonal``, ``hops[k] = E_{k,k+1} E_{k+1,k}``."""
+def corner_resolvent(diagonal, hops, one):
+    """``<1|(1 - E)^-1|1>``, tridiagonal ``E``: ``diagonal``, ``hops[k] = E_{k,k+1} E_{k+1,k}``.
+
+    A continued fraction; works for numpy arrays (elementwise) and exact field elements.
+    """
     tail = one - diagonal[-1]
     for d, h in zip(diagonal[-2::-1], hops[::-1]):
         tail = one - d - h / tail
@@ -93,7 +96,7 @@ def string_kernel(phi1, phi2, ell: int, m: int):
                 for k in ks]
     hops = [0.25 * (math.sin(k * eta) * math.sin((k + 1) * eta)) ** 2 / norm**2
             for k in range(1, m - 1)]
-    return _continued_fraction(diagonal, hops, 1.0)
+    return corner_resolvent(diagonal, hops, 1.0)
 
 
 def gram_finite(phi1: complex, phi2: complex, ell: int, m: int, n: int) -> complex:

@@ -191,19 +191,18 @@ def _single_charge_dz() -> Evidence:
     import sympy as sp
 
     from symness.exact.cos_field import cos_field, cos_squared, sin_squared
+    from symness.quasilocal.kernel import corner_resolvent
 
     failures = []
     for ell, m in coprime_cases():
         field = cos_field(m)
-        one, quarter = field.one, field.from_sympy(sp.Rational(1, 4))
+        quarter = field.from_sympy(sp.Rational(1, 4))
         # phi = pi/2: E_kk = cos^2(k eta), E_{k,k+1} E_{k+1,k} = sin^2(k eta) sin^2((k+1) eta)/4
         diagonal = [cos_squared(ell * k, m) for k in range(1, m)]
         hops = [sin_squared(ell * k, m) * sin_squared(ell * (k + 1), m) * quarter
                 for k in range(1, m - 1)]
-        tail = one - diagonal[-1]
-        for d, h in zip(diagonal[-2::-1], hops[::-1]):
-            tail = one - d - field.quo(h, tail)
-        if tail != sin_squared(ell, m) * field.from_sympy(sp.Rational(m, 2 * (m - 1))):
+        dz = sin_squared(ell, m) * field.from_sympy(sp.Rational(m, 2 * (m - 1)))
+        if field.one / corner_resolvent(diagonal, hops, field.one) != dz:
             failures.append((ell, m))
     return Evidence.exact(not failures, reference="000 (20), exact in Q(cos 2 pi/m)",
                           detail=f"{len(coprime_cases())} pairs; failures: {failures}")
