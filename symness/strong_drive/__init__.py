@@ -9,5 +9,7 @@ every formula here was derived again and checked against the exact sector solver
 Modules: :mod:`.model` (parameters), :mod:`.coefficients` (the bulk algebra),
 :mod:`.mpa` (dense ``S`` and ``rho`` for small ``n``), :mod:`.algebra` (exact
 checks), :mod:`.transfer` (profiles and currents at any ``n``),
-:mod:`.optimal_mazur` (Prosen-Ilievski bound next to ``D_Z`` and GHD).
+:mod:`.optimal_mazur` (Prosen-Ilievski bound next to ``D_Z`` and GHD; the charges
+themselves in :mod:`symness.quasilocal`, claims in :mod:`.claims_quasilocal`),
+:mod:`.largest_n` (one exact sector solve at the largest ``n`` against the MPA).
 """

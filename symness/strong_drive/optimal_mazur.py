@@ -13,10 +13,11 @@ in the normalisation of paper 000's ``D_Z`` (both equal 1 at ``Delta = 0``; GHD'
     R(m) = d_PI / D_Z = 2 (m - 1) (1 - (m / 2 pi) sin(2 pi/m)) / (m sin^2(pi/m)),
 
 ``R(2) = 1``, ``R(m) = 4/3 - 4/(3m) + O(m^-2)`` and ``R -> 4/3`` as ``m -> oo``
-(claims ``prosen_ilievski2013.*``).  The quasi-local charges themselves are not
-constructed here, and the bound is not re-optimised numerically: ``d_PI`` is the
-paper's closed form, checked against GHD (an independent theory) and ``D_Z``
-(paper 000's exact Jordan-form value from :mod:`symness.mpa`).
+(claims ``prosen_ilievski2013.*``).  ``d_PI`` here is the paper's closed form, checked
+against GHD (an independent theory) and ``D_Z`` (paper 000's exact Jordan-form value
+from :mod:`symness.mpa`); the quasi-local charges themselves are constructed, and the
+bound re-optimised over them, in :mod:`symness.quasilocal` (claims in
+:mod:`.claims_quasilocal`).
 """
 
 from __future__ import annotations

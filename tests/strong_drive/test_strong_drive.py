@@ -127,3 +127,16 @@ def test_cli_profile(capsys):
 def test_cli_bad_input_exits_2(capsys):
     assert main(["strong-drive", "profile", "--n", "3/2"]) == 2
     assert "'n'" in capsys.readouterr().err
+
+
+def test_largest_n_refuses_before_solving_and_runs_small_n():
+    from fractions import Fraction
+
+    from symness.strong_drive.largest_n import run
+    from symness.strong_drive.model import StrongDrive
+
+    refused = run(StrongDrive(13, Fraction(1, 2), Fraction(1)), max_memory_gib=1.0)
+    assert refused["refused"] == "estimate > 1.0 GiB" and "solver_cpu_s" not in refused
+    # reference: the exact sector solver (independent of the MPA), tolerance of the claims
+    small = run(StrongDrive(5, Fraction(1, 2), Fraction(1)), max_memory_gib=1.0)
+    assert small["max_abs_rho_mpa_minus_exact"] < 1e-12
