@@ -44,7 +44,7 @@ def _hs(a: np.ndarray, b: np.ndarray) -> complex:
     return complex(np.trace(a.conj().T @ b)) / a.shape[0]
 
 
-@claim("prosen_ilievski2013.open_commutator", paper="003", equation="2013 Z(phi)",
+@claim("bertini2016.prosen-ilievski2013.open-commutator", paper="003", equation="2013 Z(phi)",
        kind="numeric",
        statement="Z(phi) = d/ds <0|L(phi,s)^(x)n|0>_(s=0) from the complex-spin Lax operator "
                  "obeys [H, Z_n] = 2 sin(eta) {eta sin(phi)^n (sigma^z_1 - sigma^z_n) - "
@@ -74,7 +74,7 @@ def _open_commutator() -> Evidence:
                                    f"max |[H,Z]| = {scale:.2g}")
 
 
-@claim("prosen_ilievski2013.ring_commutes", paper="003", equation="2013 Lax operator",
+@claim("bertini2016.prosen-ilievski2013.ring-commutes", paper="003", equation="2013 Lax operator",
        kind="numeric",
        statement="with the m-dimensional quotient of the complex-spin module, d/ds tr_a "
                  "L(phi,s)^(x)n commutes with the periodic XXZ Hamiltonian at s = 0 and at a "
@@ -99,7 +99,8 @@ def _ring_commutes() -> Evidence:
                             detail=f"max |[H, T']| / max |T'|, l/m in {DENSE_CASES}")
 
 
-@claim("prosen_ilievski2013.gram_finite_n", paper="003", equation="2013 (Z, Z'), (J, Z)",
+@claim("bertini2016.prosen-ilievski2013.gram-finite-n",
+       paper="003", equation="2013 (Z, Z'), (J, Z)",
        kind="cross-check",
        statement="the string transfer matrix E(phi, phi') gives the exact finite-n "
                  "Hilbert-Schmidt products (Zt(phi), Zt(phi')) and (J, Zt(phi)) = (n-1) i c/4 "
@@ -133,7 +134,7 @@ def _gram_finite_n() -> Evidence:
                             requires={"K_n/n - K = O(1/n)": one_over_n})
 
 
-@claim("prosen_ilievski2013.quasilocal_strip", paper="003", equation="2013 strip",
+@claim("bertini2016.prosen-ilievski2013.quasilocal-strip", paper="003", equation="2013 strip",
        kind="numeric",
        statement="the string transfer matrix E(phi, phi) has spectral radius < 1 inside the "
                  "strip |Re phi - pi/2| < pi/(2m) and > 1 just outside (m = 3..12, "
@@ -162,7 +163,7 @@ def _quasilocal_strip() -> Evidence:
                                       "radius > 1 outside": outside > 1})
 
 
-@claim("prosen_ilievski2013.kernel_closed_form", paper="003", equation="2013 kernel",
+@claim("bertini2016.prosen-ilievski2013.kernel-closed-form", paper="003", equation="2013 kernel",
        kind="cross-check",
        statement="G(phi,phi') = <1|(1-E)^-1|1> equals 2 conj(sin phi) sin phi' U_(m-2)(cos u)"
                  " / (sin^2 eta U_(m-1)(cos u)), u = conj(phi) + phi' - pi, at 2500 random "
@@ -183,7 +184,8 @@ def _kernel_closed_form() -> Evidence:
                                                                "(from the Lax operator)")
 
 
-@claim("prosen_ilievski2013.single_charge_dz", paper="003", equation="000 (20)", kind="exact",
+@claim("bertini2016.prosen-ilievski2013.single-charge-dz",
+       paper="003", equation="000 (20)", kind="exact",
        statement="the single charge Z(pi/2) gives exactly paper 000's bound: 1/G(pi/2, pi/2) "
                  "= m sin^2(pi l/m) / (2(m-1)) = D_Z in Q(cos 2pi/m), every coprime l/m, "
                  "m <= 12")
@@ -208,7 +210,7 @@ def _single_charge_dz() -> Evidence:
                           detail=f"{len(coprime_cases())} pairs; failures: {failures}")
 
 
-@claim("prosen_ilievski2013.optimal_weight", paper="003", equation="2013 d_PI",
+@claim("bertini2016.prosen-ilievski2013.optimal-weight", paper="003", equation="2013 d_PI",
        kind="numeric",
        statement="the weight w = |sin phi|^-4 solves int_S G(phi,phi') w(phi') dA' = const "
                  "on the strip (residual at interior points), so the charge int w Zt is "
@@ -236,7 +238,7 @@ def _optimal_weight() -> Evidence:
                                       residual <= RESPONSE_TOLERANCE})
 
 
-@claim("prosen_ilievski2013.optimal_bound_grid", paper="003", equation="2013 d_PI",
+@claim("bertini2016.prosen-ilievski2013.optimal-bound-grid", paper="003", equation="2013 d_PI",
        kind="numeric", slow=True,
        statement="the Mazur bound of the charges Zt(phi_i), Zt(phi_i)^dagger on grids of "
                  "the strip (Gram system solved in ball arithmetic) grows with the grid, stays "

@@ -71,13 +71,13 @@ def test_gauss_rule_matches_mpmath_quadrature():
 @pytest.mark.slow
 @pytest.mark.parametrize("factor", [0.999, 1.001])
 def test_grid_claim_fails_for_a_wrong_d_pi(monkeypatch, factor):
-    check = load_all()["prosen_ilievski2013.optimal_bound_grid"]
+    check = load_all()["bertini2016.prosen-ilievski2013.optimal-bound-grid"]
     right = optimal_mazur.d_pi
     monkeypatch.setattr(optimal_mazur, "d_pi", lambda ell, m: right(ell, m) * factor)
     assert not check.run().passed
 
 
-@pytest.mark.parametrize("claim_id", ["prosen_ilievski2013.optimal_weight"])
+@pytest.mark.parametrize("claim_id", ["bertini2016.prosen-ilievski2013.optimal-weight"])
 def test_weight_claim_fails_for_a_wrong_d_pi(monkeypatch, claim_id):
     check = load_all()[claim_id]
     right = optimal_mazur.d_pi
