@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "symness"
-LOWER = ("exact", "operators", "lindblad", "perturbation", "models")
+LOWER = ("exact", "operators", "lindblad", "perturbation", "models", "quasilocal")
 PAPERS = ("mpa", "weak_coupling", "mps", "tba", "ghd", "pump", "strong_drive")
 INTERFACE = ("claims", "outputs", "cli", "benchmarks")
 #: Files inside a package that are interface glue (registrations), allowed to import upward.
