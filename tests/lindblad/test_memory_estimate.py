@@ -42,5 +42,7 @@ def test_refusal_happens_before_the_solve():
 
 def test_cli_prints_estimate_and_refuses(capsys):
     assert main(["ness", "--n", "13", "--max-memory", "6"]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("memory estimate n=13: ") and "above the memory limit" in err
+    # one line (issue 24: a refusal is the only stderr line), carrying the estimate
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "'n' = 13 needs about" in err[0]
+    assert "above the memory limit" in err[0]
