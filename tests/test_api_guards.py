@@ -105,7 +105,7 @@ def test_weak_coupling_temperature_at_the_arctanh_limit_is_refused():
     with pytest.raises(ParameterError, match="'h' = 100: t = tanh"):
         profile_rows(2, np.pi / 4, 1.5, 0.5, 100.0, "tilted-ising")
     rows = profile_rows(2, np.pi / 4, 1.5, 0.5, 1.0, "tilted-ising")
-    assert all(0.5 < temp < 1.5 for _, _, temp in rows)  # between the bath temperatures
+    assert all(0.5 < row[2] < 1.5 for row in rows)  # T_l between the bath temperatures
 
 
 def test_temperature_from_t_keeps_the_closed_form_away_from_the_limit():
