@@ -28,7 +28,7 @@ from pathlib import Path
 from symness import __version__
 from symness.validation import ParameterError, SolverError, parse_number
 
-__all__ = ["main", "build_parser", "CliError", "write_or_print", "paper_commands"]
+__all__ = ["main", "build_parser", "CliError", "paper_commands"]
 
 DESCRIPTION = ("Verify, compute and tabulate nonequilibrium steady states of quantum spin chains "
                "(papers 000-004; see README).")
@@ -57,17 +57,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):  # noqa: D102 - argparse hook
         raise CliError(message + self.hint)
-
-
-def write_or_print(text: str, output: str | None) -> None:
-    """Print ``text``, or write it atomically to ``output`` when given."""
-    if output:
-        from symness.outputs import atomic_write_text
-
-        atomic_write_text(output, text)
-        print(f"wrote {output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
 
 
 def _cmd_claims(args) -> int:
@@ -138,6 +127,8 @@ def _cmd_verify(args) -> int:
         elapsed = time.perf_counter() - bar.started
     failed = [v for v in verdicts if not v.passed]
     if args.format == "json":
+        from symness.outputs import write_or_print
+
         write_or_print(json.dumps({"symness_version": __version__,
                                    "verdicts": [v.as_dict() for v in verdicts],
                                    "skipped_slow": [c.id for c in skipped]}, indent=1) + "\n",
@@ -303,7 +294,7 @@ def _write_table(entry, args) -> None:
     options = _generator_options(entry, args)
     tab = _timed(entry.name, "tables", not args.no_progress, lambda: entry.generator(**options))
     if not args.write:
-        write_or_print(outputs.render(tab, args.format or "text"), args.output)
+        outputs.write_or_print(outputs.render(tab, args.format or "text"), args.output)
         return
     for fmt in ("md", "csv", "json"):
         path = Path(args.write).with_suffix(f".{fmt}")
@@ -379,7 +370,7 @@ def _entry(store: dict, name: str | None, what: str):
 
 def _cmd_bench(args) -> int:
     from symness import benchmarks
-    from symness.outputs import render
+    from symness.outputs import render, write_or_print
 
     if args.output and len(args.name) > 1:
         raise CliError(f"'--output' holds one benchmark's table; got {len(args.name)} "

@@ -25,6 +25,7 @@ import json
 import math
 import os
 import pkgutil
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +33,8 @@ from pathlib import Path
 
 from symness import __version__
 
-__all__ = ["Table", "atomic_write_text", "atomic_write_bytes", "provenance", "render",
+__all__ = ["Table", "atomic_write_text", "atomic_write_bytes", "write_or_print", "provenance",
+           "render",
            "table", "figure", "tables", "figures", "load_all", "FORMATS", "canonical_name",
            "lookup", "repository_tables", "declared", "Declared", "round_to_error",
            "format_error"]
@@ -45,6 +47,15 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def write_or_print(text: str, output: str | None) -> None:
+    """Print ``text``, or write it atomically to ``output`` when given (CLI outputs)."""
+    if output:
+        atomic_write_text(output, text)
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:

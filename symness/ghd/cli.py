@@ -50,7 +50,6 @@ def _protocol_options(args) -> None:
 
 
 def _cmd_profile(args) -> int:
-    from symness.cli import write_or_print
     from symness.ghd.converged import converged_profile, format_with_error
     from symness.ghd.profiles import (
         OBSERVABLES,
@@ -58,7 +57,7 @@ def _cmd_profile(args) -> int:
         quench_states,
         two_temperature_states,
     )
-    from symness.outputs import Table, render
+    from symness.outputs import Table, render, write_or_print
     from symness.tba.strings import string_content
 
     if args.delta is None and args.gamma is None:

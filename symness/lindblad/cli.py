@@ -137,8 +137,8 @@ def ness_table(params, report: dict, command: str, *, rounded: bool = True) -> T
 
 
 def _cmd_ness(args) -> int:
-    from symness.cli import write_or_print
     from symness.models.xxz_boundary_driven import XXZDrive
+    from symness.outputs import write_or_print
 
     params = XXZDrive(n=integer(args.n, "n", minimum=2, maximum=MAX_N),
                       delta=number(args.delta, "delta"),

@@ -44,12 +44,12 @@ def register(subparsers) -> None:
 
 
 def _cmd_profile(args) -> int:
-    from symness.cli import write_or_print
     from symness.mpa.profiles import (
         ProfileParams,
         magnetization_profile_adaptive,
         magnetization_profile_exact,
     )
+    from symness.outputs import write_or_print
 
     n = integer(args.n, "n", minimum=2, maximum=5000)
     fmt = require_choice(args.format, "format", ("text", "csv", "json"))

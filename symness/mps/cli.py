@@ -143,9 +143,9 @@ def _spec(args, L: int, seed: int, h: Fraction) -> dict:
 
 
 def _cmd_ness(args) -> int:
-    from symness.cli import write_or_print
     from symness.mps.sweep import chain_from_spec, settings_from_spec
     from symness.mps.transport import solve_ness
+    from symness.outputs import write_or_print
 
     spec = _spec(args, integer(args.L, "L", minimum=2, maximum=MAX_L),
                  integer(args.seed, "seed", minimum=0, maximum=MAX_SEED),

@@ -158,8 +158,7 @@ def _emit(row: dict, errors: dict[str, float], note: str, params, args) -> None:
     Text: every value to the decimal place of its error, the errors in a note.  JSON: full
     precision and an ``errors`` field.
     """
-    from symness.cli import write_or_print
-    from symness.outputs import format_error, round_to_error
+    from symness.outputs import format_error, round_to_error, write_or_print
 
     if args.format == "json":
         text = json.dumps({"symness_version": __version__, "parameters": {

@@ -49,7 +49,7 @@ def profile_table(params, command: str) -> Table:
 
 
 def _cmd_profile(args) -> int:
-    from symness.cli import write_or_print
+    from symness.outputs import write_or_print
     from symness.strong_drive.model import StrongDrive
 
     params = StrongDrive(n=integer(args.n, "n", minimum=2),

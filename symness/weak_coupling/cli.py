@@ -53,7 +53,7 @@ def _profile_text(rows: list, title: str) -> str:
 
 
 def _profile(args) -> int:
-    from symness.cli import write_or_print
+    from symness.outputs import write_or_print
     from symness.weak_coupling.profile_cli import profile_rows
 
     n = integer(args.n, "n", minimum=2, maximum=10)
