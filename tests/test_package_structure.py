@@ -69,9 +69,6 @@ DECLARED_PAPER_IMPORTS = {
     ("strong_drive", "mpa"): {"claims_mazur.py", "tables.py"},
     ("strong_drive", "ghd"): {"claims_mazur.py", "tables.py"},
     ("strong_drive", "tba"): {"claims_mazur.py", "tables.py"},
-    # NOT on purpose, still to move (issue 22, item 5): the TBA claims evaluate the
-    # free-fermion and observable helpers that live in ghd/
-    ("tba", "ghd"): {"claims.py"},
 }
 
 

@@ -14,7 +14,6 @@ import numpy as np
 import sympy
 
 from symness.claims import Evidence, claim
-from symness.ghd import free_fermions as ff
 from symness.ghd.drude import FREE_FERMION_DRUDE, prosen_ilievski, spin_drude_weight
 from symness.ghd.profiles import (
     domain_wall_states,
@@ -22,6 +21,7 @@ from symness.ghd.profiles import (
     quench_states,
     two_temperature_states,
 )
+from symness.tba import free_fermions as ff
 from symness.tba.quadrature import RapidityGrid
 from symness.tba.strings import string_content
 

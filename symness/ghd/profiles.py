@@ -28,17 +28,13 @@ import numpy as np
 
 from symness.ghd.lqss import STENCIL_HALF_WIDTH, solve_ray
 from symness.resources import BASE_BYTES, Cost, require_fits
-from symness.tba.charges import charge_current, charge_density, spin_current, spin_density
+from symness.tba.charges import OBSERVABLES, observables
 from symness.tba.quadrature import Convolution, RapidityGrid
 from symness.tba.strings import StringContent
 from symness.tba.thermal import Macrostate, thermal_state
 
 __all__ = ["OBSERVABLES", "Profile", "two_temperature_states", "domain_wall_states",
            "quench_states", "observables", "profile", "profile_cost", "require_memory_fits"]
-
-#: Observables of a profile, in column order.
-OBSERVABLES = ("q1", "q2", "sz", "j1", "j2", "jz")
-
 
 @dataclass(frozen=True, eq=False)
 class Profile:
@@ -50,16 +46,6 @@ class Profile:
     residuals: np.ndarray
     left: dict[str, float] = field(default_factory=dict)
     right: dict[str, float] = field(default_factory=dict)
-
-
-def observables(dressing, extra: tuple[int, ...] = ()) -> dict[str, float]:
-    """Evaluate :data:`OBSERVABLES` (and q_n, j_n for n in ``extra``) in one macrostate."""
-    out = {"q1": charge_density(dressing, 1), "q2": charge_density(dressing, 2),
-           "sz": spin_density(dressing), "j1": charge_current(dressing, 1),
-           "j2": charge_current(dressing, 2), "jz": spin_current(dressing)}
-    for n in extra:
-        out[f"q{n}"], out[f"j{n}"] = charge_density(dressing, n), charge_current(dressing, n)
-    return out
 
 
 def profile_cost(species: int, step: float, rays: int) -> Cost:

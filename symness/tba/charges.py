@@ -16,7 +16,11 @@ import numpy as np
 from symness.tba.bare import bare_charge, magnetisation
 from symness.tba.dressing import Dressing
 
-__all__ = ["charge_density", "charge_current", "spin_density", "spin_current"]
+__all__ = ["charge_density", "charge_current", "spin_density", "spin_current", "OBSERVABLES",
+           "observables"]
+
+#: Observables of a GHD profile (paper 003), in column order.
+OBSERVABLES = ("q1", "q2", "sz", "j1", "j2", "jz")
 
 
 def _integrate(d: Dressing, values: np.ndarray) -> float:
@@ -43,3 +47,13 @@ def spin_current(d: Dressing) -> float:
     """<j^z_l> (current of S^z) = -sum_j n_j int v_j rho_j."""
     nj = magnetisation(d.state.content)[:, None]
     return -_integrate(d, nj * d.velocity * d.root_density)
+
+
+def observables(dressing, extra: tuple[int, ...] = ()) -> dict[str, float]:
+    """Evaluate :data:`OBSERVABLES` (and q_n, j_n for n in ``extra``) in one macrostate."""
+    out = {"q1": charge_density(dressing, 1), "q2": charge_density(dressing, 2),
+           "sz": spin_density(dressing), "j1": charge_current(dressing, 1),
+           "j2": charge_current(dressing, 2), "jz": spin_current(dressing)}
+    for n in extra:
+        out[f"q{n}"], out[f"j{n}"] = charge_density(dressing, n), charge_current(dressing, n)
+    return out

@@ -14,9 +14,8 @@ from fractions import Fraction
 import numpy as np
 
 from symness.claims import Evidence, claim
-from symness.ghd import free_fermions as ff
-from symness.ghd.profiles import observables
-from symness.tba.charges import charge_current, charge_density
+from symness.tba import free_fermions as ff
+from symness.tba.charges import charge_current, charge_density, observables
 from symness.tba.dressing import Dressing
 from symness.tba.exact_diag import XXZRing, continuity_current, embed, local_bond, q2_density
 from symness.tba.quadrature import RapidityGrid, refined

@@ -4,9 +4,9 @@ from functools import partial
 import numpy as np
 import pytest
 
-from symness.ghd import free_fermions as ff
 from symness.ghd.converged import converged_profile, error_digits, format_with_error
 from symness.ghd.profiles import two_temperature_states
+from symness.tba import free_fermions as ff
 from symness.tba.strings import string_content
 from symness.validation import ParameterError
 

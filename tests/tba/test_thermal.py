@@ -3,7 +3,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 
-from symness.ghd import free_fermions as ff
+from symness.tba import free_fermions as ff
 from symness.tba.quadrature import RapidityGrid
 from symness.tba.strings import string_content
 from symness.tba.thermal import TBAConvergenceError, thermal_state
