@@ -286,7 +286,7 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
 
     >>> import numpy as np
     >>> ss = steady_state(np.zeros((2, 2)), [np.array([[0, 1], [0, 0]])],
-    ...                   dissipator="standard")
+    ...                   dissipator="standard", method="dense")
     >>> round(ss.expect(np.diag([1.0, -1.0])), 12)
     1.0
     """
