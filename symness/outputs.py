@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from symness import __version__
+from symness.validation import ParameterError
 
 __all__ = ["Table", "atomic_write_text", "atomic_write_bytes", "write_or_print", "provenance",
            "render",
@@ -118,7 +119,7 @@ def _cell(value: object) -> str:
 def render(tab: Table, fmt: str) -> str:
     """Render a table as ``text``, ``md``, ``csv`` or ``json`` (deterministic)."""
     if fmt not in FORMATS:
-        raise ValueError(f"'format' must be one of {FORMATS} (got {fmt!r})")
+        raise ParameterError(f"'format' must be one of {FORMATS} (got {fmt!r})")
     prov = provenance(tab.command, tab.parameters)
     cells = [[_cell(v) for v in row] for row in tab.rows]
     if fmt == "json":

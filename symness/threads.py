@@ -24,6 +24,8 @@ import os
 import sys
 from collections.abc import MutableMapping
 
+from symness.validation import ParameterError
+
 __all__ = ["DEFAULT_THREADS", "ENV_VARS", "chosen_threads", "configure"]
 
 #: Threads per pool when the user gave no preference (see the module docstring).
@@ -45,7 +47,7 @@ def chosen_threads(environ: MutableMapping[str, str]) -> int | None:
     given = environ.get("SYMNESS_THREADS", "").strip()
     if given:
         if not given.isdigit():
-            raise ValueError(f"'SYMNESS_THREADS' must be an integer >= 0 (got {given!r})")
+            raise ParameterError(f"'SYMNESS_THREADS' must be an integer >= 0 (got {given!r})")
         return int(given) or None
     if any(environ.get(var) for var in ENV_VARS):
         return None

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from sympy.polys.matrices import DomainMatrix
 
+from symness.validation import ParameterError
+
 __all__ = ["SpectralPart", "spectral_part", "jordan_block_sizes"]
 
 
@@ -99,7 +101,7 @@ def spectral_part(matrix: DomainMatrix, eigenvalue) -> SpectralPart:
     right = power.nullspace().transpose()  # columns span ker (M - z)^size
     left = power.transpose().nullspace()  # rows span the left generalized eigenspace
     if right.shape[1] == 0:
-        raise ValueError(f"'eigenvalue' {eigenvalue} is not an eigenvalue of the matrix")
+        raise ParameterError(f"'eigenvalue' {eigenvalue} is not an eigenvalue of the matrix")
     projector = right * (left * right).inv() * left
     return SpectralPart(projector=projector, nilpotent=shifted * projector,
                         block_sizes=jordan_block_sizes(matrix, eigenvalue))

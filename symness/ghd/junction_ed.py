@@ -19,7 +19,7 @@ import numpy as np
 import scipy.sparse.linalg as spla
 
 from symness.tba.exact_diag import bond
-from symness.validation import require_int, require_real
+from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["initial_state", "open_hamiltonian", "junction_energy_current"]
 
@@ -28,7 +28,7 @@ def initial_state(n: int) -> np.ndarray:
     """|up down ... up down> (x) ((|up up> - |down down>)/sqrt 2)^{(x) n/4} on n sites."""
     n = require_int(n, "n", minimum=4, maximum=20)
     if n % 4:
-        raise ValueError(f"'n' must be a multiple of 4 (two equal halves of pairs) (got {n})")
+        raise ParameterError(f"'n' must be a multiple of 4 (two equal halves of pairs) (got {n})")
     neel_pair = np.array([0.0, 1.0, 0.0, 0.0])  # |up down>, |0> = up leftmost
     bell_pair = np.array([1.0, 0.0, 0.0, -1.0]) / np.sqrt(2)
     psi = np.array([1.0])

@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from symness.outputs import atomic_write_text
-from symness.validation import require_int, require_real
+from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["DW_DELTA", "DW_DT", "DW_FIRST", "DW_SECOND", "DomainWallRun", "DomainWallSet",
            "domain_wall_runs", "domain_wall_tebd", "load_or_run", "site_positions",
@@ -97,13 +97,13 @@ def domain_wall_tebd(length: int, delta: float, times: tuple[float, ...], *, chi
 
     length = require_int(length, "length", minimum=8, maximum=1024)
     if length % 2:
-        raise ValueError(f"'length' must be even (got {length})")
+        raise ParameterError(f"'length' must be even (got {length})")
     delta = float(require_real(delta, "delta", minimum=-1, maximum=1))
     chi = require_int(chi, "chi", minimum=2, maximum=4096)
     dt = float(require_real(dt, "dt", minimum=0, maximum=0.5, open_minimum=True))
     steps = [round(t / dt) for t in times]
     if any(abs(s * dt - t) > 1e-9 for s, t in zip(steps, times)) or steps != sorted(steps):
-        raise ValueError(f"'times' must be increasing multiples of dt={dt} (got {times})")
+        raise ParameterError(f"'times' must be increasing multiples of dt={dt} (got {times})")
     model = XXZChain({"L": length, "Jxx": 1.0, "Jz": delta, "hz": 0.0, "bc_MPS": "finite",
                       "conserve": "Sz"})
     half = length // 2

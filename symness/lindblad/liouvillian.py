@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from symness.validation import require_choice
+from symness.validation import ParameterError, require_choice
 
 __all__ = ["DISSIPATORS", "liouvillian", "apply_liouvillian", "vec", "unvec",
            "jump_weight"]
@@ -45,7 +45,7 @@ def unvec(v: np.ndarray) -> np.ndarray:
     """Inverse of :func:`vec` for a square matrix."""
     d = int(round(np.sqrt(v.size)))
     if d * d != v.size:
-        raise ValueError(f"'v' must have a square length (got {v.size})")
+        raise ParameterError(f"'v' must have a square length (got {v.size})")
     return np.asarray(v).reshape(d, d)
 
 

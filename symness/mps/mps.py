@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from symness.mps.pauli_basis import product_coefficients
+from symness.validation import ParameterError
 
 __all__ = ["PauliMPS", "product_state", "expectations", "unnormalised_expectations"]
 
@@ -81,7 +82,7 @@ class PauliMPS:
         c = c.reshape(-1)
         n = self.length
         if n > 10:
-            raise ValueError(f"'L' must be <= 10 for a dense density matrix (got {n})")
+            raise ParameterError(f"'L' must be <= 10 for a dense density matrix (got {n})")
         return np.tensordot(c, pauli_strings(n), axes=(0, 0)) / 2**n
 
 

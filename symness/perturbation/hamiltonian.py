@@ -24,6 +24,7 @@ import scipy.sparse as sp
 
 from symness.perturbation.kernel import GAP_TOL, ZERO_TOL, KernelError, certified_null_vector
 from symness.perturbation.series import NonDegeneracyError
+from symness.validation import ParameterError
 
 #: Unit roundoff of float64, ``2**-53``.
 UNIT_ROUNDOFF = 2.0**-53
@@ -170,7 +171,7 @@ def _reduced_problem(h0, h1, l2, degenerate: str, zero_tol: float, gap_tol: floa
                      chunk: int):
     """``(basis, pa, pb, M2)``: the level basis, the kept pairs and the reduced generator."""
     if degenerate not in ("raise", "effective"):
-        raise ValueError(f"'degenerate' must be 'raise' or 'effective' (got {degenerate!r})")
+        raise ParameterError(f"'degenerate' must be 'raise' or 'effective' (got {degenerate!r})")
     basis = level_basis(h0, h1, zero_tol=zero_tol, gap_tol=gap_tol)
     if not basis.nondegenerate and degenerate == "raise":
         raise NonDegeneracyError("some levels E_{n,k} = E_n + lam e_k coincide (assumption after "

@@ -26,7 +26,7 @@ import scipy.sparse as sp
 import sympy
 from scipy.sparse.csgraph import connected_components
 
-from symness.validation import SolverError
+from symness.validation import ParameterError, SolverError
 
 
 def _normal(expr):
@@ -99,7 +99,7 @@ def numeric_kernel(m, *, zero_tol: float = ZERO_TOL, gap_tol: float = GAP_TOL) -
     m = sp.csr_matrix(m, dtype=complex)
     n = m.shape[0]
     if m.shape != (n, n):
-        raise ValueError(f"'m' must be square (got shape {m.shape})")
+        raise ParameterError(f"'m' must be square (got shape {m.shape})")
     scale = max(_inf_norm(m), np.finfo(float).tiny)
     pattern = (abs(m) + abs(m).T).tocsr()
     ncomp, labels = connected_components(pattern, directed=False)

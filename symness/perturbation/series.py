@@ -44,7 +44,7 @@ from symness.perturbation.kernel import (
     exact_kernel,
     numeric_kernel,
 )
-from symness.validation import SolverError
+from symness.validation import ParameterError, SolverError
 
 
 def _normal(expr):
@@ -111,9 +111,10 @@ class DegenerateSeries:
     def __init__(self, pieces: Sequence, *, exact: bool = False, degenerate: str = "raise",
                  trace=None, zero_tol: float = ZERO_TOL, gap_tol: float = GAP_TOL) -> None:
         if len(pieces) < 3:
-            raise ValueError(f"'pieces' must hold at least L0, L1, L2 (got {len(pieces)})")
+            raise ParameterError(f"'pieces' must hold at least L0, L1, L2 (got {len(pieces)})")
         if degenerate not in ("raise", "effective"):
-            raise ValueError(f"'degenerate' must be 'raise' or 'effective' (got {degenerate!r})")
+            raise ParameterError(f"'degenerate' must be 'raise' or 'effective' "
+                                 f"(got {degenerate!r})")
         self.exact = bool(exact)
         self.degenerate = degenerate
         self.zero_tol, self.gap_tol = zero_tol, gap_tol
@@ -185,7 +186,7 @@ class DegenerateSeries:
         p1 = r1 * self._h(w1) if self.exact else r1 @ self._h(w1)
         table = {"P0": p0, "P1": p1, "Q0": eye - p0, "Q1": p0 - p1}
         if which not in table:
-            raise ValueError(f"'which' must be one of {tuple(table)} (got {which!r})")
+            raise ParameterError(f"'which' must be one of {tuple(table)} (got {which!r})")
         return table[which]
 
     # ----------------------------------------------------------------- reduced inverses
@@ -290,7 +291,7 @@ class DegenerateSeries:
     def order(self, m: int):
         """``rho_m`` as a vector ``vec(rho_m)`` (``Tr rho_0 = 1``, ``Tr rho_m = 0`` for m >= 1)."""
         if m < 0:
-            raise ValueError(f"'m' must be >= 0 (got {m})")
+            raise ParameterError(f"'m' must be >= 0 (got {m})")
         while len(self._orders) <= m:
             self._orders.append(self._next_order(len(self._orders)))
         return self._orders[m]

@@ -34,6 +34,7 @@ import sympy
 from symness.models.xxz_ring import XXZRing
 from symness.operators.pauli import PauliSum, commutator, local_sum
 from symness.pump.currents import total_sz
+from symness.validation import ParameterError
 
 __all__ = ["J", "DELTA", "FIELD", "field_bond_density", "Density", "bond_density", "boost",
            "charge_density", "ring_commutator",
@@ -101,7 +102,7 @@ def charge_density(order: int) -> Density:
     if order == 2:
         return bond_density()
     if not 3 <= order <= 6:
-        raise ValueError(f"'order' must be in [1, 6] (got {order})")
+        raise ParameterError(f"'order' must be in [1, 6] (got {order})")
     return boost(charge_density(order - 1))
 
 
@@ -121,7 +122,7 @@ def ring_commutator(first: Density, second: Density, length: int) -> dict[str, s
     def on_ring(dens: Density) -> PauliSum:
         width = max(len(w) for w in dens)
         if width > length:
-            raise ValueError(f"'length' must be >= {width} (got {length})")
+            raise ParameterError(f"'length' must be >= {width} (got {length})")
         local = PauliSum(width, {w.ljust(width, "I"): c for w, c in dens.items()})
         return local_sum(local, length, periodic=True)
 

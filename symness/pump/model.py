@@ -194,7 +194,7 @@ def drive_channels(params: PumpParams) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """
     n = params.n
     if n % 2:
-        raise ValueError(f"'n' must be even for the staggered drive (8) (got {n})")
+        raise ParameterError(f"'n' must be even for the staggered drive (8) (got {n})")
     jj = float(params.j)
     x1 = jj * ring_sum(lambda s: bond_operator(HEISENBERG, s, n), n, stagger=True)
     x2 = -jj * ring_sum(lambda s: spin_operator("z", s, n), n, stagger=True)

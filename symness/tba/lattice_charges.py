@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
+from symness.validation import ParameterError
+
 __all__ = ["icommutator_strings", "bond_density", "current", "boost", "local_charge",
            "PairProductState", "NEEL", "BELL", "SINGLET", "expectation", "one_magnon_eigenvalue",
            "ring_operator"]
@@ -137,7 +139,7 @@ def boost(density: dict, delta) -> dict[str, object]:
 def local_charge(n: int, delta) -> dict[str, object]:
     """Density of Q_n (class form); n = 1 is H - Delta L/4, n = 2 is -J_E."""
     if n < 1:
-        raise ValueError(f"'n' must be >= 1 (got {n})")
+        raise ParameterError(f"'n' must be >= 1 (got {n})")
     q = bond_density(delta)
     for _ in range(n - 1):
         q = boost(q, delta)

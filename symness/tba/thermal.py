@@ -31,7 +31,7 @@ from symness.tba.bare import bare_charge, magnetisation, string_a
 from symness.tba.kernels import kernel_integrals
 from symness.tba.quadrature import Convolution, RapidityGrid, refined
 from symness.tba.strings import StringContent
-from symness.validation import SolverError, require_real
+from symness.validation import ParameterError, SolverError, require_real
 
 __all__ = ["TBAConvergenceError", "Macrostate", "ThermalState", "asymptotic_log_eta",
            "thermal_state", "infinite_temperature_state", "gge_state"]
@@ -219,7 +219,7 @@ def gge_state(content: StringContent, charges: dict[int, float], mu: float = 0.0
     """
     charges = {int(n): float(require_real(b, f"beta_{n}")) for n, b in charges.items()}
     if any(n < 1 for n in charges):
-        raise ValueError(f"'charges' keys must be integers >= 1 (got {sorted(charges)})")
+        raise ParameterError(f"'charges' keys must be integers >= 1 (got {sorted(charges)})")
     return _solve(content, charges, float(require_real(mu, "mu")), grid or RapidityGrid(), tol,
                   max_iter)
 
