@@ -1,8 +1,9 @@
 """Exact NESS of a small boundary-driven chain: the independent reference for the MPS solver.
 
-Direct sparse LU solve of ``L vec(rho) = 0`` with one row replaced by ``tr rho = 1``
-(row-major vectorisation of :mod:`symness.lindblad.liouvillian`).  Feasible for ``L <= 7``
-on this machine (``4**L`` unknowns); the result carries its residual ``||L rho||``.
+Both references are :func:`symness.lindblad.steady_state.steady_state` (with its checks):
+the direct sparse LU of ``L vec(rho) = 0`` with one row replaced by ``tr rho = 1``
+(:func:`exact_ness`, ``L <= 7``: ``4**L`` unknowns) and the U(1)-sector GMRES
+(:func:`sector_values`, ``L <= 10``).
 """
 
 from __future__ import annotations
@@ -10,10 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
-import scipy.sparse.linalg as spl
 
-from symness.lindblad.liouvillian import apply_liouvillian, liouvillian
 from symness.models.thermal_reservoirs import DISSIPATOR
 from symness.models.xxz_disordered import (
     energy_current_operator,
@@ -41,22 +39,20 @@ class ExactNess:
 
 
 def exact_ness(chain: BoundaryDrivenChain) -> ExactNess:
-    """Solve the NESS of ``chain`` exactly (``L <= MAX_LENGTH``) and evaluate its observables."""
+    """Solve the NESS of ``chain`` exactly (``L <= MAX_LENGTH``) and evaluate its observables.
+
+    :func:`symness.lindblad.steady_state.steady_state` with ``method="sparse"`` (sparse LU of
+    the full generator with the trace row), so the reference carries that solver's checks
+    (trace, Hermiticity, positivity, residual).
+    """
+    from symness.lindblad.steady_state import steady_state
+
     m = chain.model
     if m.L > MAX_LENGTH:
         raise ParameterError(f"'L' must be <= {MAX_LENGTH} for the exact solver (got {m.L})")
-    ham = hamiltonian(m)
-    jumps = full_jumps(chain)
-    gen = liouvillian(ham, jumps, dissipator=DISSIPATOR).tolil()
-    d = 2**m.L
-    gen[0, :] = 0
-    gen[0, np.arange(d) * (d + 1)] = 1.0
-    rhs = np.zeros(d * d, dtype=complex)
-    rhs[0] = 1.0
-    rho = spl.spsolve(sp.csc_matrix(gen), rhs).reshape(d, d)
-    rho = (rho + rho.conj().T) / 2
-    residual = float(np.linalg.norm(apply_liouvillian(ham, jumps, rho, dissipator=DISSIPATOR)))
-    return ExactNess(rho=rho, values=observable_values(chain, rho), residual=residual)
+    ss = steady_state(hamiltonian(m), full_jumps(chain), dissipator=DISSIPATOR, method="sparse")
+    return ExactNess(rho=ss.rho, values=observable_values(chain, ss.rho),
+                     residual=float(ss.checks.residual))
 
 
 def sector_values(chain: BoundaryDrivenChain) -> dict[str, np.ndarray]:
