@@ -8,11 +8,11 @@ process on one core.  Where the exact sector NESS exists (``L <= 10``) both bulk
 currents are compared with it; otherwise with each other.  The ratio is TEBD seconds over
 linear-response seconds (> 1: the linear solve is faster).
 
-Measured on the shared, loaded 2-core machine of session 9 (other jobs running):
-``L = 8``: TEBD reaches the NESS in seconds while the sweeps take ~90 s at ``chi = 32``
-(about 8000 GMRES products with the projected generator, 14 ms each): the local Galerkin
+Measured on one core of a quiet machine (``tables/mendoza2019_bench_mps_linear.md``):
+``L = 8, chi = 32``: 14.9 s against TEBD's 0.95 s (ratio 0.064); ``L = 16``: 250 s against
+21 s (ratio 0.085), the sweeps stopping at their limit of 20 per order.  The local Galerkin
 systems of a Liouvillian are nearly skew (dissipation only at the edges) and GMRES needs
-~70 products per bond.  The engine is kept as an independent check of the TEBD fixed point
+~70 products per bond (L = 8, loaded machine: about 8000 products of 14 ms).  The engine is kept as an independent check of the TEBD fixed point
 (no Trotter error, no time to the NESS), not as the production engine.
 """
 
