@@ -12,8 +12,9 @@ Measured on one core of a quiet machine (``tables/mendoza2019_bench_mps_linear.m
 ``L = 8, chi = 32``: 14.9 s against TEBD's 0.95 s (ratio 0.064); ``L = 16``: 250 s against
 21 s (ratio 0.085), the sweeps stopping at their limit of 20 per order.  The local Galerkin
 systems of a Liouvillian are nearly skew (dissipation only at the edges) and GMRES needs
-~70 products per bond (L = 8, loaded machine: about 8000 products of 14 ms).  The engine is kept as an independent check of the TEBD fixed point
-(no Trotter error, no time to the NESS), not as the production engine.
+~70 products per bond (L = 8, loaded machine: about 8000 products of 14 ms).  The engine is
+kept as an independent check of the TEBD fixed point (no Trotter error, no time to the
+NESS), not as the production engine.
 """
 
 from __future__ import annotations
