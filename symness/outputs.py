@@ -34,8 +34,8 @@ from pathlib import Path
 from symness import __version__
 from symness.validation import ParameterError
 
-__all__ = ["Table", "atomic_write_text", "atomic_write_bytes", "write_or_print", "provenance",
-           "render",
+__all__ = ["Table", "atomic_write_text", "atomic_write_bytes", "atomic_write_png",
+           "write_or_print", "provenance", "render",
            "table", "figure", "tables", "figures", "load_all", "FORMATS", "canonical_name",
            "lookup", "repository_tables", "declared", "Declared", "round_to_error",
            "format_error"]
@@ -48,6 +48,17 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def atomic_write_png(path: str | os.PathLike, fig, *, dpi: float | None = None) -> Path:
+    """Write a matplotlib figure as PNG atomically, without the software-version metadata.
+
+    The bytes then depend only on the drawing (figures regenerate byte-identically);
+    ``dpi=None`` keeps the figure's own resolution.
+    """
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    return atomic_write_bytes(path, buf.getvalue())
 
 
 def write_or_print(text: str, output: str | None) -> None:

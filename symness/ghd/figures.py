@@ -15,19 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from symness.outputs import atomic_write_bytes, atomic_write_text, figure
+from symness.outputs import atomic_write_png, atomic_write_text, figure
 
 F = Fraction
 _GAMMAS = (F(1, 3), F(1, 4), F(1, 6))
-
-
-def _save(fig, path: Path) -> Path:
-    import io
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, metadata={"Software": None})
-    atomic_write_bytes(path, buf.getvalue())
-    return path
 
 
 def _plt():
@@ -79,7 +70,7 @@ def fig1(outdir: Path) -> list[Path]:
     ax.legend(fontsize=6)
     fig.tight_layout()
     out = outdir / "bertini2016_fig1.png"
-    paths = [_save(fig, out), _csv(outdir / "bertini2016_fig1.csv",
+    paths = [atomic_write_png(out, fig, dpi=110), _csv(outdir / "bertini2016_fig1.csv",
                                   "symness figure bertini2016-fig1: TBA (14) + <vac|j2|vac>",
                                   ["gamma_over_pi", "beta", "j2"], rows)]
     plt.close(fig)
@@ -128,7 +119,7 @@ def _profile_figure(outdir: Path, name: str, protocol: str, keys, gammas) -> lis
     axes[0].legend(fontsize=6)
     fig.suptitle(f"LQSS (16): {PROTOCOL_TITLES[protocol]}", fontsize=8)
     fig.tight_layout()
-    paths = [_save(fig, outdir / f"{name}.png"),
+    paths = [atomic_write_png(outdir / f"{name}.png", fig, dpi=110),
              _csv(outdir / f"{name}.csv", f"symness figure {name.replace('_', '-')}; "
                   f"rtol {FIGURE_RTOL:.0e}, estimated errors " + "; ".join(errors),
                   ["gamma_over_pi", "zeta", *keys], rows)]
@@ -175,7 +166,7 @@ def drude_figure(outdir: Path) -> list[Path]:
     ax.set_ylabel("8 D  (D(Δ=0) = 1)")
     ax.legend(fontsize=7)
     fig.tight_layout()
-    paths = [_save(fig, outdir / "bertini2016_drude_fig.png"),
+    paths = [atomic_write_png(outdir / "bertini2016_drude_fig.png", fig, dpi=110),
              _csv(outdir / "bertini2016_drude_fig.csv", "symness figure bertini2016-drude",
                   ["l", "m", "delta", "8D_ghd", "8D_prosen_ilievski"], rows)]
     plt.close(fig)
@@ -259,7 +250,7 @@ def example2(outdir: Path) -> list[Path]:
     axes[-1].set_title(f"<q1>(x, t), K={top}", fontsize=9)
     fig.suptitle("Néel (x<0) | Bell pairs (x>0), Δ=1/2, truncated GGEs", fontsize=8)
     fig.tight_layout()
-    paths = [_save(fig, outdir / "bertini2016_example2.png"),
+    paths = [atomic_write_png(outdir / "bertini2016_example2.png", fig, dpi=110),
              _csv(outdir / "bertini2016_example2.csv",
                   "symness figure bertini2016-example2: truncated GGEs with K charges, "
                   "profiles at rtol 1e-6 (values written to their estimated errors); "
@@ -310,7 +301,7 @@ def realtime_domain_wall(outdir: Path) -> list[Path]:
     fig.suptitle(f"domain wall, Δ=1/2: TEBD L={data.length}, χ={max(data.chis)} vs GHD",
                  fontsize=8)
     fig.tight_layout()
-    paths = [_save(fig, outdir / "bertini2016_realtime_dw_fig.png"),
+    paths = [atomic_write_png(outdir / "bertini2016_realtime_dw_fig.png", fig, dpi=110),
              _csv(outdir / "bertini2016_realtime_dw_fig.csv",
                   "symness figure bertini2016-realtime-dw: TEBD data (chi = "
                   f"{max(data.chis)}); x = position from the junction",

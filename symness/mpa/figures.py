@@ -8,7 +8,12 @@ import numpy as np
 
 from symness.mpa.claims_mazur import TABLE_20
 from symness.mpa.mazur_bound import dz_fractal
-from symness.outputs import atomic_write_bytes, atomic_write_text, figure, provenance
+from symness.outputs import (
+    atomic_write_png,
+    atomic_write_text,
+    figure,
+    provenance,
+)
 
 __all__ = ["fig2", "FIG2_MAX_M", "FIG2_INSET"]
 
@@ -16,14 +21,6 @@ __all__ = ["fig2", "FIG2_MAX_M", "FIG2_INSET"]
 FIG2_MAX_M = 300
 #: Delta range of the inset zoom.
 FIG2_INSET = (0.45, 0.55)
-
-
-def _png_bytes(fig) -> bytes:
-    import io
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=150, metadata={"Software": None})
-    return buf.getvalue()
 
 
 @figure("prosen2011-fig2", description="D_Z(Delta) at all Delta = cos(pi ell/m), m <= 300, "
@@ -66,7 +63,7 @@ def fig2(outdir: Path) -> list[Path]:
     inset.set_ylabel(r"$D_Z$", fontsize=6, labelpad=1)
     inset.tick_params(labelsize=6)
     fig.tight_layout()
-    png_path = atomic_write_bytes(outdir / "prosen2011_fig2.png", _png_bytes(fig))
+    png_path = atomic_write_png(outdir / "prosen2011_fig2.png", fig, dpi=150)
     plt.close(fig)
     return [png_path, csv_path]
 

@@ -49,7 +49,6 @@ absolute floor ``atol = 1e-6`` below their ``|j^S| ~ 1e-4`` (:data:`SPIN_SETTING
 
 from __future__ import annotations
 
-import io
 from fractions import Fraction
 from pathlib import Path
 
@@ -57,7 +56,7 @@ import numpy as np
 
 from symness.mps.convergence import Criterion
 from symness.mps.sweep import current_key, load_results, run_sweep, task_key
-from symness.outputs import atomic_write_bytes, atomic_write_text, figure
+from symness.outputs import atomic_write_png, atomic_write_text, figure
 from symness.validation import ParameterError
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
@@ -392,11 +391,9 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
                  fontsize=8)
     ax.legend(fontsize=7)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    plt.close(fig)
     png, csv = Path(outdir) / f"mendoza2019_{name}.png", Path(outdir) / f"mendoza2019_{name}.csv"
-    atomic_write_bytes(png, buf.getvalue())
+    atomic_write_png(png, fig)
+    plt.close(fig)
     settings = (f"settings {FIG2_SETTINGS}" if name in ("fig2", "fig2_targets") else
                 f"settings {FIG4_SETTINGS}" if name in ("fig4", "fig4b") else
                 f"settings {SETTINGS}; criterion of the energy drive "
@@ -522,11 +519,9 @@ def fig2a(outdir: Path) -> list[Path]:
     ax.legend(fontsize=7)
     inset.legend(fontsize=7)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    plt.close(fig)
     png, csv = Path(outdir) / "mendoza2019_fig2a.png", Path(outdir) / "mendoza2019_fig2a.csv"
-    atomic_write_bytes(png, buf.getvalue())
+    atomic_write_png(png, fig)
+    plt.close(fig)
     atomic_write_text(csv, "# regenerate: symness figure mendoza2019-fig2a (from the Fig. 2(b) "
                       "cache)\n" + "\n".join(lines) + "\n")
     return [png, csv]
@@ -611,11 +606,9 @@ def fig1b(outdir: Path) -> list[Path]:
     ax.set_title("coarse Fig. 1(b): energy transport, β_L = -β_R = 0.1")
     ax.legend(fontsize=7)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    plt.close(fig)
     png, csv = Path(outdir) / "mendoza2019_fig1b.png", Path(outdir) / "mendoza2019_fig1b.csv"
-    atomic_write_bytes(png, buf.getvalue())
+    atomic_write_png(png, fig)
+    plt.close(fig)
     atomic_write_text(csv, "# regenerate: symness figure mendoza2019-fig1b (Delta = 1 from the "
                       f"Fig. 2(b) cache)\n# sizes {SIZES['fig1b']}, seeds {SEEDS['fig1b']} "
                       f"(Delta = 1: Fig. 2(b)'s), settings {FIG2_SETTINGS}, chi by size "

@@ -31,11 +31,10 @@ Comparison with the paper (n = 12, values from the CSV files):
 
 from __future__ import annotations
 
-import io
 import math
 from pathlib import Path
 
-from symness.outputs import atomic_write_bytes, figure
+from symness.outputs import atomic_write_png, figure
 from symness.pump.model import PumpParams
 from symness.pump.sweep import run_sweep
 
@@ -91,13 +90,6 @@ _STYLE = {("exact", 0): dict(color="C3", ls="-", label="exact (all conservation 
           ("gge", 2): dict(color="0.5", ls=":", label="GGE $N_C=2$")}
 
 
-def _save(fig, path: Path) -> Path:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, metadata={"Software": None})
-    atomic_write_bytes(path, buf.getvalue())
-    return path
-
-
 def _panel(ax, rows, x, y, curves, xlabel, ylabel):
     for method, n_c in curves:
         xs, ys = _series(rows, method, n_c, x, y)
@@ -125,7 +117,7 @@ def _draw(outdir: Path, rows, panels, title: str, name: str, csv_name: str,
     axes[0].legend(fontsize=7)
     fig.suptitle(title, fontsize=9)
     fig.tight_layout()
-    path = _save(fig, Path(outdir) / name)
+    path = atomic_write_png(Path(outdir) / name, fig, dpi=110)
     plt.close(fig)
     return [path, Path(outdir) / csv_name]
 

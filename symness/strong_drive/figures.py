@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
-from symness.outputs import atomic_write_bytes, atomic_write_text, figure
+from symness.outputs import atomic_write_png, atomic_write_text, figure
 
 F = Fraction
 
@@ -70,10 +69,8 @@ def profiles_figure(outdir: Path) -> list[Path]:
     bx.set_title("(b) current, eps = 1")
     bx.legend(fontsize=7)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, metadata={"Software": None})
+    png = atomic_write_png(outdir / "prosen2011b_profiles.png", fig, dpi=110)
     plt.close(fig)
-    png = atomic_write_bytes(outdir / "prosen2011b_profiles.png", buf.getvalue())
     lines = ["# symness figure prosen2011b-profiles: <sigma^z_j> at n=1000 (eps=1), then J(n)",
              "quantity,Delta,n_or_site,value"]
     lines += [f"sigma_z,{d},{j + 1},{v:.10g}" for d, sz in prof.items()

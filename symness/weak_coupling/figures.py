@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from symness.outputs import atomic_write_bytes, atomic_write_text, figure
+from symness.outputs import atomic_write_png, atomic_write_text, figure
 from symness.weak_coupling.profiles import fig4_data, fig5_data, fig6_data
 
 _MARKERS = ("o", "^", "s", "x")
-
-
-def _save(fig, path: Path) -> Path:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, metadata={"Software": None})
-    return atomic_write_bytes(path, buf.getvalue())
 
 
 def _profile_figure(data: dict, reference: str, title: str, stem: str, outdir: Path,
@@ -42,7 +35,7 @@ def _profile_figure(data: dict, reference: str, title: str, stem: str, outdir: P
         ax.legend(fontsize=7)
     fig.suptitle(title)
     fig.tight_layout()
-    png = _save(fig, outdir / f"{stem}.png")
+    png = atomic_write_png(outdir / f"{stem}.png", fig, dpi=100)
     plt.close(fig)
     csv = atomic_write_text(outdir / f"{stem}.csv", "\n".join(lines) + "\n")
     return [png, csv]
@@ -87,7 +80,7 @@ def fig6(outdir: Path) -> list[Path]:
     ax.legend(fontsize=7)
     fig.tight_layout()
     outdir = Path(outdir)
-    png = _save(fig, outdir / "ishida2022_fig6.png")
+    png = atomic_write_png(outdir / "ishida2022_fig6.png", fig, dpi=100)
     plt.close(fig)
     lines = ["# Ishida-Sugita Fig. 6: both sides of (150), N = 6, theta = pi/4",
              "# regenerate: symness figure ishida-fig6", "lambda,lhs,rhs"]
