@@ -13,7 +13,7 @@ from symness.mpa.profiles import (
     isotropic_closed_form,
     magnetization_profile_adaptive,
 )
-from symness.outputs import atomic_write_bytes, atomic_write_text, figure
+from symness.outputs import atomic_write_png, atomic_write_text, figure
 
 __all__ = ["fig1", "FIG1_DELTAS"]
 
@@ -31,8 +31,6 @@ def fig1(outdir: Path) -> list[Path]:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-
-    from symness.mpa.figures import _png_bytes
 
     outdir = Path(outdir)
     lines = ["# Prosen (2011) Fig. 1: M_j = <sz_j>/eps^2, n = 21, mu = 1",
@@ -53,7 +51,7 @@ def fig1(outdir: Path) -> list[Path]:
         ax.set_xlabel("$j$")
     axes[0].set_ylabel(r"$M_j$")
     fig.tight_layout()
-    png = atomic_write_bytes(outdir / "prosen2011_fig1.png", _png_bytes(fig))
+    png = atomic_write_png(outdir / "prosen2011_fig1.png", fig, dpi=150)
     plt.close(fig)
     csv = atomic_write_text(outdir / "prosen2011_fig1.csv", "\n".join(lines) + "\n")
     return [png, csv]
