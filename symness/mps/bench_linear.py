@@ -47,9 +47,9 @@ def _rows(L: int, chi: int) -> list[list]:
     rows = []
     if L <= 10:
         from symness.mps.exact_reference import sector_values
+        from symness.mps.transport import bulk_currents
 
-        exact = float(np.mean(np.asarray(sector_values(chain)["energy_current"])
-                              [[i - 1 for i in chain.energy_sites]]))
+        exact = float(np.mean(bulk_currents(chain, sector_values(chain))["energy"]))
         rows.append([f"exact U(1)-sector NESS L={L}", L, "-", "-", "-", f"j_E={exact:.6e}"])
 
         def err(j):

@@ -35,6 +35,7 @@ import scipy.sparse.linalg as spla
 
 from symness.mps.lindblad_tebd import BoundaryDrivenChain, bond_generators, observables
 from symness.mps.mps import PauliMPS, unnormalised_expectations
+from symness.mps.transport import bulk_currents
 from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["DriveSplit", "split_drive", "generator_mpo", "SolveReport", "solve_linear",
@@ -49,7 +50,7 @@ class DriveSplit:
     drive: list[np.ndarray]
 
 
-def _undriven(chain: BoundaryDrivenChain, scale: int) -> BoundaryDrivenChain:
+def _scaled_drive(chain: BoundaryDrivenChain, scale: int) -> BoundaryDrivenChain:
     def res(r):
         return dataclasses.replace(r, beta=scale * r.beta, mu=scale * r.mu)
 
@@ -66,9 +67,9 @@ def split_drive(chain: BoundaryDrivenChain, *, atol: float = 1e-12) -> DriveSpli
     if chain.left.kind != "linear" or chain.right.kind != "linear":
         raise ParameterError("the linear-response engine needs reservoirs of kind 'linear' "
                              f"(got {chain.left.kind!r}, {chain.right.kind!r})")
-    base = bond_generators(_undriven(chain, 0))
+    base = bond_generators(_scaled_drive(chain, 0))
     full = bond_generators(chain)
-    double = bond_generators(_undriven(chain, 2))
+    double = bond_generators(_scaled_drive(chain, 2))
     drive = [f - b for f, b in zip(full, base)]
     worst = max(np.abs(d2 - b - 2 * d).max() for d2, b, d in zip(double, base, drive))
     if worst > atol:
@@ -127,7 +128,7 @@ class SolveReport:
 
     sweeps: int
     chi: int
-    residual_changes: list[float]
+    monitor_changes: list[float]
     discarded_max: float
     matvecs: int
     seconds: float
@@ -157,25 +158,24 @@ def _vec_right(env, a_bra, a_ket):
     return np.tensordot(a_bra, np.tensordot(a_ket, env, axes=(2, 1)), axes=([1, 2], [1, 2]))
 
 
-def solve_linear(mpo: list[np.ndarray], rhs: PauliMPS, *, chi: int,
-                 guess: PauliMPS | None = None,
-                 sweeps: int = 20, tol: float = 1e-6, gmres_tol: float = 1e-8,
-                 gmres_iterations: int = 120,
+def solve_linear(mpo: list[np.ndarray], rhs: PauliMPS, *, chi: int, sweeps: int = 20,
+                 tol: float = 1e-6, gmres_tol: float = 1e-8, gmres_iterations: int = 120,
                  monitor: Callable[[PauliMPS], float] | None = None,
                  ) -> tuple[PauliMPS, SolveReport]:
     """Solve ``(W + |1><1|) x = rhs`` for an MPS ``x`` of bond dimension ``<= chi``.
 
-    Two-site sweeps (left to right and back) with exact local Galerkin solves (GMRES to
-    ``gmres_tol``, warm-started from the current tensor).  Stops when ``monitor(x)`` (default:
-    the norm of ``x``) changes by less than ``tol`` relative between two full sweeps.
+    Two-site sweeps (left to right and back) from a random start; each local Galerkin
+    system is solved directly when small (dimension <= 256) and otherwise by one GMRES cycle
+    of at most ``gmres_iterations`` products to ``gmres_tol``, warm-started from the current
+    tensor (an inexact local solve: the sweeps, not GMRES, carry the convergence).  Stops
+    when ``monitor(x)`` (default: the norm of the center tensor) changes by less than ``tol``
+    relative between two full sweeps, or after ``sweeps`` sweeps (``SolveReport.sweeps``).
     """
     require_int(chi, "chi", minimum=2, maximum=4096)
     require_real(tol, "tol", minimum=0, open_minimum=True, maximum=1)
     start = _time.perf_counter()
     n = len(mpo)
-    x = guess if guess is not None else _random_mps(n, min(chi, 4), seed=1)
-    x = PauliMPS(tensors=[t.copy() for t in x.tensors], center=x.center)
-    x.move_center(0)
+    x = _random_mps(n, min(chi, 4), seed=1)
     # environments: operator (bra x, mpo, ket x), rhs overlap (bra x, rhs), identity (bra x)
     lop = [None] * (n + 1)
     rop = [None] * (n + 1)
@@ -267,7 +267,7 @@ def solve_linear(mpo: list[np.ndarray], rhs: PauliMPS, *, chi: int,
             if change < tol:
                 break
         previous = value
-    return x, SolveReport(sweeps=done, chi=chi, residual_changes=history,
+    return x, SolveReport(sweeps=done, chi=chi, monitor_changes=history,
                           discarded_max=discarded, matvecs=stats["matvecs"],
                           seconds=_time.perf_counter() - start)
 
@@ -292,13 +292,12 @@ class LinearResponse:
 
 
 def _bulk(chain: BoundaryDrivenChain, x: PauliMPS) -> dict[str, float]:
+    """Mean and spread of the bulk currents ``tr(j X)`` (:func:`.transport.bulk_currents`)."""
     obs = observables(chain)
-    js = unnormalised_expectations(x, obs["spin_current"])
-    je = unnormalised_expectations(x, obs["energy_current"])
-    spin = js[list(chain.spin_bonds)]
-    energy = je[[i - 1 for i in chain.energy_sites]]
-    return {"spin": float(np.mean(spin)), "energy": float(np.mean(energy)),
-            "spin_spread": float(np.ptp(spin)), "energy_spread": float(np.ptp(energy))}
+    bulk = bulk_currents(chain, {key: unnormalised_expectations(x, obs[key])
+                                 for key in ("spin_current", "energy_current")})
+    return {kind: float(np.mean(v)) for kind, v in bulk.items()} | {
+        f"{kind}_spread": float(np.ptp(v)) for kind, v in bulk.items()}
 
 
 def linear_response(chain: BoundaryDrivenChain, *, chi: int, orders: int = 2,
