@@ -21,12 +21,10 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-import scipy.linalg as sla
 import scipy.sparse as sp
-import scipy.sparse.linalg as spla
 
 from symness.lindblad.liouvillian import liouvillian
-from symness.lindblad.steady_state import SteadyStateError
+from symness.lindblad.steady_state import generator_steady_state
 from symness.models.nearest_neighbour import (
     field_hamiltonian,
     interaction_hamiltonian,
@@ -45,10 +43,9 @@ from symness.weak_coupling.baths import (
 )
 
 __all__ = ["WeakCouplingChain", "tilted_ising_chain", "pieces", "full_liouvillian",
-           "bath_pairs", "steady_state_at", "steady_state_of", "hermitian_basis",
+           "bath_pairs", "steady_state_at",
            "edge_hamiltonian", "zeroth_order_state",
-           "local_t", "temperature_from_t", "zeroth_order_with_tolerance", "UNIT_ROUNDOFF",
-           "SteadyStateError"]
+           "local_t", "temperature_from_t", "zeroth_order_with_tolerance", "UNIT_ROUNDOFF"]
 
 
 @dataclass(frozen=True)
@@ -146,72 +143,16 @@ def full_liouvillian(chain: WeakCouplingChain, lam: float) -> sp.csr_matrix:
     return (l0 + lam * l1 + lam**2 * l2).tocsr()
 
 
-def hermitian_basis(d: int) -> sp.csr_matrix:
-    """Sparse unitary ``T`` whose columns are ``vec`` of an orthonormal Hermitian basis.
-
-    Columns: ``|a><a|``; ``(|a><b| + |b><a|)/sqrt 2`` and ``i(|a><b| - |b><a|)/sqrt 2``
-    for ``a < b``.  A Hermiticity-preserving superoperator ``L`` becomes the real
-    matrix ``T^† L T`` (two nonzeros per column of ``T``, so the change is cheap).
-    """
-    rows, cols, vals = [], [], []
-    col = 0
-    for a in range(d):
-        rows.append(a * d + a)
-        cols.append(col)
-        vals.append(1.0)
-        col += 1
-    r = 1 / math.sqrt(2)
-    for a in range(d):
-        for b in range(a + 1, d):
-            rows += [a * d + b, b * d + a, a * d + b, b * d + a]
-            cols += [col, col, col + 1, col + 1]
-            vals += [r, r, 1j * r, -1j * r]
-            col += 2
-    return sp.csr_matrix((vals, (rows, cols)), shape=(d * d, d * d), dtype=complex)
-
-
-def steady_state_at(chain: WeakCouplingChain, lam: float, *,
-                    residual_tol: float = 1e-9) -> np.ndarray:
+def steady_state_at(chain: WeakCouplingChain, lam: float) -> np.ndarray:
     """Steady state of the full Liouvillian (16) at finite ``lam`` by a direct dense solve.
 
-    Limited to ``n <= 6`` (dense ``4096 x 4096``); see :func:`steady_state_of`.
-    Returns the ``d x d`` density matrix.
+    Limited to ``n <= 6`` (dense ``4096 x 4096``); the solve and its checks are
+    :func:`symness.lindblad.steady_state.generator_steady_state`.  Returns the
+    ``d x d`` density matrix.
     """
     lam = float(require_real(lam, "lam", minimum=0, open_minimum=True))
     require_int(chain.n, "n", minimum=2, maximum=6)
-    return steady_state_of(full_liouvillian(chain, lam), residual_tol=residual_tol)
-
-
-def steady_state_of(gen, *, residual_tol: float = 1e-9) -> np.ndarray:
-    """Unit-trace steady state of a Hermiticity-preserving generator (sparse or dense).
-
-    In the Hermitian basis of :func:`hermitian_basis` the generator is a real matrix;
-    one of its rows (a diagonal population, which carries weight in
-    ``vec(1)^T L = 0``) is replaced by ``Tr rho = 1`` and the real system is solved by
-    LU (LAPACK).  Raises :class:`SteadyStateError` if the imaginary part of
-    ``T^† L T`` is not negligible, or if the residual ``||L vec(rho)|| / ||L||_1``
-    exceeds ``residual_tol``.
-    """
-    gen = sp.csr_matrix(gen)
-    d = int(round(math.sqrt(gen.shape[0])))
-    basis = hermitian_basis(d)
-    real = (basis.conj().T @ gen @ basis).toarray()
-    scale = max(spla.norm(gen, 1), 1.0)
-    if np.abs(real.imag).max() > 1e-12 * scale:
-        raise SteadyStateError("the Liouvillian does not preserve Hermiticity")
-    system = real.real
-    system[0, :] = 0.0
-    system[0, :d] = 1.0
-    rhs = np.zeros(d * d)
-    rhs[0] = 1.0
-    coeffs = sla.solve(system, rhs, check_finite=True)
-    vec = basis @ coeffs
-    resid = np.linalg.norm(gen @ vec) / scale
-    rho = vec.reshape(d, d)
-    if not np.isfinite(resid) or resid > residual_tol or abs(np.trace(rho) - 1) > 1e-9:
-        raise SteadyStateError(f"direct steady-state solve failed: relative residual "
-                               f"{resid:.2e} > {residual_tol:g}")
-    return 0.5 * (rho + rho.conj().T)
+    return generator_steady_state(full_liouvillian(chain, lam)).rho
 
 
 def local_t(rho: np.ndarray, n: int) -> np.ndarray:

@@ -23,15 +23,12 @@ import numpy as np
 import sympy
 
 from symness.lindblad.liouvillian import liouvillian
+from symness.lindblad.steady_state import generator_steady_state
 from symness.models.nearest_neighbour import field_hamiltonian, interaction_hamiltonian
 from symness.operators.sparse import site_operator
 from symness.validation import ParameterError, require_int, require_real
 from symness.weak_coupling.baths import bath_map, coupling_operator, s_from_ab
-from symness.weak_coupling.chain import (
-    WeakCouplingChain,
-    edge_hamiltonian,
-    steady_state_of,
-)
+from symness.weak_coupling.chain import WeakCouplingChain, edge_hamiltonian
 
 __all__ = ["spectrum", "spectral_s", "redfield_s", "redfield_liouvillian", "local_s",
            "redfield_steady_state", "xi_symbols", "s_from_eq13", "paper_b3",
@@ -152,7 +149,12 @@ def redfield_liouvillian(chain: WeakCouplingChain, lam: float, *,
 
 def redfield_steady_state(chain: WeakCouplingChain, lam: float, *,
                           local: bool = False) -> np.ndarray:
-    """Steady state of :func:`redfield_liouvillian` (``n <= 5``, dense), ``d x d``."""
+    """Steady state of :func:`redfield_liouvillian` (``n <= 5``, dense), ``d x d``.
+
+    The Redfield generator is not completely positive, so positivity is not among
+    the checks of :func:`symness.lindblad.steady_state.generator_steady_state`.
+    """
     lam = float(require_real(lam, "lam", minimum=0, open_minimum=True))
     require_int(chain.n, "n", minimum=2, maximum=5)
-    return steady_state_of(redfield_liouvillian(chain, lam, local=local))
+    return generator_steady_state(redfield_liouvillian(chain, lam, local=local),
+                                  positive=False).rho

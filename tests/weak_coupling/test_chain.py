@@ -7,7 +7,6 @@ from symness.validation import ParameterError
 from symness.weak_coupling.chain import (
     WeakCouplingChain,
     full_liouvillian,
-    hermitian_basis,
     local_t,
     steady_state_at,
     temperature_from_t,
@@ -26,11 +25,6 @@ def test_direct_solve_matches_svd_null_vector():
     print("smallest singular values", s[-2:])
     assert np.abs(rho - ref).max() < 1e-10
     assert np.linalg.eigvalsh(rho).min() > -1e-12
-
-
-def test_hermitian_basis_is_unitary():
-    t = hermitian_basis(3).toarray()
-    assert np.allclose(t.conj().T @ t, np.eye(9))
 
 
 def test_local_temperature_of_a_product_gibbs_state():
