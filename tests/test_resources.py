@@ -233,7 +233,7 @@ def test_mps_sweep_with_too_many_tasks_is_refused(tmp_path):
 
 def test_mpa_profile_of_5000_sites_announces_its_time():
     # issue: `mpa profile --n 1000` ran with no estimate though 5000 is allowed
-    from symness.mpa.profiles import profile_cost
+    from symness.mpa.transfer.profiles import profile_cost
 
     for n, cpu in ((250, 1.8), (500, 7.4), (1000, 31.5)):  # measured CPU seconds
         assert 1 / 2 < profile_cost(n).seconds / cpu < 2

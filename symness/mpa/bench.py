@@ -9,8 +9,8 @@ import mpmath
 import numpy as np
 
 from symness.benchmarks import benchmark
-from symness.mpa.mazur_bound import dz_by_iteration, dz_fractal
-from symness.mpa.mazur_iteration import (
+from symness.mpa.mazur.bound import dz_by_iteration, dz_fractal
+from symness.mpa.mazur.iteration import (
     inner_spectral_radius,
     literal_error_coefficient,
     literal_trajectory,
@@ -126,7 +126,7 @@ def mazur_fractal(*, quick: bool) -> Table:
     2..1000; m <= 100 and 2^14 steps with ``quick``, else 2^17 steps), timed
     per point, and compared with the closed form on the same points (one point
     at a time).  Its error obeys ``f_n / D_Z - 1 = C / (n - C) + O(rho^n)``
-    (:mod:`symness.mpa.mazur_iteration`; checked on the runs where
+    (:mod:`symness.mpa.mazur.iteration`; checked on the runs where
     ``rho^n < 1e-3``), so 1e-12 needs ``C (1 + 1e12)`` steps: the cost is
     extrapolated per point (measured seconds per step) and, for the full set,
     from C on a random subsample with a linear fit of the step cost in m.  The
@@ -218,8 +218,8 @@ def open_point_ii_exact(*, quick: bool) -> Table:
     per-sector construction); both answers must agree.  Then the trace
     certificate alone for n = 8 (quick) or 8..10 (full) at all four Delta.
     """
-    from symness.mpa.open_point_ii_traces import FIELDS, trace_certificate
-    from symness.mpa.open_points_exact import image_certificate
+    from symness.mpa.open_points.point_ii_exact import image_certificate
+    from symness.mpa.open_points.point_ii_traces import FIELDS, trace_certificate
 
     rows = []
     for n in (5, 6) if quick else (5, 6, 7):

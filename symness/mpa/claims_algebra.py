@@ -7,12 +7,12 @@ from math import gcd
 import sympy as sp
 
 from symness.claims import Evidence, claim
-from symness.mpa.cubic_algebra import (
+from symness.mpa.algebra.cubic import (
     check_boundary_conditions,
     check_cubic_relations_exact,
     prove_cubic_relations,
 )
-from symness.mpa.derivation import compare_with_13
+from symness.mpa.algebra.derivation import compare_with_13
 
 __all__: list[str] = []
 

@@ -7,14 +7,14 @@ import sympy as sp
 
 from symness.claims import Evidence, claim
 from symness.exact.cos_field import enclosure
-from symness.mpa.correlation_spectral import (
+from symness.mpa.transfer.correlation_spectral import (
     isotropic_correlation,
     isotropic_matrices,
     spectral_correlation,
     transfer_matrix_correlation,
 )
-from symness.mpa.profiles import ProfileParams, correlation_matrix
-from symness.mpa.transfer_matrix import transfer_matrices_exact
+from symness.mpa.transfer.matrices import transfer_matrices_exact
+from symness.mpa.transfer.profiles import ProfileParams, correlation_matrix
 
 __all__: list[str] = []
 _J, _K, _N = sp.symbols("j k n", integer=True, positive=True)

@@ -10,8 +10,8 @@ import numpy as np
 import sympy as sp
 
 from symness.claims import Evidence, claim
-from symness.mpa.mazur_bound import dz_formula
-from symness.mpa.profiles import ProfileParams, magnetization_profile_adaptive
+from symness.mpa.mazur.bound import dz_formula
+from symness.mpa.transfer.profiles import ProfileParams, magnetization_profile_adaptive
 
 __all__ = ["KINK_DELTAS", "KINK_SIZES"]
 
@@ -123,7 +123,7 @@ def _gap_at_most(a: Fraction, b: Fraction, max_m: int) -> bool:
                  "shrinks exactly as 1/(3 q_pm(M)), q_pm the Farey-neighbour denominators")
 def _inset() -> Evidence:
     from symness.mpa.figures import FIG2_INSET, FIG2_MAX_M
-    from symness.mpa.mazur_bound import dz_fractal
+    from symness.mpa.mazur.bound import dz_fractal
 
     # Criterion fixed before running.  (1) float64 closed form vs the envelope law evaluated
     # in float64: ~10 roundings of O(1) numbers, error <= 10 eps ~ 2e-15; tolerance 1e-14.

@@ -11,8 +11,7 @@ import sympy as sp
 from symness.claims import Evidence, claim
 from symness.exact.cos_field import enclosure, to_sympy
 from symness.exact.spectral import jordan_block_sizes
-from symness.mpa.closed_form_proof import prove_closed_form
-from symness.mpa.mazur_bound import (
+from symness.mpa.mazur.bound import (
     dz_by_iteration,
     dz_by_squaring,
     dz_closed_form,
@@ -22,12 +21,13 @@ from symness.mpa.mazur_bound import (
     dz_resolvent,
     inner_spectrum_inside_unit_interval,
 )
-from symness.mpa.mazur_iteration import (
+from symness.mpa.mazur.closed_form_proof import prove_closed_form
+from symness.mpa.mazur.iteration import (
     dz_by_float_squaring,
     squaring_error_model,
     stratified_sample,
 )
-from symness.mpa.transfer_matrix import (
+from symness.mpa.transfer.matrices import (
     L,
     R,
     inner,
@@ -123,7 +123,7 @@ def _closed_form_all_m() -> Evidence:
     steps = prove_closed_form()
     failed = [name for name, ok in steps.items() if not ok]
     return Evidence.exact(not failed, reference="symbolic proof in general m, ell, r, n (sympy), "
-                          "symness.mpa.closed_form_proof; by hand: spectral theorem for the "
+                          "symness.mpa.mazur.closed_form_proof; by hand: spectral theorem for the "
                           "symmetrised B, linearity of finite sums of limits, Euclid terminates",
                           detail=f"failed steps: {failed}" if failed else
                           f"{len(steps)} steps: " + ", ".join(steps))

@@ -8,8 +8,9 @@ from fractions import Fraction
 import sympy as sp
 
 from symness.claims import Evidence, claim
-from symness.mpa.mazur_iteration import literal_error_coefficient
-from symness.mpa.mazur_step import (
+from symness.mpa.algebra.theorem import hamiltonian, z_operator
+from symness.mpa.mazur.iteration import literal_error_coefficient
+from symness.mpa.mazur.step import (
     commutator_ratio,
     mazur_overlaps,
     support_decay,
@@ -17,7 +18,6 @@ from symness.mpa.mazur_step import (
     support_weights_transfer,
     transfer_overlap,
 )
-from symness.mpa.theorem import hamiltonian, z_operator
 from symness.operators.pauli import commutator, hs_inner, sigma
 
 __all__ = ["OVERLAP_DELTAS", "RATE_POINTS"]

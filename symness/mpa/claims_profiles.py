@@ -10,9 +10,10 @@ from sympy.physics.quantum import TensorProduct
 
 from symness.claims import Evidence, claim
 from symness.exact.cos_field import to_sympy
-from symness.mpa.cubic_algebra import aux_matrices
-from symness.mpa.profile_aux import correlations_from_aux, profile_from_aux
-from symness.mpa.profiles import (
+from symness.mpa.algebra.cubic import aux_matrices
+from symness.mpa.transfer.matrices import L, R, transfer_matrices_exact, transfer_matrices_symbolic
+from symness.mpa.transfer.profile_aux import correlations_from_aux, profile_from_aux
+from symness.mpa.transfer.profiles import (
     ProfileParams,
     correlation_matrix,
     delta_half_closed_form,
@@ -20,7 +21,6 @@ from symness.mpa.profiles import (
     magnetization_profile_adaptive,
     magnetization_profile_exact,
 )
-from symness.mpa.transfer_matrix import L, R, transfer_matrices_exact, transfer_matrices_symbolic
 from symness.tolerance import mp_tolerance
 
 __all__: list[str] = []
@@ -142,7 +142,7 @@ def _gapped_precision() -> Evidence:
 
 
 def _lindblad(points, *, tol: float, levels: int = 3, eps0: float = 0.01) -> Evidence:
-    from symness.mpa.lindblad_check import cross_check
+    from symness.mpa.exact_ness.lindblad_check import cross_check
 
     worst, orders, contraction, residual, rows = 0.0, [], 0.0, 0.0, []
     for n, delta, mu in points:
@@ -217,7 +217,7 @@ def _eps_expansion(points) -> Evidence:
         worst = max(worst, max(err_m, err_c) / tol)
         rows.append(f"n={n},Delta={delta},mu={mu}: {max(err_m, err_c):.0e} ({clusters})")
     return Evidence.numeric(worst, 1.0, reference="eps-expansion (7) solved in the eigenbasis "
-                            "of H (symness.mpa.eps_expansion)", precision="float64",
+                            "of H (symness.mpa.exact_ness.eps_expansion)", precision="float64",
                             detail="error/tolerance; tolerance 1e-7 (1e-4 at Delta = 2, n >= 9); "
                                    "relative errors (level gap / cluster spread): "
                                    + "; ".join(rows))
@@ -241,7 +241,7 @@ def _vs_eps_expansion_slow() -> Evidence:
 
 
 def _spectral_closed_forms(pairs) -> Evidence:
-    from symness.mpa.profile_spectral import spectral_profile
+    from symness.mpa.transfer.profile_spectral import spectral_profile
 
     checked = {}
     for ell, m in pairs:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 
 from symness.claims import Evidence, claim
-from symness.mpa.open_points import image_test
-from symness.mpa.theorem import (
+from symness.mpa.algebra.theorem import (
     check_conservation_law,
     check_first_order,
     check_local_relations,
     check_second_order,
     z_operator,
 )
+from symness.mpa.open_points.point_ii import image_test
 
 __all__: list[str] = []
 
@@ -39,7 +39,7 @@ def _eq12_slow() -> Evidence:
 def _relations(sizes) -> Evidence:
     import time
 
-    from symness.mpa.theorem_exact import relations_symbolic
+    from symness.mpa.algebra.theorem_exact import relations_symbolic
 
     sizes, results, seconds = list(sizes), {}, {}
     for n in sizes:
@@ -131,8 +131,8 @@ def _open_point_slow() -> Evidence:
 
 
 def _exact_open_point(sizes, cross_check_sizes) -> Evidence:
-    from symness.mpa.open_point_ii_traces import FIELDS, trace_certificate
-    from symness.mpa.open_points_exact import image_certificate
+    from symness.mpa.open_points.point_ii_exact import image_certificate
+    from symness.mpa.open_points.point_ii_traces import FIELDS, trace_certificate
 
     certs = [trace_certificate(n, f) for n in sizes for f in FIELDS]
     fails = [(c.n, c.delta) for c in certs if not c.in_image]
@@ -171,7 +171,7 @@ def _exact_open_point_slow() -> Evidence:
 
 
 def _uniqueness(sizes) -> Evidence:
-    from symness.mpa.open_point_i import uniqueness_test
+    from symness.mpa.open_points.point_i import uniqueness_test
 
     worst, ratio, dims = 0.0, math.inf, {}
     for n in sizes:
@@ -208,9 +208,9 @@ def _open_point_i_slow() -> Evidence:
 def _exact_open_point_symmetric(n: int) -> Evidence:
     from fractions import Fraction
 
-    from symness.mpa.delta_field import rational_delta
-    from symness.mpa.open_point_ii_symmetric import symmetric_trace_certificate
-    from symness.mpa.open_point_ii_traces import trace_certificate
+    from symness.exact.delta_field import rational_delta
+    from symness.mpa.open_points.point_ii_symmetric import symmetric_trace_certificate
+    from symness.mpa.open_points.point_ii_traces import trace_certificate
 
     field = rational_delta(Fraction(1))
     cert = symmetric_trace_certificate(n, field)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from itertools import product
 
 from symness.claims import Evidence, claim
-from symness.mpa.boundary_proof import (
+from symness.mpa.algebra.boundary_proof import (
     boundary_identities,
     reduction_identities,
     site_letters,
     split_form,
 )
-from symness.mpa.eps_expansion import order_residuals
+from symness.mpa.exact_ness.eps_expansion import order_residuals
 
 __all__: list[str] = []
 
@@ -77,7 +77,7 @@ def _entrywise_agree(n: int, d0) -> bool:
     """``M(Delta_0)`` of the sympy construction equals the modular one entry by entry."""
     import sympy as sp
 
-    from symness.mpa.open_point_i_exact import PRIME, modular_matrix, symbolic_matrix
+    from symness.mpa.open_points.point_i_exact import PRIME, modular_matrix, symbolic_matrix
 
     delta = sp.Symbol("Delta")
     exact = symbolic_matrix(n, delta).subs(delta, d0)
@@ -90,7 +90,7 @@ def _entrywise_agree(n: int, d0) -> bool:
 def _symbolic_delta(sizes, determinant_sizes, mus) -> Evidence:
     import sympy as sp
 
-    from symness.mpa.open_point_i_exact import commutant_certificate, symbolic_determinant
+    from symness.mpa.open_points.point_i_exact import commutant_certificate, symbolic_determinant
 
     certs = [commutant_certificate(n, mu) for n in sizes for mu in mus]
     failed = [(c.n, str(c.mu)) for c in certs if not c.nonsingular]

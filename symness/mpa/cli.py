@@ -44,7 +44,7 @@ def register(subparsers) -> None:
 
 
 def _cmd_profile(args) -> int:
-    from symness.mpa.profiles import (
+    from symness.mpa.transfer.profiles import (
         ProfileParams,
         magnetization_profile_adaptive,
         magnetization_profile_exact,

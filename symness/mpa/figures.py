@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from symness.mpa.claims_mazur import TABLE_20
-from symness.mpa.mazur_bound import dz_fractal
+from symness.mpa.mazur.bound import dz_fractal
 from symness.outputs import (
     atomic_write_png,
     atomic_write_text,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import mpmath
 
-from symness.mpa.profiles import (
+from symness.mpa.transfer.profiles import (
     ProfileParams,
     delta_half_closed_form,
     isotropic_closed_form,

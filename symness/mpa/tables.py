@@ -8,7 +8,7 @@ from math import gcd
 import sympy as sp
 
 from symness.exact.cos_field import enclosure, to_sympy
-from symness.mpa.mazur_bound import (
+from symness.mpa.mazur.bound import (
     dz_by_squaring,
     dz_closed_form,
     dz_closed_form_exact,
@@ -81,7 +81,7 @@ def gapped_profile_table(*, n=1000, delta="11/10") -> Table:
     """M_j (15 digits) at ``|Delta| > 1``; precision doubled until the digits are stable."""
     import mpmath
 
-    from symness.mpa.profiles import (
+    from symness.mpa.transfer.profiles import (
         ProfileParams,
         magnetization_profile,
         magnetization_profile_adaptive,
@@ -126,9 +126,9 @@ def profile_closed_forms_table(*, max_m=6) -> Table:
     compared in ``Q(2 cos(2 pi/m))`` with ``<L|T'^(j-1) V' T'^(n-j)|R>`` for
     every ``2 <= n <= 10`` and every site.
     """
-    from symness.mpa.profile_spectral import spectral_profile
-    from symness.mpa.profiles import _exact_power_rows
-    from symness.mpa.transfer_matrix import transfer_matrices_exact
+    from symness.mpa.transfer.matrices import transfer_matrices_exact
+    from symness.mpa.transfer.profile_spectral import spectral_profile
+    from symness.mpa.transfer.profiles import _exact_power_rows
 
     max_m = as_int(max_m, "max_m", minimum=2, maximum=8)
     rows = []

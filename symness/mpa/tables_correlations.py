@@ -6,15 +6,15 @@ from math import gcd
 
 import sympy as sp
 
-from symness.mpa.correlation_spectral import (
+from symness.mpa.tables import as_int
+from symness.mpa.transfer.correlation_spectral import (
     SpectralCorrelation,
     isotropic_correlation,
     isotropic_matrices,
     spectral_correlation,
     transfer_matrix_correlation,
 )
-from symness.mpa.tables import as_int
-from symness.mpa.transfer_matrix import transfer_matrices_exact
+from symness.mpa.transfer.matrices import transfer_matrices_exact
 from symness.outputs import Table, table
 
 __all__ = ["correlation_closed_forms_table", "correlation_expression"]

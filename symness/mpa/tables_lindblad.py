@@ -7,10 +7,10 @@ from fractions import Fraction
 import numpy as np
 
 from symness.lindblad.steady_state import SteadyStateError
-from symness.mpa.eps_expansion import second_order
-from symness.mpa.lindblad_check import cross_check, profile_scale, sector_level_gap
-from symness.mpa.profiles import ProfileParams, correlation_matrix, magnetization_profile
+from symness.mpa.exact_ness.eps_expansion import second_order
+from symness.mpa.exact_ness.lindblad_check import cross_check, profile_scale, sector_level_gap
 from symness.mpa.tables import as_int
+from symness.mpa.transfer.profiles import ProfileParams, correlation_matrix, magnetization_profile
 from symness.outputs import Table, table
 
 __all__ = ["lindblad_check_table", "DELTAS", "MUS"]
@@ -86,8 +86,9 @@ def lindblad_check_table(*, max_n=10, levels=8) -> Table:
                "order in eps: log2 of successive differences of <sz_j>/eps^2 at the three "
                "largest eps and the site of largest |M_j| (2 = even expansion)",
                "eps-expansion: (7) solved in the eigenbasis of H to p = 2 with the commutant "
-               "parts fixed by the solvability condition (symness.mpa.eps_expansion), no "
-               "extrapolation; cluster tolerance 1e-8 (1e-11 at Delta = 2, n >= 9)",
+               "parts fixed by the solvability condition "
+               "(symness.mpa.exact_ness.eps_expansion), no extrapolation; cluster "
+               "tolerance 1e-8 (1e-11 at Delta = 2, n >= 9)",
                "refinement (worst over the solves of a row): most steps / largest ratio of "
                "successive corrections / largest final ||L(rho)||_F / ||rho||_F in "
                "double-double; the inner solve is in the eigenbasis of H where the damping is "
@@ -104,7 +105,7 @@ def open_point_i_table(*, max_n=10) -> Table:
     """sigma_min/sigma_max of G and ``||rho(2) - (9)||`` for n = 3..max_n, four Delta."""
     import math
 
-    from symness.mpa.open_point_i import uniqueness_test
+    from symness.mpa.open_points.point_i import uniqueness_test
 
     max_n = as_int(max_n, "max_n", minimum=3, maximum=10)
     deltas = {"1/2": 0.5, "1": 1.0, "3/7": 3 / 7, "sqrt(3)-1": math.sqrt(3) - 1}
@@ -127,7 +128,8 @@ def open_point_i_table(*, max_n=10) -> Table:
                "inside degenerate eigenspaces of H, eigenvectors of definite magnetisation), "
                "block diagonal in the charge; float64 SVD. Nonzero sigma_min: the alpha_k of "
                "(i) are unique",
-               "rho(2): (7) solved from H and D alone (symness.mpa.eps_expansion), compared "
-               "with the traceless part of (9) built from Z (10); agreement also shows "
+               "rho(2): (7) solved from H and D alone "
+               "(symness.mpa.exact_ness.eps_expansion), compared with the traceless part "
+               "of (9) built from Z (10); agreement also shows "
                "D rho(2) in Im ad_H (open point (ii))",
                "degenerate levels grouped at tolerance 1e-8: smallest gap >> largest spread"])

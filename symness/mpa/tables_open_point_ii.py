@@ -13,7 +13,7 @@ __all__ = ["open_point_ii_table"]
                    "sector, n <= max_n, Delta = 1/2, 1, 3/7, sqrt(3)-1 (Prosen 2011)")
 def open_point_ii_table(*, max_n=10) -> Table:
     """One row per (n, Delta): how every sector was decided and the answer."""
-    from symness.mpa.open_point_ii_traces import FIELDS, trace_certificate
+    from symness.mpa.open_points.point_ii_traces import FIELDS, trace_certificate
 
     max_n = as_int(max_n, "max_n", minimum=3, maximum=12)
     rows = []
@@ -39,7 +39,7 @@ def open_point_ii_table(*, max_n=10) -> Table:
                "(Krylov matrix of full rank mod 2^61-1, so H_s non-derogatory): the N_s "
                "conditions tr(H_s^k X_s) = 0, k < N_s; otherwise the characteristic "
                "polynomial is factored over Q and the commutant built exactly on each "
-               "multiple factor (symness.mpa.open_point_ii_traces)",
+               "multiple factor (symness.mpa.open_points.point_ii_traces)",
                "exact arithmetic: python-flint fmpq/fmpz matrices; sqrt(3)-1 in Q(t), "
                "t^2 + 2t - 2 = 0, in the regular representation (the result holds for both "
                "roots t = -1 +- sqrt(3))",

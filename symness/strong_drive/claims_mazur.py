@@ -2,7 +2,7 @@
 
 Registered under paper ``"003"`` (whose Drude weight the bound saturates) with ids
 ``prosen_ilievski2013.*``.  References: paper 000's exact ``D_Z`` by the Jordan form
-of its transfer matrix (:func:`symness.mpa.mazur_bound.dz_jordan`) and the GHD
+of its transfer matrix (:func:`symness.mpa.mazur.bound.dz_jordan`) and the GHD
 Drude weight (:func:`symness.ghd.drude.spin_drude_weight`), both used read-only.
 """
 
@@ -71,7 +71,7 @@ def _ratio_monotone() -> Evidence:
                  "the local ones is independent of l")
 def _ratio_vs_jordan() -> Evidence:
     from symness.exact.cos_field import to_sympy
-    from symness.mpa.mazur_bound import dz_jordan
+    from symness.mpa.mazur.bound import dz_jordan
 
     worst = mpmath.mpf(0)
     with mpmath.workdps(DPS):

@@ -65,7 +65,7 @@ def bounds_table() -> Table:
 
     from symness.exact.cos_field import to_sympy
     from symness.ghd.drude import spin_drude_weight
-    from symness.mpa.mazur_bound import dz_jordan
+    from symness.mpa.mazur.bound import dz_jordan
     from symness.quasilocal.optimise import grid_bound, weight_bound
     from symness.strong_drive.claims_mazur import coprime_cases
     from symness.strong_drive.optimal_mazur import d_pi, ratio

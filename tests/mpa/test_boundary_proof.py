@@ -4,7 +4,7 @@ The unaltered identities are the claims ``prosen2011.theorem.*_all_n``."""
 
 import sympy as sp
 
-from symness.mpa.boundary_proof import boundary_identities, reduction_identities, split_form
+from symness.mpa.algebra.boundary_proof import boundary_identities, reduction_identities, split_form
 
 
 def test_edge_identities_fail_at_a_wrong_anisotropy():

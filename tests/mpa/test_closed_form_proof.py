@@ -9,10 +9,10 @@ weights) and the step must then fail; the unaltered proof is the claim
 import pytest
 import sympy as sp
 
-from symness.mpa import closed_form_analysis as analysis
-from symness.mpa import closed_form_proof as proof
-from symness.mpa.mazur_bound import dz_closed_form, dz_formula
-from symness.mpa.transfer_matrix import inner_entries
+from symness.mpa.mazur import closed_form_analysis as analysis
+from symness.mpa.mazur import closed_form_proof as proof
+from symness.mpa.mazur.bound import dz_closed_form, dz_formula
+from symness.mpa.transfer.matrices import inner_entries
 
 
 def _up_floor_mutated(r, cos2, sin2, c2, half):

@@ -2,9 +2,9 @@ import pytest
 import sympy as sp
 
 from symness.exact.cos_field import to_sympy
-from symness.mpa.correlation_spectral import isotropic_correlation, spectral_correlation
-from symness.mpa.profiles import correlations_exact
 from symness.mpa.tables_correlations import correlation_closed_forms_table
+from symness.mpa.transfer.correlation_spectral import isotropic_correlation, spectral_correlation
+from symness.mpa.transfer.profiles import correlations_exact
 from symness.validation import ParameterError
 
 

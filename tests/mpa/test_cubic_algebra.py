@@ -1,7 +1,7 @@
 import sympy as sp
 
-import symness.mpa.cubic_algebra as ca
-from symness.mpa.derivation import derived_relations
+import symness.mpa.algebra.cubic as ca
+from symness.mpa.algebra.derivation import derived_relations
 
 
 def test_generic_proof_detects_a_wrong_relation(monkeypatch):

@@ -4,8 +4,8 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from symness.mpa.delta_field import quadratic_delta, rational_delta
-from symness.mpa.theorem import DELTA
+from symness.exact.delta_field import quadratic_delta, rational_delta
+from symness.mpa.algebra.theorem import DELTA
 from symness.validation import ParameterError
 
 ROOT = quadratic_delta("sqrt(3) - 1", 2, -2)  # t^2 + 2t - 2 = 0

@@ -4,9 +4,9 @@ import numpy as np
 import sympy as sp
 
 from symness.models.xxz_boundary_driven import XXZDrive, hamiltonian, jump_operators
-from symness.mpa.eps_expansion import commutant_map, eigen_basis
-from symness.mpa.theorem import DELTA, z_operator
-from symness.mpa.theorem_exact import z_degree_bound
+from symness.mpa.algebra.theorem import DELTA, z_operator
+from symness.mpa.algebra.theorem_exact import z_degree_bound
+from symness.mpa.exact_ness.eps_expansion import commutant_map, eigen_basis
 
 
 def _superoperator_g(n, delta, mu):
@@ -49,7 +49,7 @@ def test_degree_bound_covers_the_symbolic_coefficients():
 def test_open_point_i_at_orders_three_and_four():
     # reference: the paper, open point (i): a unique commutant part makes the next order
     # solvable (checked there by computer algebra for n <= 6); here p = 0..4 at n = 4
-    from symness.mpa.eps_expansion import order_residuals
+    from symness.mpa.exact_ness.eps_expansion import order_residuals
 
     residuals, ratio = order_residuals(4, 0.5, 1.0, 4)
     assert len(residuals) == 5 and ratio > 0.1

@@ -6,7 +6,8 @@ from math import gcd
 import numpy as np
 
 from symness.claims import load_all
-from symness.mpa import claims_figures, mazur_bound
+from symness.mpa import claims_figures
+from symness.mpa.mazur import bound as mazur_bound
 
 
 def test_farey_neighbours_against_brute_force():

@@ -1,9 +1,9 @@
-"""Cross-check of (17) against the refined Lindblad NESS (symness.mpa.lindblad_check)."""
+"""Cross-check of (17) against the refined Lindblad NESS (symness.mpa.exact_ness.lindblad_check)."""
 
 import numpy as np
 
-from symness.mpa.eps_expansion import second_order
-from symness.mpa.lindblad_check import cross_check
+from symness.mpa.exact_ness.eps_expansion import second_order
+from symness.mpa.exact_ness.lindblad_check import cross_check
 
 
 def test_refined_lindblad_limit_matches_eq17_at_delta2():

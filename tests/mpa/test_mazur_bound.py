@@ -4,7 +4,7 @@ import pytest
 import sympy as sp
 
 from symness.exact.cos_field import to_sympy
-from symness.mpa.mazur_bound import (
+from symness.mpa.mazur.bound import (
     coprime_pairs,
     dz_by_iteration,
     dz_closed_form,

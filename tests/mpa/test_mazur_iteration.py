@@ -4,8 +4,8 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from symness.mpa.mazur_bound import dz_closed_form, inner_block
-from symness.mpa.mazur_iteration import (
+from symness.mpa.mazur.bound import dz_closed_form, inner_block
+from symness.mpa.mazur.iteration import (
     dz_by_float_squaring,
     inner_spectral_radius,
     literal_error_coefficient,
@@ -13,7 +13,7 @@ from symness.mpa.mazur_iteration import (
     squaring_error_model,
     stratified_sample,
 )
-from symness.mpa.transfer_matrix import L, R, transfer_matrices_mp
+from symness.mpa.transfer.matrices import L, R, transfer_matrices_mp
 
 
 def test_trajectory_equals_powers_of_the_full_transfer_matrix():

@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from symness.mpa.mazur_step import (
+from symness.mpa.mazur.step import (
     current_words,
     hs_real,
     mazur_overlaps,

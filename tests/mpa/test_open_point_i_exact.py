@@ -5,7 +5,7 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from symness.mpa import open_point_i_exact as exact
+from symness.mpa.open_points import point_i_exact as exact
 from symness.validation import ParameterError
 
 

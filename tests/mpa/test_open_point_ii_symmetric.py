@@ -5,12 +5,16 @@ from fractions import Fraction
 import flint
 import pytest
 
-from symness.mpa.delta_field import quadratic_delta, rational_delta
-from symness.mpa.open_point_ii_symmetric import (
+from symness.exact.delta_field import quadratic_delta, rational_delta
+from symness.mpa.open_points.point_ii_symmetric import (
     certify_sector_symmetric,
     symmetric_trace_certificate,
 )
-from symness.mpa.open_point_ii_traces import _sectors, second_order_sectors, trace_certificate
+from symness.mpa.open_points.point_ii_traces import (
+    _sectors,
+    second_order_sectors,
+    trace_certificate,
+)
 from symness.validation import ParameterError
 
 
@@ -47,7 +51,7 @@ def test_quadratic_field_rejected():
 def test_mirror_requires_exact_symmetry():
     # X_{n-s} = P X_s P^T with P = spin flip x reflection holds for (9) (measured at n = 6, 7,
     # Delta = 1, 3/7, 1/2, mu = 1, 1/3); a perturbed sector is no longer a mirror image
-    from symness.mpa.open_point_ii_traces import _mirror_of
+    from symness.mpa.open_points.point_ii_traces import _mirror_of
 
     field, n = rational_delta(Fraction(3, 7)), 6
     blocks = second_order_sectors(n, field, Fraction(1, 3))

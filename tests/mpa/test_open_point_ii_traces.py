@@ -5,15 +5,15 @@ import flint
 import numpy as np
 import pytest
 
-from symness.mpa.delta_field import quadratic_delta, rational_delta
-from symness.mpa.open_point_ii_traces import (
+from symness.exact.delta_field import quadratic_delta, rational_delta
+from symness.mpa.open_points.point_ii import second_order_dense
+from symness.mpa.open_points.point_ii_exact import second_order_exact, sylvester_solvable
+from symness.mpa.open_points.point_ii_traces import (
     certify_sector,
     second_order_sectors,
     trace_certificate,
     traces,
 )
-from symness.mpa.open_points import second_order_dense
-from symness.mpa.open_points_exact import second_order_exact, sylvester_solvable
 
 ROOT = quadratic_delta("sqrt(3) - 1", 2, -2)
 HALF = rational_delta(Fraction(1, 2))
@@ -40,7 +40,8 @@ def _some_matrix(size):  # any fixed rational matrix
 
 
 def test_sector_blocks_match_the_full_matrices():
-    # independent construction: full 2^n x 2^n exact products of symness.mpa.open_points_exact
+    # independent construction: full 2^n x 2^n exact products of
+    # symness.mpa.open_points.point_ii_exact
     n, delta, mu = 4, Fraction(3, 7), Fraction(2, 5)
     h, x = second_order_exact(n, delta, mu)
     for s, (hs, xs) in enumerate(second_order_sectors(n, rational_delta(delta), mu)):
@@ -50,7 +51,7 @@ def test_sector_blocks_match_the_full_matrices():
 
 
 def test_quadratic_field_blocks_match_the_float_construction():
-    # independent construction: matrices (11) at c = 1 in float64 (symness.mpa.open_points)
+    # independent construction: matrices (11) at c = 1 in float64 (symness.mpa.open_points.point_ii)
     n, t = 5, math.sqrt(3) - 1
     h, x = second_order_dense(n, t, 1.0)
     for s, pair in enumerate(second_order_sectors(n, ROOT)):

@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from symness.mpa.profile_aux import correlations_from_aux, profile_from_aux
+from symness.mpa.transfer.profile_aux import correlations_from_aux, profile_from_aux
 
 
 def test_isotropic_profile_is_linear():

@@ -3,7 +3,7 @@ import pytest
 import sympy as sp
 
 from symness.cli import main
-from symness.mpa.profiles import (
+from symness.mpa.transfer.profiles import (
     ProfileParams,
     delta_half_closed_form,
     magnetization_profile,

@@ -1,8 +1,8 @@
 import numpy as np
 import sympy as sp
 
-from symness.mpa.open_points import image_test, z_dense
-from symness.mpa.theorem import DELTA, check_conservation_law, z_operator
+from symness.mpa.algebra.theorem import DELTA, check_conservation_law, z_operator
+from symness.mpa.open_points.point_ii import image_test, z_dense
 
 
 def test_conservation_detects_wrong_anisotropy():
@@ -20,7 +20,7 @@ def test_exact_and_dense_z_agree():
 
 def test_image_test_detects_a_commuting_component(monkeypatch):
     # negative control: add H itself (which commutes with H) to D rho(2)
-    import symness.mpa.open_points as op
+    import symness.mpa.open_points.point_ii as op
 
     original = op.second_order_dense
 
@@ -36,7 +36,7 @@ def test_exact_image_test_rejects_a_commuting_operator():
     # negative control: H itself commutes with H, so X = H is not in Im ad_H; X = [H, Y] is
     import flint
 
-    from symness.mpa.open_points_exact import in_image_of_ad, site_op
+    from symness.mpa.open_points.point_ii_exact import in_image_of_ad, site_op
 
     n = 3
     h = flint.fmpq_mat(2**n, 2**n)

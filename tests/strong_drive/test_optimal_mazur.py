@@ -9,7 +9,7 @@ import pytest
 
 from symness.claims import load_all
 from symness.ghd.drude import prosen_ilievski
-from symness.mpa.mazur_bound import dz_closed_form
+from symness.mpa.mazur.bound import dz_closed_form
 from symness.strong_drive import claims_mazur, optimal_mazur
 from symness.strong_drive.optimal_mazur import d_pi, ratio
 from symness.validation import ParameterError

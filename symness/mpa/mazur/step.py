@@ -9,7 +9,7 @@
 Word representation (independent of the transfer matrix (15)): Z is a sum over
 words ``w`` in ``{0, +, -}^n`` of ``z_w s^{w_1} ... s^{w_n}``; these words are
 orthogonal with ``(w, w) = 2^-#(+-)(w)``.  In the polynomial gauge of
-:func:`symness.mpa.theorem.gauge_matrices` every word has at most one path
+:func:`symness.mpa.algebra.theorem.gauge_matrices` every word has at most one path
 through the auxiliary space, so ``z_w`` is a product of matrix elements of (11),
 a rational number at rational Delta.  ``Q_Z`` and ``J`` are ``i`` times real
 word sums (``Q_Z = i sum_w z_w (w - wbar)``, ``wbar`` with + and - swapped), so
@@ -27,8 +27,8 @@ from fractions import Fraction
 
 import sympy as sp
 
-from symness.mpa.theorem import gauge_matrices
-from symness.mpa.transfer_matrix import (
+from symness.mpa.algebra.theorem import gauge_matrices
+from symness.mpa.transfer.matrices import (
     L,
     R,
     check_rational_lambda,
@@ -167,9 +167,9 @@ def commutator_ratio(n: int, ell: int, m: int) -> float:
 
     From (12), ``[H, Q_Z] = 2i (s^z_n - s^z_1)``, of norm ``sqrt(8)``, and
     ``(Q_Z, Q_Z) = 2 <L|T^n|R>``; ``<L|T'^n|R> = n / (4 f_n)`` with ``f_n`` from
-    :func:`symness.mpa.mazur_iteration.literal_trajectory`.
+    :func:`symness.mpa.mazur.iteration.literal_trajectory`.
     """
-    from symness.mpa.mazur_iteration import literal_trajectory
+    from symness.mpa.mazur.iteration import literal_trajectory
 
     f_n = float(literal_trajectory(ell, m, [require_int(n, "n", minimum=2)])[0])
     return 2.0 / (n / (4.0 * f_n)) ** 0.5
@@ -197,7 +197,7 @@ def support_decay(ell: int, m: int, *, target: float = 1e-3) -> dict[str, float]
     import numpy as np
     from scipy.linalg import eigh_tridiagonal
 
-    from symness.mpa.mazur_bound import inner_block
+    from symness.mpa.mazur.bound import inner_block
 
     ell, m = check_rational_lambda(ell, m)
     if m < 3:

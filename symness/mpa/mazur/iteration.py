@@ -1,7 +1,7 @@
 """The paper's estimate of (19): ``n / (4 <L|T'^n|R>)`` for growing n, and its error law.
 
 With ``T' = [[1, u, 0], [0, B, v], [0, 0, 1]]`` (basis ``L, (1..m-1), R``,
-``u = v = e_1/2``, :func:`symness.mpa.mazur_bound.inner_block`), the inner part
+``u = v = e_1/2``, :func:`symness.mpa.mazur.bound.inner_block`), the inner part
 of ``T'^k |R>`` is ``w_k = (1 - B)^{-1} (1 - B^k) v`` and
 
     s_n = <L|T'^n|R> = sum_{k<n} u w_k = a n - g + u (1 - B)^{-2} B^n v,
@@ -23,8 +23,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.linalg import eigvalsh_tridiagonal, solve_banded
 
-from symness.mpa.mazur_bound import inner_block
-from symness.mpa.transfer_matrix import check_rational_lambda
+from symness.mpa.mazur.bound import inner_block
+from symness.mpa.transfer.matrices import check_rational_lambda
 from symness.validation import require_int
 
 __all__ = ["literal_trajectory", "literal_error_coefficient", "inner_spectral_radius",
@@ -141,7 +141,7 @@ def stratified_sample(max_m: int, strata: int, per_stratum: int, seed: int = 201
     list of (int, int)
         Sorted by m, then ell.
     """
-    from symness.mpa.mazur_bound import coprime_pairs
+    from symness.mpa.mazur.bound import coprime_pairs
 
     ls, ms = coprime_pairs(require_int(max_m, "max_m", minimum=3))
     edges = np.linspace(2, max_m + 1, require_int(strata, "strata", minimum=1) + 1)

@@ -1,6 +1,6 @@
 """The auxiliary matrices (11) and the cubic algebra (13) of Prosen (2011).
 
-Basis ordering as in :mod:`symness.mpa.transfer_matrix` (``0 -> |L>``,
+Basis ordering as in :mod:`symness.mpa.transfer.matrices` (``0 -> |L>``,
 ``1 -> |R>``, ``r + 1 -> |r>``).  The matrices are near diagonal::
 
     A0 = |L><L| + |R><R| + sum_r cos(r lam) |r><r|
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symness.mpa.transfer_matrix import L, R, inner
+from symness.mpa.transfer.matrices import L, R, inner
 from symness.validation import require_int
 
 __all__ = ["CUBIC_RELATIONS", "BOUNDARY_CONDITIONS", "aux_matrices", "relation_matrix",
@@ -201,7 +201,7 @@ def aux_matrices_exact(ell: int, m: int, size: int) -> dict:
     from sympy.polys.matrices import DomainMatrix
 
     from symness.exact.cos_field import cos_field, two_cos
-    from symness.mpa.transfer_matrix import check_rational_lambda
+    from symness.mpa.transfer.matrices import check_rational_lambda
 
     ell, m = check_rational_lambda(ell, m)
     field = cos_field(4 * m)

@@ -2,7 +2,7 @@
 
 (7) fixes ``rho(p)`` only up to ``sum_k alpha_k Q_k`` (``[H, Q_k] = 0``); the
 alpha_k are unique iff ``G = P D`` restricted to the traceless commutant
-``K_0`` is nonsingular (:mod:`symness.mpa.eps_expansion`).  G does not depend
+``K_0`` is nonsingular (:mod:`symness.mpa.exact_ness.eps_expansion`).  G does not depend
 on p, so one nonsingular G settles the uniqueness at every order p >= 1 (in
 particular p = 2, where the unique rho(2) is then (9) by open point (ii)).
 

@@ -22,7 +22,7 @@ integer ``fmpz_mat`` after clearing denominators, see :func:`traces`).
 Non-derogatory is certified by a cyclic vector: a Krylov matrix
 ``[v, H v, ..., H^{N-1} v]`` (fixed integer v) of full rank modulo the prime
 ``2^61 - 1``, which implies full rank over Q (in the regular representation
-of :mod:`symness.mpa.delta_field`, where Q-rank ``dN`` is K-rank N).
+of :mod:`symness.exact.delta_field`, where Q-rank ``dN`` is K-rank N).
 
 Derogatory sectors (met only at Delta = 1/2 here, q = e^{i pi/3} a root of
 unity, where H_s has degenerate levels) are decided over Q (degree-1 fields
@@ -61,8 +61,8 @@ from math import isqrt
 
 import flint
 
-from symness.mpa.delta_field import DeltaField, quadratic_delta, rational_delta
-from symness.mpa.theorem import DELTA, gauge_matrices
+from symness.exact.delta_field import DeltaField, quadratic_delta, rational_delta
+from symness.mpa.algebra.theorem import DELTA, gauge_matrices
 from symness.validation import require_int
 
 __all__ = ["FIELDS", "SectorResult", "TraceCertificate", "second_order_sectors", "is_cyclic",
@@ -413,7 +413,7 @@ def trace_certificate(n: int, field: DeltaField, mu: Fraction = Fraction(1),
 
     ``decide(h, x, field, basis, n) -> (answer, method)`` decides one sector
     (default: :func:`certify_sector`; the symmetry-split variant is
-    :func:`symness.mpa.open_point_ii_symmetric.certify_sector_symmetric`).  With
+    :func:`symness.mpa.open_points.point_ii_symmetric.certify_sector_symmetric`).  With
     ``mirror``, a sector ``s > n/2`` that is the exact spin-flip x reflection image of
     sector ``n - s`` (checked, :func:`_mirror_of`) takes that sector's answer.
     """

@@ -1,6 +1,6 @@
 """The analysis steps of the closed-form proof of D_Z, machine-checked, Prosen (2011) eq. (19).
 
-Three steps of :mod:`symness.mpa.closed_form_proof` were argued in prose; here
+Three steps of :mod:`symness.mpa.mazur.closed_form_proof` were argued in prose; here
 each is a sympy (or exact integer) check in general symbols that fails when an
 ingredient is altered (mutation tests in tests/mpa/test_closed_form_proof.py).
 
@@ -47,7 +47,7 @@ from math import gcd
 
 import sympy as sp
 
-from symness.mpa.transfer_matrix import inner_entries
+from symness.mpa.transfer.matrices import inner_entries
 from symness.validation import require_int
 
 __all__ = ["BEZOUT_MAX_M", "bezout_coefficients", "block_powers", "cesaro_limit", "bezout",

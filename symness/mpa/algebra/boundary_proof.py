@@ -33,9 +33,9 @@ from itertools import product
 
 import sympy as sp
 
-from symness.mpa.cubic_algebra import LETTERS, aux_matrices
-from symness.mpa.derivation import SITE_OPERATORS, bond_hamiltonian, kron
-from symness.mpa.transfer_matrix import L, R
+from symness.mpa.algebra.cubic import LETTERS, aux_matrices
+from symness.mpa.algebra.derivation import SITE_OPERATORS, bond_hamiltonian, kron
+from symness.mpa.transfer.matrices import L, R
 
 __all__ = ["boundary_identities", "site_letters", "reduction_identities", "split_form"]
 

@@ -6,7 +6,7 @@ is block diagonal in it (Z has as many sigma+ as sigma-, and D preserves
 this), so it suffices that in every sector the Sylvester equation
 ``H_s Y - Y H_s = X_s`` is solvable: ``rank [A | vec X_s] = rank A`` with
 ``A = H_s (x) 1 - 1 (x) H_s^T`` (row-major vec).  Z is built exactly from
-the polynomial gauge of :mod:`symness.mpa.theorem` (rational at rational
+the polynomial gauge of :mod:`symness.mpa.algebra.theorem` (rational at rational
 Delta); basis index bit ``n-1-j`` is site j, ``|0> = up``.
 """
 
@@ -17,7 +17,7 @@ from itertools import product
 
 import flint
 
-from symness.mpa.mazur_step import z_words
+from symness.mpa.mazur.step import z_words
 from symness.validation import require_int
 
 __all__ = ["z_exact", "site_op", "second_order_exact", "image_certificate", "in_image_of_ad",

@@ -52,7 +52,7 @@ def inner_entries(r, cos2: Callable, sin2: Callable, c2, half):
 
     ``r`` may be a Python int or a sympy integer expression (``2k - 1``, ``2k``):
     the floors are written with ``//``, which sympy evaluates exactly, so the
-    general-index proof in :mod:`symness.mpa.closed_form_proof` applies the very
+    general-index proof in :mod:`symness.mpa.mazur.closed_form_proof` applies the very
     formulas the builders use.  V of (16) has the same entries with the sign of
     ``T_{r+1,r}`` flipped and no diagonal.
     """

@@ -1,6 +1,6 @@
 """Open point (ii) of Prosen (2011), exactly, with the reflection and spin-flip symmetries.
 
-The trace certificate of :mod:`symness.mpa.open_point_ii_traces` tests
+The trace certificate of :mod:`symness.mpa.open_points.point_ii_traces` tests
 ``tr(H_s^k X_s) = 0`` for ``k < N`` in every magnetisation sector s (size N),
 given that ``H_s`` is non-derogatory.  H commutes with the site reflection R
 (``j -> n - 1 - j``) and, in the sector ``s = n/2``, with the spin flip F; the
@@ -24,8 +24,8 @@ from fractions import Fraction
 
 import flint
 
-from symness.mpa.delta_field import DeltaField
-from symness.mpa.open_point_ii_traces import (
+from symness.exact.delta_field import DeltaField
+from symness.mpa.open_points.point_ii_traces import (
     TraceCertificate,
     _integer,
     _traces_vanish,

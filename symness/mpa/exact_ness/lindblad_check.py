@@ -32,7 +32,7 @@ the final double-double residual are reported.  The model parameters are the
 float64 numbers passed (``eps`` exact binary by construction, ``mu = 0.3`` and
 the jump amplitudes ``sqrt((1 +- mu) eps/2)`` rounded once; relative changes
 of ~1e-16 in the rates move M_j by ~1e-16 relative).
-:mod:`symness.mpa.eps_expansion` gives the eps -> 0 limit independently.
+:mod:`symness.mpa.exact_ness.eps_expansion` gives the eps -> 0 limit independently.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ from symness.models.xxz_boundary_driven import (
     jump_operators,
     magnetization_operators,
 )
-from symness.mpa.profiles import ProfileParams, correlation_matrix, magnetization_profile
+from symness.mpa.transfer.profiles import ProfileParams, correlation_matrix, magnetization_profile
 from symness.operators.sparse import number_of_up_spins
 from symness.validation import require_int
 

@@ -6,13 +6,13 @@ makes ``D rho~(2)`` lie in ``Im ad_H``, i.e. ``<Q_j, D(rho(2) + sum_k alpha_k
 Q_k)> = 0`` for all j has a unique solution.  The identity is excluded on both
 sides (``tr D x = 0`` makes its row vanish, and ``tr rho(2) = 0`` is the
 normalisation), so uniqueness is: ``G = P D`` restricted to the traceless
-commutant ``K_0`` is nonsingular.  :func:`symness.mpa.eps_expansion.commutant_map`
+commutant ``K_0`` is nonsingular.  :func:`symness.mpa.exact_ness.eps_expansion.commutant_map`
 builds G per charge block in an orthonormal basis of ``K_0`` (the degenerate
 eigenspaces of H), and its singular values are reported.
 
 Given uniqueness, the solution must be (9): the traceless part of
 ``mu^2 W^2/2 - mu [Z, Z^dag]/2`` (``W = Z - Z^dag``) is compared with the
-``rho(2)`` that :func:`~symness.mpa.eps_expansion.second_order` obtains from H
+``rho(2)`` that :func:`~symness.mpa.exact_ness.eps_expansion.second_order` obtains from H
 and D alone.
 """
 
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from symness.mpa.eps_expansion import second_order
-from symness.mpa.open_points import z_dense
+from symness.mpa.exact_ness.eps_expansion import second_order
+from symness.mpa.open_points.point_ii import z_dense
 
 __all__ = ["UniquenessResult", "uniqueness_test"]
 

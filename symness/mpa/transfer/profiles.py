@@ -26,7 +26,7 @@ import numpy as np
 import sympy as sp
 from sympy.polys.matrices import DomainMatrix
 
-from symness.mpa.transfer_matrix import L, R, transfer_matrices_exact, transfer_matrices_mp
+from symness.mpa.transfer.matrices import L, R, transfer_matrices_exact, transfer_matrices_mp
 from symness.resources import BASE_BYTES, Cost, announce, require_fits
 from symness.validation import require_int, require_real
 

@@ -2,8 +2,8 @@
 
 Every step is a symbolic identity checked by sympy in a *general* index (``m``,
 ``ell``, ``r = 2k - 1`` or ``2k``, ``n``), using the same entry formulas as the
-builders of T (:func:`symness.mpa.transfer_matrix.inner_entries`) and the same
-closed form as the numerics (:func:`symness.mpa.mazur_bound.dz_formula`).
+builders of T (:func:`symness.mpa.transfer.matrices.inner_entries`) and the same
+closed form as the numerics (:func:`symness.mpa.mazur.bound.dz_formula`).
 ``lam = pi ell/m``, ``0 < ell < m``, ``gcd(ell, m) = 1``, ``c = 1``.
 
 1. ``pair_products`` -- for both parities of r, ``T_{r,r} = 1 - sin^2(r lam)``
@@ -16,7 +16,7 @@ closed form as the numerics (:func:`symness.mpa.mazur_bound.dz_formula`).
    entries are tridiagonal by construction of the builder).
 4. ``block_powers`` -- induction on n with noncommuting blocks u, B, v:
    ``T'^n = [[1, u S_n(B), u W_n(B) v], [0, B^n, S_n(B) v], [0, 0, 1]]``
-   (:func:`symness.mpa.closed_form_analysis.block_powers`).
+   (:func:`symness.mpa.mazur.closed_form_analysis.block_powers`).
    ``power_sum`` -- the same induction on the coefficients:
    ``s_n = <L|T'^n|R> = sum_{b=0}^{n-2} (n - 1 - b) c_b`` with
    ``c_b = u B^b v``; so ``s_n = sum_{j=0}^{n-2} P_j`` (``P_j`` the partial
@@ -24,7 +24,7 @@ closed form as the numerics (:func:`symness.mpa.mazur_bound.dz_formula`).
    ``cesaro_limit`` -- ``s_n / n -> a = u (1 - B)^{-1} v`` once the spectrum of
    B lies in (-1, 1) (step 8), and ``D_Z = (1/4) lim n / s_n = 1/(4a)`` (19),
    by ``sympy.limit`` per eigenvalue of the symmetrised B
-   (:func:`symness.mpa.closed_form_analysis.cesaro_limit`).
+   (:func:`symness.mpa.mazur.closed_form_analysis.cesaro_limit`).
 5. ``schur_lemma`` -- for a tridiagonal ``M`` the element ``[M^{-1}]_{11}`` is
    ``1/(M_11 - M_12 M_21 [M'^{-1}]_{11})`` (``M'`` without its first row and
    column), hence ``[(1 - B)^{-1}]_{11} = 1/x_1`` with the pivots
@@ -36,7 +36,7 @@ closed form as the numerics (:func:`symness.mpa.mazur_bound.dz_formula`).
    (both parities of r; the division needs ``sin((r+1) lam) != 0``, step 8).
 8. ``bezout`` -- ``a ell + b m = 1`` constructed by extended Euclid (invariant
    checked symbolically, run for every coprime ell < m <= 300,
-   :func:`symness.mpa.closed_form_analysis.bezout`).
+   :func:`symness.mpa.mazur.closed_form_analysis.bezout`).
    ``nonvanishing`` -- Euclid's lemma from these coefficients (``m | j ell``
    gives ``m | j``), so ``sin(j lam) != 0`` for ``0 < j < m``;
    ``y_j > 0``; hence all pivots ``x_r > 0`` and ``1 - B`` (similar to a
@@ -52,7 +52,7 @@ closed form as the numerics (:func:`symness.mpa.mazur_bound.dz_formula`).
 Each step takes its ingredients as keyword arguments (defaults: the package's
 own formulas), so a test can substitute an altered ingredient and see the step
 fail (mutation test).  What is still argued by hand (textbook facts, listed in
-:mod:`symness.mpa.closed_form_analysis`): the spectral theorem for the
+:mod:`symness.mpa.mazur.closed_form_analysis`): the spectral theorem for the
 symmetrised B, linearity of limits over its finitely many eigenvalues,
 continuity of ``1/y`` at ``y = a > 0``, termination of Euclid's algorithm, the
 recursive use of the Schur lemma (step 5) over the trailing blocks, and
@@ -65,9 +65,9 @@ from collections.abc import Callable
 
 import sympy as sp
 
-from symness.mpa.closed_form_analysis import bezout, block_powers, cesaro_limit
-from symness.mpa.mazur_bound import dz_formula
-from symness.mpa.transfer_matrix import L, R, inner, inner_entries, reduced_transfer_matrices
+from symness.mpa.mazur.bound import dz_formula
+from symness.mpa.mazur.closed_form_analysis import bezout, block_powers, cesaro_limit
+from symness.mpa.transfer.matrices import L, R, inner, inner_entries, reduced_transfer_matrices
 
 __all__ = ["y_closed", "prove_closed_form", "STEPS"]
 

@@ -2,7 +2,7 @@
 
     C_{j,k}/mu^2 = <L| T'^a V' T'^b V' T'^c |R>,  a = j - 1, b = k - j - 1, c = n - k  (17)
 
-With the components of T' of :mod:`symness.mpa.profile_spectral`
+With the components of T' of :mod:`symness.mpa.transfer.profile_spectral`
 (``T'^a = sum_{s,p} u^s_p(a) B^s_p``: Jordan parts ``binom(a, p) c^(a-p)`` at a
 linear factor ``x - c``, Lagrange weights ``RootSum`` at a nonlinear factor),
 
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.polys.matrices import DomainMatrix
 
-from symness.mpa.profile_spectral import spectral_components
-from symness.mpa.transfer_matrix import L, R, transfer_matrices_exact, transfer_matrices_symbolic
+from symness.mpa.transfer.matrices import L, R, transfer_matrices_exact, transfer_matrices_symbolic
+from symness.mpa.transfer.profile_spectral import spectral_components
 
 __all__ = ["SpectralCorrelation", "spectral_correlation", "isotropic_correlation",
            "transfer_matrix_correlation"]

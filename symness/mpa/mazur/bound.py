@@ -37,7 +37,7 @@ from sympy.polys.matrices import DomainMatrix
 
 from symness.exact.cos_field import cos_field, sign, sin_squared
 from symness.exact.spectral import spectral_part
-from symness.mpa.transfer_matrix import (
+from symness.mpa.transfer.matrices import (
     L,
     R,
     check_rational_lambda,
@@ -132,7 +132,7 @@ def inner_spectrum_inside_unit_interval(ell: int, m: int) -> bool:
 def dz_formula(m, sin2_lam):
     """``m sin^2(lam) / (2 (m - 1))``: the closed form of D_Z, eq. (20) extended to every m.
 
-    Proved for every m in :mod:`symness.mpa.closed_form_proof`.  ``m`` is an int
+    Proved for every m in :mod:`symness.mpa.mazur.closed_form_proof`.  ``m`` is an int
     (exact sympy result), a sympy symbol, or a numpy array (with ``sin2_lam`` a
     float array, as in :func:`dz_fractal`).
     """

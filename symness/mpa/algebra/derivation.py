@@ -22,7 +22,7 @@ from itertools import product
 import sympy as sp
 from sympy.physics.quantum import TensorProduct
 
-from symness.mpa.cubic_algebra import CUBIC_RELATIONS, LETTERS
+from symness.mpa.algebra.cubic import CUBIC_RELATIONS, LETTERS
 
 __all__ = ["WORDS", "SITE_OPERATORS", "kron", "bond_hamiltonian", "derived_relations",
            "relations_13_matrix", "compare_with_13"]

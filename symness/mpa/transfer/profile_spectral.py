@@ -32,7 +32,7 @@ from math import comb
 import sympy as sp
 from sympy.polys.matrices import DomainMatrix
 
-from symness.mpa.transfer_matrix import L, R, transfer_matrices_exact
+from symness.mpa.transfer.matrices import L, R, transfer_matrices_exact
 
 __all__ = ["SpectralProfile", "spectral_profile", "spectral_components"]
 

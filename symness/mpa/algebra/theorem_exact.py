@@ -1,6 +1,6 @@
 """The theorem of Prosen (2011) for symbolic Delta and mu by exact evaluation and a degree bound.
 
-In the polynomial gauge of :mod:`symness.mpa.theorem` every coefficient of Z
+In the polynomial gauge of :mod:`symness.mpa.algebra.theorem` every coefficient of Z
 (10) is a polynomial in Delta with rational coefficients, of degree at most
 ``d_Z`` (:func:`z_degree_bound`, a longest-path bound over the words of (10)).
 With ``W = Z - Z^dag``, ``A = (D+ + D-)/2``, ``B = (D+ - D-)/2`` (so
@@ -28,8 +28,8 @@ import flint
 import numpy as np
 import sympy as sp
 
-from symness.mpa.open_points_exact import site_op, z_exact
-from symness.mpa.theorem import DELTA, gauge_matrices
+from symness.mpa.algebra.theorem import DELTA, gauge_matrices
+from symness.mpa.open_points.point_ii_exact import site_op, z_exact
 from symness.validation import require_int
 
 __all__ = ["z_degree_bound", "relations_at", "relations_symbolic"]

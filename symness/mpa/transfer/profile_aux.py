@@ -7,9 +7,9 @@ reduce to (15)-(16) on the diagonal subspace), so
     M_j     = mu   <LL| T~^(j-1) V~ T~^(n-j) |RR>,
     C_{j,k} = mu^2 <LL| T~^(j-1) V~ T~^(k-j-1) V~ T~^(n-k) |RR>
 
-computed here with the polynomial gauge of :func:`symness.mpa.theorem.gauge_matrices`
+computed here with the polynomial gauge of :func:`symness.mpa.algebra.theorem.gauge_matrices`
 (which leaves ``|L>``, ``|R>`` fixed) in exact Fractions at rational Delta: an
-independent reference for the mpmath profiles of :mod:`symness.mpa.profiles`.
+independent reference for the mpmath profiles of :mod:`symness.mpa.transfer.profiles`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from fractions import Fraction
 
 import sympy as sp
 
-from symness.mpa.theorem import gauge_matrices
-from symness.mpa.transfer_matrix import L, R
+from symness.mpa.algebra.theorem import gauge_matrices
+from symness.mpa.transfer.matrices import L, R
 from symness.validation import require_int
 
 __all__ = ["profile_from_aux", "correlations_from_aux"]

@@ -10,7 +10,7 @@ spread inside a cluster and the smallest gap between clusters.
 
 Z is built here numerically from the words of (10) (sparse Kronecker
 products), independently of the exact Pauli-string construction.  The exact
-decision (n <= 10) is :mod:`symness.mpa.open_point_ii_traces`.
+decision (n <= 10) is :mod:`symness.mpa.open_points.point_ii_traces`.
 """
 
 from __future__ import annotations
