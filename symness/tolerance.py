@@ -12,6 +12,11 @@ STEADY_STATE_RESIDUAL = 1e-9
 STEADY_STATE_POSITIVITY = 1e-10
 #: Hermiticity and trace deviations accepted for a float64 density matrix.
 DENSITY_MATRIX_ATOL = 1e-10
+#: Absolute gap below which two float64 eigenvalues of a Hermitian matrix of norm O(10-100)
+#: are one degenerate level (:func:`symness.perturbation.degenerate.degenerate_levels`):
+#: round-off splits a level by ~ u ||H|| sqrt(d) < 1e-11 up to d = 2**14, while the
+#: accidental gaps of the chains here are >= 1e-6; each use reports both numbers.
+DEGENERACY = 1e-8
 #: Agreement between two float64 implementations of the same linear map.
 FLOAT64_IDENTITY = 1e-12
 #: Agreement with a peer library (qutip) on the same problem.

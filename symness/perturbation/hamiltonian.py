@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from symness.perturbation.degenerate import degenerate_levels
 from symness.perturbation.kernel import GAP_TOL, ZERO_TOL, KernelError, certified_null_vector
 from symness.perturbation.series import NonDegeneracyError
 from symness.validation import ParameterError
@@ -55,18 +56,6 @@ class LevelBasis:
         return len(np.unique(self.level)) == len(self.level)
 
 
-def _groups(values: np.ndarray, tol: float) -> np.ndarray:
-    """Labels of runs of sorted ``values`` whose consecutive gaps are <= ``tol``."""
-    order = np.argsort(values, kind="stable")
-    labels = np.empty(len(values), dtype=int)
-    label = 0
-    for pos, idx in enumerate(order):
-        if pos and values[idx] - values[order[pos - 1]] > tol:
-            label += 1
-        labels[idx] = label
-    return labels
-
-
 def level_basis(h0, h1, *, zero_tol: float = ZERO_TOL, gap_tol: float = GAP_TOL) -> LevelBasis:
     """Eigenvectors of ``H0`` rotated to diagonalise ``H1`` in each eigenspace (25)-(27).
 
@@ -78,7 +67,7 @@ def level_basis(h0, h1, *, zero_tol: float = ZERO_TOL, gap_tol: float = GAP_TOL)
     h1 = np.asarray(h1.toarray() if sp.issparse(h1) else h1, dtype=complex)
     scale = np.abs(h0).sum(axis=1).max() + np.abs(h1).sum(axis=1).max()
     e0, v0 = np.linalg.eigh(h0)
-    cluster = _groups(e0, zero_tol * scale)
+    cluster = degenerate_levels(e0, zero_tol * scale).label
     _check_gaps(e0, gap_tol * scale, zero_tol * scale, "H0")
     vectors = np.empty_like(v0)
     e1 = np.empty(len(e0))
@@ -92,7 +81,7 @@ def level_basis(h0, h1, *, zero_tol: float = ZERO_TOL, gap_tol: float = GAP_TOL)
                     f"H1 in the H0 eigenspace E={e0[idx[0]]:g}")
         vectors[:, idx] = block @ rot
         e1[idx] = w
-        sub = _groups(w, zero_tol * scale)
+        sub = degenerate_levels(w, zero_tol * scale).label
         level[idx] = sub + next_label
         next_label += sub.max() + 1
     return LevelBasis(vectors=vectors, e0=e0, e1=e1, cluster=cluster, level=level,

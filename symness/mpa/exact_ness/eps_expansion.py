@@ -36,8 +36,10 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.linalg as sla
 
+from symness import tolerance
 from symness.models.xxz_boundary_driven import XXZDrive, hamiltonian, jump_operators
 from symness.operators.sparse import number_of_up_spins
+from symness.perturbation.degenerate import degenerate_levels
 from symness.validation import require_int, require_real
 
 __all__ = ["EigenBasis", "eigen_basis", "CommutantMap", "commutant_map", "SecondOrder",
@@ -67,8 +69,13 @@ class EigenBasis:
     min_gap: float
 
 
-def eigen_basis(h: np.ndarray, n: int, *, cluster_tol: float = 1e-8) -> EigenBasis:
-    """Diagonalise a magnetisation-conserving ``h`` per sector and group degenerate levels."""
+def eigen_basis(h: np.ndarray, n: int, *,
+                cluster_tol: float = tolerance.DEGENERACY) -> EigenBasis:
+    """Diagonalise a magnetisation-conserving ``h`` per sector and group degenerate levels.
+
+    Levels join across magnetisation sectors (the degenerate subspaces of ``ad_H``);
+    the grouping is :func:`symness.perturbation.degenerate.degenerate_levels`.
+    """
     dim = 2**n
     ups = number_of_up_spins(n)
     energies, vectors, mags = [], np.zeros((dim, dim)), []
@@ -83,11 +90,8 @@ def eigen_basis(h: np.ndarray, n: int, *, cluster_tol: float = 1e-8) -> EigenBas
     energies = np.concatenate(energies)
     order = np.argsort(energies, kind="stable")
     energies, vectors, mags = energies[order], vectors[:, order], np.array(mags)[order]
-    breaks = np.diff(energies) > cluster_tol
-    cluster = np.concatenate([[0], np.cumsum(breaks)])
-    spread = max(float(np.ptp(energies[cluster == c])) for c in range(cluster[-1] + 1))
-    gap = float(np.diff(energies)[breaks].min()) if breaks.any() else np.inf
-    return EigenBasis(energies, vectors, mags, cluster, spread, gap)
+    levels = degenerate_levels(energies, cluster_tol)
+    return EigenBasis(energies, vectors, mags, levels.label, levels.spread, levels.gap)
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,7 @@ def order_residuals(n: int, delta, mu, orders: int = 4) -> tuple[list[float], fl
     return residuals, cmap.singular_ratio
 
 
-def second_order(n: int, delta, mu, *, cluster_tol: float = 1e-8,
+def second_order(n: int, delta, mu, *, cluster_tol: float = tolerance.DEGENERACY,
                  singular_values: bool = True) -> SecondOrder:
     """Solve (7) to ``p = 2`` with the commutant parts fixed uniquely; return M_j, C_{j,k}.
 

@@ -21,8 +21,10 @@ from functools import reduce
 import numpy as np
 import scipy.sparse as sp_sparse
 
+from symness import tolerance
 from symness.models.xxz_boundary_driven import hamiltonian as xxz_hamiltonian
 from symness.operators.sparse import sigma_minus, sigma_plus
+from symness.perturbation.degenerate import degenerate_levels
 from symness.validation import require_int
 
 __all__ = ["OpenPointResult", "z_dense", "second_order_dense", "image_test"]
@@ -91,21 +93,16 @@ class OpenPointResult:
     commutant_dimension: int
 
 
-def image_test(n: int, delta: float, mu: float = 1.0, *, cluster_tol: float = 1e-8
-               ) -> OpenPointResult:
+def image_test(n: int, delta: float, mu: float = 1.0, *,
+               cluster_tol: float = tolerance.DEGENERACY) -> OpenPointResult:
     """``||sum_E P_E X P_E|| / ||X||`` for ``X = D rho(2)``; zero iff X is in Im ad_H."""
     h, x = second_order_dense(n, delta, mu)
     energies, vecs = np.linalg.eigh(h)
     xe = vecs.conj().T @ x @ vecs
-    clusters, start = [], 0
-    for i in range(1, len(energies) + 1):
-        if i == len(energies) or energies[i] - energies[i - 1] > cluster_tol:
-            clusters.append((start, i))
-            start = i
-    block = sum(np.linalg.norm(xe[a:b, a:b]) ** 2 for a, b in clusters) ** 0.5
-    spread = max(energies[b - 1] - energies[a] for a, b in clusters)
-    gaps = [energies[c] - energies[b - 1] for (_, b), (c, _) in zip(clusters, clusters[1:])]
+    levels = degenerate_levels(energies, cluster_tol)
+    groups = levels.groups()
+    block = sum(np.linalg.norm(xe[np.ix_(g, g)]) ** 2 for g in groups) ** 0.5
     return OpenPointResult(n=n, delta=delta, mu=mu,
                            relative_commutant_part=float(block / np.linalg.norm(xe)),
-                           max_cluster_spread=float(spread), min_cluster_gap=float(min(gaps)),
-                           commutant_dimension=sum((b - a) ** 2 for a, b in clusters))
+                           max_cluster_spread=levels.spread, min_cluster_gap=levels.gap,
+                           commutant_dimension=sum(g.size ** 2 for g in groups))
