@@ -19,6 +19,7 @@ from functools import lru_cache, reduce
 import numpy as np
 
 from symness.operators.sparse import PAULI
+from symness.validation import ParameterError
 
 __all__ = ["LOCAL_BASIS", "pauli_strings", "superoperator_to_pauli", "operator_weights",
            "product_coefficients"]
@@ -49,7 +50,7 @@ def superoperator_to_pauli(superop, k: int, *, atol: float = 1e-12) -> np.ndarra
     s = np.asarray(superop.todense() if hasattr(superop, "todense") else superop)
     m = rows @ s @ cols / 2**k
     if np.abs(m.imag).max() > atol:
-        raise ValueError("superoperator does not preserve Hermiticity (complex Pauli matrix)")
+        raise ParameterError("'superop' must preserve Hermiticity (its Pauli matrix is complex)")
     return np.ascontiguousarray(m.real)
 
 
@@ -62,7 +63,7 @@ def operator_weights(op: np.ndarray) -> np.ndarray:
     k = int(round(np.log2(op.shape[0])))
     w = np.einsum("ij,pji->p", op, pauli_strings(k)) / 2**k
     if np.abs(w.imag).max() > 1e-12:
-        raise ValueError("operator is not Hermitian")
+        raise ParameterError("the operator must be Hermitian")
     return w.real.reshape((4,) * k)
 
 

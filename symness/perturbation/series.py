@@ -68,7 +68,7 @@ def trace_vector(dim: int, *, exact: bool = False):
     """Return row-major ``vec(1)`` for ``dim = d**2``, so that ``Tr rho = t . vec(rho)``."""
     d = int(round(dim ** 0.5))
     if d * d != dim:
-        raise ValueError(f"superoperator dimension must be a square d**2 (got {dim})")
+        raise ParameterError(f"the superoperator dimension must be a square d**2 (got {dim})")
     if exact:
         t = sympy.zeros(dim, 1)
         for a in range(d):
@@ -125,7 +125,8 @@ class DegenerateSeries:
         self.dim = self.pieces[0].shape[0]
         for i, p in enumerate(self.pieces):
             if p.shape != (self.dim, self.dim):
-                raise ValueError(f"piece L{i} has shape {p.shape}, expected {(self.dim,) * 2}")
+                raise ParameterError(f"'pieces'[{i}] must have the shape {(self.dim,) * 2} "
+                                     f"(got {p.shape})")
         self.trace = trace_vector(self.dim, exact=self.exact) if trace is None else trace
         self._orders: list = []
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from symness.operators.sparse import site_operator
+from symness.validation import ParameterError
 
 __all__ = ["rho_a", "sum_rule_sides"]
 
@@ -38,7 +39,8 @@ def sum_rule_sides(rho: np.ndarray, n: int, alpha: np.ndarray, t_left: float,
     """
     alpha_plus = alpha[0, 0] + alpha[1, 1]
     if alpha_plus == 0:
-        raise ValueError("eq. (150) needs alpha_+ = alpha_xx + alpha_yy != 0")
+        raise ParameterError("'alpha' must have alpha_+ = alpha_xx + alpha_yy != 0 "
+                             "for eq. (150)")
     z = [site_operator("Z", j, n) for j in range(n)]
     lhs = -_expect(z[n - 1], rho) + _expect(z[0], rho)
     bulk = sum(_expect(z[j - 1] @ rho_a(j, j + 1, n), rho)

@@ -25,7 +25,7 @@ from scipy.linalg import eigvalsh_tridiagonal, solve_banded
 
 from symness.mpa.mazur.bound import inner_block
 from symness.mpa.transfer.matrices import check_rational_lambda
-from symness.validation import require_int
+from symness.validation import ParameterError, require_int
 
 __all__ = ["literal_trajectory", "literal_error_coefficient", "inner_spectral_radius",
            "dz_by_float_squaring", "squaring_error_model", "stratified_sample"]
@@ -36,7 +36,7 @@ def literal_trajectory(ell: int, m: int, checkpoints) -> np.ndarray:
     ell, m = check_rational_lambda(ell, m)
     points = [require_int(n, "checkpoint", minimum=1) for n in checkpoints]
     if points != sorted(points):
-        raise ValueError("checkpoints must be sorted")
+        raise ParameterError("'checkpoints' must be sorted ascending")
     diag, up, down, half = inner_block(ell, m)
     w = np.zeros(m - 1)  # inner part of T'^k |R>, k = 0
     total, out, k = 0.0, [], 0

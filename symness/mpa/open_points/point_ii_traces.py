@@ -63,7 +63,7 @@ import flint
 
 from symness.exact.delta_field import DeltaField, quadratic_delta, rational_delta
 from symness.mpa.algebra.theorem import DELTA, gauge_matrices
-from symness.validation import require_int
+from symness.validation import ParameterError, require_int
 
 __all__ = ["FIELDS", "SectorResult", "TraceCertificate", "second_order_sectors", "is_cyclic",
            "traces", "certify_sector", "trace_certificate"]
@@ -117,7 +117,7 @@ def _blocks(entries, sectors, field, transpose=False) -> list[flint.fmpq_mat]:
     per: list[dict] = [{} for _ in sectors]
     for (a, b), v in entries.items():
         if a.bit_count() != b.bit_count():
-            raise ValueError("operator does not conserve the magnetisation")
+            raise ParameterError("the operator must conserve the magnetisation")
         key = (pos[b], pos[a]) if transpose else (pos[a], pos[b])
         per[a.bit_count()][key] = v
     return [field.matrix(e, len(basis), len(basis)) for e, basis in zip(per, sectors)]
