@@ -164,12 +164,12 @@ def _initial_state(cooling, chi: int, dtau: float):
     from tenpy.algorithms.purification import PurificationTEBD
     from tenpy.networks.purification_mps import PurificationMPS
 
-    psi = PurificationMPS.from_infiniteT(cooling.lat.mps_sites(), bc="finite")
-    engine = PurificationTEBD(psi, cooling, {"dt": dtau, "order": 2, "trunc_params":
-                                             {"chi_max": chi, "svd_min": 1e-12}})
     steps = round(0.5 / dtau)
     if abs(steps * dtau - 0.5) > 1e-12:
         raise ParameterError(f"'dtau' must divide 1/2 (got {dtau})")
+    psi = PurificationMPS.from_infiniteT(cooling.lat.mps_sites(), bc="finite")
+    engine = PurificationTEBD(psi, cooling, {"trunc_params": {"chi_max": chi,
+                                                              "svd_min": 1e-12}})
     # run_imaginary() would log bond energies, which fails on the zero junction bond
     engine.calc_U(2, dtau, type_evo="imag")
     engine.update_imag(N_steps=steps, call_canonical_form=True)
