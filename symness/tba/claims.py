@@ -137,22 +137,43 @@ def _check1() -> Evidence:
     return Evidence.numeric(err, 1e-12, "TBA identity; operator identity Q_2 = -J_E in ED")
 
 
+def fig1_values(gamma, betas, sizes) -> tuple[list[float], list[list[float]]]:
+    """Thermal <j_2> from (14) (traceless current + vacuum constant) and from ring ED.
+
+    Returns the TBA values per beta and the ED values per size (outer) and beta (inner).
+    """
+    content = string_content(gamma)
+    delta = content.delta
+    j2 = continuity_current(q2_density(delta), delta)
+    vac = j2[0, 0].real  # <up...up| j_2 |up...up>: (14) vanishes in the reference state
+    tba = [charge_current(Dressing(thermal_state(content, beta)), 2) + vac for beta in betas]
+    ed = [XXZRing.cached(n, delta).thermal_averages(embed(j2, n), betas) for n in sizes]
+    return tba, ed
+
+
 def fig1_ed_comparison(betas, gammas, sizes) -> tuple[float, float, list]:
     """<j_2> (traceless current) from (14) + vacuum constant vs ED; returns errors."""
     rows, worst_ratio, worst = [], 0.0, 0.0
     for g in gammas:
-        content = string_content(g)
-        delta = content.delta
-        j2 = continuity_current(q2_density(delta), delta)
-        vac = j2[0, 0].real  # <up...up| j_2 |up...up>: (14) vanishes in the reference state
-        for beta in betas:
-            tba = charge_current(Dressing(thermal_state(content, beta)), 2) + vac
-            ed = [XXZRing.cached(n, delta).thermal_average(embed(j2, n), beta) for n in sizes]
-            fs = abs(ed[-1] - ed[-2])
-            worst = max(worst, abs(tba - ed[-1]))
-            worst_ratio = max(worst_ratio, abs(tba - ed[-1]) / max(fs, 1e-13))
-            rows.append((g, beta, tba, ed[-1], fs))
+        tba, ed = fig1_values(g, betas, sizes)
+        for i, beta in enumerate(betas):
+            fs = abs(ed[-1][i] - ed[-2][i])
+            worst = max(worst, abs(tba[i] - ed[-1][i]))
+            worst_ratio = max(worst_ratio, abs(tba[i] - ed[-1][i]) / max(fs, 1e-13))
+            rows.append((g, beta, tba[i], ed[-1][i], fs))
     return worst_ratio, worst, rows
+
+
+def fig1_finite_size(betas, gammas, sizes=(10, 12, 14)) -> list[tuple]:
+    """Rows (gamma, beta, TBA, ED(L_max), FiniteSizeEstimate) of the beta <= 5 check."""
+    from symness.tba.finite_size import geometric_tail
+
+    rows = []
+    for g in gammas:
+        tba, ed = fig1_values(g, betas, sizes)
+        for i, beta in enumerate(betas):
+            rows.append((g, beta, tba[i], ed[-1][i], geometric_tail(tuple(e[i] for e in ed))))
+    return rows
 
 
 @claim("bertini2016.fig1", paper="003", equation="Fig. 1, (14)", kind="cross-check",
