@@ -29,6 +29,12 @@ check against dense evolution had been run):
 * PASS if |f_oo - f_GHD| <= E on every ray for both q1 and j1, and E <= 5 % of the range
   of the GHD profile of that observable (an error bar that large would pass anything).
 
+Thermal states (written before the runs, with the criterion above): at t = 2, on the bonds
+>= 8 sites from the open ends and beyond the light cone plus 4 sites (|x| >= 1.19 t + 4), q1
+equals the TBA thermal energy density of its half (``tba.thermal``, the LQSS boundary
+values) to 1e-5 (imaginary-time Trotter error 1.3e-6, truncation < 1e-7, the open-end
+and light-cone tails exponentially small at 8 and 4 sites).
+
 Also reported, not part of the criterion: D(t) = max over the rays of |f(t) - f_GHD| and its
 fitted decay exponent, and max |<s^z>| (zero by symmetry).
 """
@@ -50,7 +56,7 @@ from symness.tba.strings import string_content
 
 __all__ = ["DTAU_ERROR", "EX1", "EX1_RUNS", "Ex1Comparison", "Ex1Run", "FIT_TIMES",
            "OBSERVABLES", "RAYS", "compare_ex1", "ex1_runs", "fit_intercept", "ghd_on_rays",
-           "intercept_weights", "lattice_positions", "on_rays"]
+           "intercept_weights", "lattice_positions", "on_rays", "thermal_bulk_error"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,8 @@ DTAU_ERROR = 2 * 6.4e-7
 #: Rays of the comparison and the times of the fit (module docstring).
 RAYS = np.round(np.arange(-0.8, 0.81, 0.1), 10)
 FIT_TIMES = (4.0, 5.0, 6.0, 7.0, 8.0)
+#: Largest effective velocity of the boundary states (claim ``bertini2016.ghd.light-cone``).
+VMAX = 1.19
 #: Observables compared: name -> positions of the lattice values (bonds, inner sites).
 OBSERVABLES = ("q1", "j1")
 
@@ -164,6 +172,22 @@ class Ex1Comparison:
     def passes(self) -> bool:
         """The criterion of the module docstring."""
         return all(self.ratio(k) <= 1 and self.budget_fraction(k) <= 0.05 for k in OBSERVABLES)
+
+
+def thermal_bulk_error(run: ThermalJunctionRun, t: float = 2.0) -> tuple[float, int]:
+    """Max |q1 - q1_TBA(beta of that half)| over the far bonds at ``t`` and their number."""
+    from symness.tba.charges import charge_density
+    from symness.tba.dressing import Dressing
+    from symness.tba.thermal import thermal_state
+
+    content = string_content(Fraction(1, 3))
+    x = lattice_positions("q1", run.length)
+    q1 = run.q1[run.times.index(t)]
+    far = (np.abs(x) >= VMAX * t + 4) & (np.abs(x) <= run.length / 2 - 8)
+    ref = {side: charge_density(Dressing(thermal_state(content, beta)), 1)
+           for side, beta in zip((-1, 1), run.betas)}
+    errs = [abs(q - ref[int(np.sign(xi))]) for xi, q in zip(x[far], q1[far])]
+    return float(max(errs)), int(far.sum())
 
 
 def compare_ex1(tables: Path = Path("tables")) -> Ex1Comparison:
