@@ -51,7 +51,7 @@ import numpy as np
 from symness.ghd.converged import converged_profile
 from symness.ghd.profiles import two_temperature_states
 from symness.ghd.realtime import bond_positions, site_positions
-from symness.ghd.realtime_thermal import ThermalJunctionRun, load_or_run
+from symness.ghd.realtime_thermal import JunctionRun, load_or_run
 from symness.tba.strings import string_content
 
 __all__ = ["DTAU_ERROR", "EX1", "EX1_RUNS", "Ex1Comparison", "Ex1Run", "FIT_TIMES",
@@ -79,7 +79,7 @@ EX1_RUNS = (Ex1Run("chi64", 64, 0.1, (2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0)),
 
 
 def ex1_runs(tables: Path = Path("tables"), checkpoints: Path | None = None,
-             names: tuple[str, ...] | None = None) -> dict[str, ThermalJunctionRun]:
+             names: tuple[str, ...] | None = None) -> dict[str, JunctionRun]:
     """The runs of :data:`EX1_RUNS` (all, or ``names``), from the cache or computed."""
     out = {}
     for run in EX1_RUNS:
@@ -174,7 +174,7 @@ class Ex1Comparison:
         return all(self.ratio(k) <= 1 and self.budget_fraction(k) <= 0.05 for k in OBSERVABLES)
 
 
-def thermal_bulk_error(run: ThermalJunctionRun, t: float = 2.0) -> tuple[float, int]:
+def thermal_bulk_error(run: JunctionRun, t: float = 2.0) -> tuple[float, int]:
     """Max |q1 - q1_TBA(beta of that half)| over the far bonds at ``t`` and their number."""
     from symness.tba.charges import charge_density
     from symness.tba.dressing import Dressing

@@ -38,6 +38,7 @@ import json
 import pickle
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,17 +48,21 @@ from symness.outputs import atomic_write_bytes, atomic_write_text
 from symness.tba.exact_diag import local_bond, q2_density
 from symness.validation import ParameterError, require_int, require_real
 
-__all__ = ["ThermalJunctionRun", "junction_couplings", "exact_junction", "junction_tebd",
-           "load_or_run", "local_npc_operator"]
+__all__ = ["JunctionRun", "evolve_and_record", "junction_couplings", "exact_junction",
+           "junction_tebd", "load_or_run", "local_npc_operator", "read_run"]
 
 
 @dataclass(frozen=True)
-class ThermalJunctionRun:
-    """Profiles of one run: q1[k, bond], j1[k, site - 1] at times[k], and the error record."""
+class JunctionRun:
+    """Profiles of one run: q1[k, bond], j1[k, site - 1] at times[k], and the error record.
 
+    ``betas`` is () and ``dtau`` 0 for a pure initial state.
+    """
+
+    protocol: str
     length: int
     delta: float
-    betas: tuple[float, float]
+    betas: tuple[float, ...]
     chi: int
     dt: float
     dtau: float
@@ -176,8 +181,8 @@ def _initial_state(cooling, chi: int, dtau: float):
     return psi
 
 
-def _payload(run: ThermalJunctionRun) -> str:
-    data = {"protocol": "two temperatures (Example 1)", "length": run.length,
+def _payload(run: JunctionRun) -> str:
+    data = {"protocol": run.protocol, "length": run.length,
             "delta": run.delta, "betas": list(run.betas), "chi": run.chi, "dt": run.dt,
             "dtau": run.dtau, "trotter_order": 4, "times": list(run.times),
             "sz_max": list(run.sz_max), "truncation_error": list(run.truncation),
@@ -187,18 +192,20 @@ def _payload(run: ThermalJunctionRun) -> str:
     return json.dumps(data, indent=0) + "\n"
 
 
-def _from_payload(data: dict) -> ThermalJunctionRun:
-    return ThermalJunctionRun(data["length"], data["delta"], tuple(data["betas"]), data["chi"],
-                              data["dt"], data["dtau"], tuple(data["times"]),
-                              np.array(data["q1"]), np.array(data["j1"]),
-                              tuple(data["sz_max"]), tuple(data["truncation_error"]),
-                              tuple(data["max_chi"]), float(data["seconds"]))
+def read_run(path: Path) -> JunctionRun:
+    """A run cached as JSON by :func:`evolve_and_record`."""
+    data = json.loads(Path(path).read_text())
+    return JunctionRun(data["protocol"], data["length"], data["delta"], tuple(data["betas"]),
+                       data["chi"], data["dt"], data["dtau"], tuple(data["times"]),
+                       np.array(data["q1"]), np.array(data["j1"]), tuple(data["sz_max"]),
+                       tuple(data["truncation_error"]), tuple(data["max_chi"]),
+                       float(data["seconds"]))
 
 
 def junction_tebd(length: int, delta: float, betas: tuple[float, float],
                   times: tuple[float, ...], *, chi: int, dt: float = 0.1, dtau: float = 0.01,
                   cache: Path | None = None,
-                  checkpoint_dir: Path | None = None) -> ThermalJunctionRun:
+                  checkpoint_dir: Path | None = None) -> JunctionRun:
     """Evolve the two-temperature junction and record q1, j1 at ``times``.
 
     Parameters
@@ -222,7 +229,7 @@ def junction_tebd(length: int, delta: float, betas: tuple[float, float],
 
     Returns
     -------
-    ThermalJunctionRun
+    JunctionRun
     """
     from tenpy.algorithms.purification import PurificationTEBD
 
@@ -230,11 +237,38 @@ def junction_tebd(length: int, delta: float, betas: tuple[float, float],
     chi = require_int(chi, "chi", minimum=2, maximum=4096)
     dt = float(require_real(dt, "dt", minimum=0, maximum=0.5, open_minimum=True))
     dtau = float(require_real(dtau, "dtau", minimum=0, maximum=0.5, open_minimum=True))
+    cooling, model = _models(length, delta, betas)
+    meta = {"protocol": "two temperatures (Example 1)", "length": length, "delta": delta,
+            "betas": betas, "chi": chi, "dt": dt, "dtau": dtau}
+    options = {"order": 4, "dt": dt, "N_steps": 1, "disentangle": "backwards",
+               "trunc_params": {"chi_max": chi, "svd_min": 1e-12}}
+    return evolve_and_record(lambda: _initial_state(cooling, chi, dtau),
+                             lambda psi: PurificationTEBD(psi, model, options),
+                             meta, times, cache=cache, checkpoint_dir=checkpoint_dir)
+
+
+def evolve_and_record(initial: Callable, engine_for: Callable, meta: dict,
+                      times: tuple[float, ...], *, cache: Path | None = None,
+                      checkpoint_dir: Path | None = None) -> JunctionRun:
+    """Run a TEBD engine on an MPS, recording q1, j1, max|s^z| at ``times`` (resumable).
+
+    Parameters
+    ----------
+    initial : callable
+        () -> the initial (purification) MPS.
+    engine_for : callable
+        psi -> a tenpy TEBD engine with ``options["dt"]`` (its ``N_steps`` is set here).
+    meta : dict
+        The :class:`JunctionRun` fields protocol, length, delta, betas, chi, dt, dtau.
+    times : tuple of float
+        Increasing multiples of ``meta["dt"]``.
+    cache, checkpoint_dir : Path, optional
+        JSON of the records so far; directory of the pickled MPS (both after every time).
+    """
+    dt = meta["dt"]
     steps = [round(t / dt) for t in times]
     if any(abs(s * dt - t) > 1e-9 for s, t in zip(steps, times)):
         raise ParameterError(f"'times' must be multiples of dt={dt} (got {times})")
-    cooling, model = _models(length, delta, betas)
-    leg = model.lat.mps_sites()[0].leg
     ckpt = None if checkpoint_dir is None else (
         Path(checkpoint_dir) / f"{Path(cache).stem if cache else 'run'}.pkl")
     record = {"q1": [], "j1": [], "sz": [], "trunc": [], "chi": []}
@@ -245,12 +279,11 @@ def junction_tebd(length: int, delta: float, betas: tuple[float, float],
             psi, record, done, seconds = pickle.loads(ckpt.read_bytes())
         else:
             start = time.perf_counter()
-            psi = _initial_state(cooling, chi, dtau)
+            psi = initial()
             seconds = time.perf_counter() - start
         base = record["trunc"][-1] if record["trunc"] else 0.0
-        engine = PurificationTEBD(psi, model, {"order": 4, "dt": dt, "N_steps": 1,
-                                               "disentangle": "backwards", "trunc_params":
-                                               {"chi_max": chi, "svd_min": 1e-12}})
+        engine = engine_for(psi)
+        leg = psi.sites[0].leg
         for k, target in enumerate(steps):
             if k < len(record["q1"]):
                 continue
@@ -258,35 +291,35 @@ def junction_tebd(length: int, delta: float, betas: tuple[float, float],
             engine.options["N_steps"] = target - done
             engine.run()
             done = target
-            q1, j1, sz = _measure(psi, leg, delta)
+            q1, j1, sz = _measure(psi, leg, meta["delta"])
             record["q1"].append(q1)
             record["j1"].append(j1)
             record["sz"].append(sz)
             record["trunc"].append(base + float(engine.trunc_err.eps))
             record["chi"].append(int(max(psi.chi)))
             seconds += time.perf_counter() - start
-            run = _run(length, delta, betas, chi, dt, dtau, times[:k + 1], record, seconds)
+            run = _run(meta, times[:k + 1], record, seconds)
             if cache is not None:
                 atomic_write_text(Path(cache), _payload(run))
             if ckpt is not None:
                 atomic_write_bytes(ckpt, pickle.dumps((psi, record, done, seconds)))
-    return _run(length, delta, betas, chi, dt, dtau, times, record, seconds)
+    return _run(meta, times, record, seconds)
 
 
-def _run(length, delta, betas, chi, dt, dtau, times, record, seconds) -> ThermalJunctionRun:
-    return ThermalJunctionRun(length, delta, betas, chi, dt, dtau, tuple(times),
-                              np.array(record["q1"]), np.array(record["j1"]),
-                              tuple(record["sz"]), tuple(record["trunc"]),
-                              tuple(record["chi"]), seconds)
+def _run(meta: dict, times, record, seconds) -> JunctionRun:
+    return JunctionRun(meta["protocol"], meta["length"], meta["delta"], tuple(meta["betas"]),
+                       meta["chi"], meta["dt"], meta["dtau"], tuple(times),
+                       np.array(record["q1"]), np.array(record["j1"]), tuple(record["sz"]),
+                       tuple(record["trunc"]), tuple(record["chi"]), seconds)
 
 
 def load_or_run(path: Path, length: int, delta: float, betas: tuple[float, float],
                 times: tuple[float, ...], *, chi: int, dt: float = 0.1, dtau: float = 0.01,
-                checkpoint_dir: Path | None = None) -> ThermalJunctionRun:
+                checkpoint_dir: Path | None = None) -> JunctionRun:
     """The cached run at ``path`` if it has these parameters and all ``times``, else run it."""
     path = Path(path)
     if path.exists():
-        run = _from_payload(json.loads(path.read_text()))
+        run = read_run(path)
         if ((run.length, run.delta, run.betas, run.chi, run.dt, run.dtau)
                 == (length, delta, tuple(betas), chi, dt, dtau) and run.times == tuple(times)):
             return run
