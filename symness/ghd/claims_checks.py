@@ -111,3 +111,22 @@ def _cdy() -> Evidence:
     # both sides use the same grid; they differ by the GMRES residuals (1e-14 relative)
     return Evidence.numeric(err, 1e-12, "Castro-Alvaredo, Doyon, Yoshimura (2016)",
                             detail=f"{len(dressings)} states x 3 charges")
+
+
+@claim("bertini2016.example1.thermal-states", paper="003", equation="Example 1, (3)",
+       kind="cross-check", slow=True,
+       statement="the purification-TEBD junction of Example 1 (Delta = 1/2, beta_L = 1, "
+                 "beta_R = 2, L = 48, imaginary time from infinite temperature): far from the "
+                 "junction (beyond the light cone 1.19 t + 4 sites) and >= 8 sites from the "
+                 "open ends, q1 equals the TBA thermal energy density of its half to 1e-5 "
+                 "(criterion fixed before the run: imaginary-time Trotter 1.3e-6, truncation, "
+                 "exponentially small tails)")
+def _example1_thermal_states() -> Evidence:
+    from symness.ghd.realtime_ex1 import ex1_runs, thermal_bulk_error
+    from symness.outputs import repository_tables
+
+    run = ex1_runs(repository_tables(), names=("chi64",))["chi64"]
+    err, bonds = thermal_bulk_error(run)
+    return Evidence.numeric(err, 1e-5, "TBA thermal state (tba.thermal), independent of TEBD",
+                            detail=f"{bonds} bonds at t = 2 (cached run, chi = {run.chi})",
+                            requires={"at least 8 bonds compared": bonds >= 8})
