@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from symness.ghd.realtime import validate_tebd
 from symness.ghd.realtime_thermal import JunctionRun, evolve_and_record, local_npc_operator
-from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["BELL_GATE", "EX2", "ex2_runs", "quench_tebd", "quench_load_or_run"]
 
@@ -47,12 +47,7 @@ def quench_tebd(length: int, delta: float, times: tuple[float, ...], *, chi: int
     from tenpy.algorithms.tebd import TEBDEngine
     from tenpy.models.xxz_chain import XXZChain
 
-    length = require_int(length, "length", minimum=8, maximum=1024)
-    if length % 4:
-        raise ParameterError(f"'length' must be a multiple of 4 (got {length})")
-    delta = float(require_real(delta, "delta", minimum=-1, maximum=1))
-    chi = require_int(chi, "chi", minimum=2, maximum=4096)
-    dt = float(require_real(dt, "dt", minimum=0, maximum=0.5, open_minimum=True))
+    length, delta, chi, dt = validate_tebd(length, delta, chi, dt, multiple=4)
     model = XXZChain({"L": length, "Jxx": 1.0, "Jz": delta, "hz": 0.0, "bc_MPS": "finite",
                       "conserve": "parity"})
     meta = {"protocol": "Neel | Bell pairs (Example 2)", "length": length, "delta": delta,

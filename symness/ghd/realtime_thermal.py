@@ -44,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
+from symness.ghd.realtime import validate_tebd
 from symness.outputs import atomic_write_bytes, atomic_write_text
 from symness.tba.exact_diag import local_bond, q2_density
 from symness.validation import ParameterError, require_int, require_real
@@ -234,8 +235,7 @@ def junction_tebd(length: int, delta: float, betas: tuple[float, float],
     from tenpy.algorithms.purification import PurificationTEBD
 
     length, delta, betas, times = _validate(length, delta, betas, times)
-    chi = require_int(chi, "chi", minimum=2, maximum=4096)
-    dt = float(require_real(dt, "dt", minimum=0, maximum=0.5, open_minimum=True))
+    _, _, chi, dt = validate_tebd(length, delta, chi, dt, min_length=4)
     dtau = float(require_real(dtau, "dtau", minimum=0, maximum=0.5, open_minimum=True))
     cooling, model = _models(length, delta, betas)
     meta = {"protocol": "two temperatures (Example 1)", "length": length, "delta": delta,
