@@ -56,7 +56,8 @@ from symness.tba.strings import string_content
 
 __all__ = ["DTAU_ERROR", "EX1", "EX1_RUNS", "Ex1Comparison", "Ex1Run", "FIT_TIMES",
            "OBSERVABLES", "RAYS", "compare_ex1", "ex1_runs", "fit_intercept", "ghd_on_rays",
-           "intercept_weights", "lattice_positions", "on_rays", "thermal_bulk_error"]
+           "intercept_weights", "junction_offset", "lattice_positions", "on_rays",
+           "thermal_bulk_error"]
 
 
 @dataclass(frozen=True)
@@ -218,3 +219,24 @@ def compare_ex1(tables: Path = Path("tables")) -> Ex1Comparison:
                                 for k, t in enumerate(best.times))
     return Ex1Comparison(out["ext"], ghd, out["budget"], out["sigma"], out["tebd"],
                          best.times, out["raw"], ghd_err, max(best.sz_max))
+
+
+def junction_offset(run: JunctionRun, key: str, t: float,
+                    curve: tuple[np.ndarray, np.ndarray]) -> tuple[float, float, float]:
+    """After the fact, not part of the criterion: the shift x0 of the origin that best fits.
+
+    Minimises over |x0| <= 3 the largest |f(x, t) - f_GHD((x - x0)/t)| on the lattice points
+    |x| <= 0.8 t; ``curve`` is (zetas, GHD values) on a fine ray grid.  Returns (D at x0 = 0,
+    x0, D at x0).
+    """
+    from scipy.optimize import minimize_scalar
+
+    pos = lattice_positions(key, run.length)
+    inside = np.abs(pos) <= 0.8 * t
+    values = getattr(run, key)[run.times.index(t)][inside]
+
+    def deviation(x0: float) -> float:
+        return float(np.max(np.abs(values - np.interp((pos[inside] - x0) / t, *curve))))
+
+    best = minimize_scalar(deviation, bounds=(-3.0, 3.0), method="bounded")
+    return deviation(0.0), float(best.x), float(best.fun)
