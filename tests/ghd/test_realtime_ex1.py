@@ -40,3 +40,19 @@ def test_rays_interpolate_linearly_between_lattice_points():
     assert x.tolist() == [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0]
     assert lattice_positions("j1", 8).tolist() == [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5]
     assert on_rays(2 * x + 1, x, 4.0, np.array([-0.25, 0.125])) == pytest.approx([-1.0, 2.0])
+
+
+def test_junction_offset_recovers_a_known_shift():
+    # lattice data f((x - 1.3)/t) of a smooth curve f = tanh: the fitted x0 is 1.3, D -> 0
+    from symness.ghd.realtime_ex1 import junction_offset
+    from symness.ghd.realtime_thermal import JunctionRun
+
+    length, t = 48, 8.0
+    x = lattice_positions("q1", length)
+    zetas = np.linspace(-2, 2, 4001)
+    q1 = np.tanh((x - 1.3) / t)[None, :]
+    run = JunctionRun("synthetic", length, 0.5, (), 8, 0.1, 0.0, (t,), q1, q1[:, 1:],
+                      (0.0,), (0.0,), (8,), 0.0)
+    d0, x0, d1 = junction_offset(run, "q1", t, (zetas, np.tanh(zetas)))
+    assert x0 == pytest.approx(1.3, abs=1e-3)
+    assert d1 < 1e-5 < d0
