@@ -278,33 +278,68 @@ def realtime_domain_wall(outdir: Path) -> list[Path]:
     from symness.ghd.realtime import DW_SECOND, bond_positions, domain_wall_runs, site_positions
     from symness.tba.strings import string_content
 
-    plt = _plt()
     data = DW_SECOND
     run = domain_wall_runs(Path("tables"), data)[max(data.chis)]
     zetas = np.linspace(-1.2, 1.2, 121)
     # the curve only has to be exact at plotting resolution: rtol 1e-6
     conv = converged_profile(partial(domain_wall_states, string_content(F(1, 3))), zetas,
                              rtol=1e-6)
-    fig, axes = plt.subplots(1, 2, figsize=(7.0, 3.0))
     xs, xb = site_positions(data.length), bond_positions(data.length)
+    return _tebd_on_ghd(
+        outdir, "bertini2016_realtime_dw_fig", zetas, conv.profile.values,
+        (("sz", "⟨s^z⟩", run.sz, xs), ("jz", "⟨j^z⟩", run.jz, xb)), data.times,
+        f"domain wall, Δ=1/2: TEBD L={data.length}, χ={max(data.chis)} vs GHD",
+        "symness figure bertini2016-realtime-dw: TEBD data (chi = "
+        f"{max(data.chis)}); x = position from the junction")
+
+
+def _tebd_on_ghd(outdir: Path, stem: str, zetas: np.ndarray, curves: dict, panels: tuple,
+                 times: tuple[float, ...], title: str, header: str) -> list[Path]:
+    """Panels (key, label, values[k, :], x) of lattice data at ``times`` on GHD curves."""
+    plt = _plt()
+    zmax = float(np.max(np.abs(zetas)))
+    fig, axes = plt.subplots(1, len(panels), figsize=(7.0, 3.0))
     rows = []
-    for ax, key, values, x in ((axes[0], "sz", run.sz, xs), (axes[1], "jz", run.jz, xb)):
-        ax.plot(zetas, conv.profile.values[key], "k-", lw=1, label="GHD (16)")
-        for k, t in enumerate(data.times):
-            inside = np.abs(x / t) <= 1.2
+    for ax, (key, label, values, x) in zip(axes, panels):
+        ax.plot(zetas, curves[key], "k-", lw=1, label="GHD (16)")
+        for k, t in enumerate(times):
+            inside = np.abs(x / t) <= zmax
             ax.plot(x[inside] / t, values[k][inside], "o", ms=2.5, label=f"TEBD t={t:g}")
             rows += [(key, float(t), float(xi), float(v)) for xi, v in
                      zip(x[inside], values[k][inside])]
         ax.set_xlabel("ζ = x/t")
-        ax.set_title({"sz": "⟨s^z⟩", "jz": "⟨j^z⟩"}[key], fontsize=9)
+        ax.set_title(label, fontsize=9)
     axes[0].legend(fontsize=6)
-    fig.suptitle(f"domain wall, Δ=1/2: TEBD L={data.length}, χ={max(data.chis)} vs GHD",
-                 fontsize=8)
+    fig.suptitle(title, fontsize=8)
     fig.tight_layout()
-    paths = [atomic_write_png(outdir / "bertini2016_realtime_dw_fig.png", fig, dpi=110),
-             _csv(outdir / "bertini2016_realtime_dw_fig.csv",
-                  "symness figure bertini2016-realtime-dw: TEBD data (chi = "
-                  f"{max(data.chis)}); x = position from the junction",
-                  ["observable", "t", "x", "value"], rows)]
+    paths = [atomic_write_png(outdir / f"{stem}.png", fig, dpi=110),
+             _csv(outdir / f"{stem}.csv", header, ["observable", "t", "x", "value"], rows)]
     plt.close(fig)
     return paths
+
+
+@figure("bertini2016-realtime-ex1", slow=True,
+        description="Example 1 (beta 1 | 2), Delta=1/2: purification TEBD points on the GHD "
+                    "curves of q1 and j1")
+def realtime_example1(outdir: Path) -> list[Path]:
+    """q1 and j1 against zeta = x/t: purification TEBD at t = 4, 6, 8 and the LQSS (16).
+
+    TEBD: ``ghd.realtime_thermal`` (L = 48, chi = 64, cached in tables/); GHD: converged
+    profile at rtol 1e-6.  Error model and verdict: ``ghd.realtime_ex1``.
+    """
+    from symness.ghd.realtime_ex1 import EX1, ex1_runs, ghd_on_rays, lattice_positions
+
+    run = ex1_runs(Path("tables"), names=("chi64",))["chi64"]
+    keep = [run.times.index(t) for t in (4.0, 6.0, 8.0)]
+    zetas = np.linspace(-1.5, 1.5, 121)
+    curves, _ = ghd_on_rays(zetas, rtol=1e-6)
+    panels = tuple((key, label, getattr(run, key)[keep], lattice_positions(key, run.length))
+                   for key, label in (("q1", "⟨q_1⟩ (energy density)"),
+                                      ("j1", "⟨j_1⟩ (energy current)")))
+    return _tebd_on_ghd(
+        outdir, "bertini2016_realtime_ex1_fig", zetas, curves, panels,
+        tuple(run.times[k] for k in keep),
+        f"Example 1, Δ=1/2, β_L={EX1['betas'][0]:g}, β_R={EX1['betas'][1]:g}: purification "
+        f"TEBD L={run.length}, χ={run.chi} vs GHD",
+        f"symness figure bertini2016-realtime-ex1: TEBD data (chi = {run.chi}); x = position "
+        "from the junction")

@@ -35,7 +35,7 @@ from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["DW_DELTA", "DW_DT", "DW_FIRST", "DW_SECOND", "DomainWallRun", "DomainWallSet",
            "domain_wall_runs", "domain_wall_tebd", "load_or_run", "site_positions",
-           "bond_positions"]
+           "bond_positions", "validate_tebd"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,18 @@ def _spin_current(psi, length: int) -> np.ndarray:
     return np.real(0.5j * (pm - np.conj(pm)))
 
 
+def validate_tebd(length: int, delta: float, chi: int, dt: float, *, multiple: int = 2,
+                  min_length: int = 8) -> tuple[int, float, int, float]:
+    """Checked (L, Delta, chi, dt) of a TEBD run: L a multiple of ``multiple``, |Delta| <= 1."""
+    length = require_int(length, "length", minimum=min_length, maximum=1024)
+    if length % multiple:
+        raise ParameterError(f"'length' must be a multiple of {multiple} (got {length})")
+    delta = float(require_real(delta, "delta", minimum=-1, maximum=1))
+    chi = require_int(chi, "chi", minimum=2, maximum=4096)
+    dt = float(require_real(dt, "dt", minimum=0, maximum=0.5, open_minimum=True))
+    return length, delta, chi, dt
+
+
 def domain_wall_tebd(length: int, delta: float, times: tuple[float, ...], *, chi: int,
                      dt: float = 0.1) -> DomainWallRun:
     """Evolve the domain wall with TEBD and record s^z and j^z at ``times``.
@@ -95,12 +107,7 @@ def domain_wall_tebd(length: int, delta: float, times: tuple[float, ...], *, chi
     from tenpy.models.xxz_chain import XXZChain
     from tenpy.networks.mps import MPS
 
-    length = require_int(length, "length", minimum=8, maximum=1024)
-    if length % 2:
-        raise ParameterError(f"'length' must be even (got {length})")
-    delta = float(require_real(delta, "delta", minimum=-1, maximum=1))
-    chi = require_int(chi, "chi", minimum=2, maximum=4096)
-    dt = float(require_real(dt, "dt", minimum=0, maximum=0.5, open_minimum=True))
+    length, delta, chi, dt = validate_tebd(length, delta, chi, dt)
     steps = [round(t / dt) for t in times]
     if any(abs(s * dt - t) > 1e-9 for s, t in zip(steps, times)) or steps != sorted(steps):
         raise ParameterError(f"'times' must be increasing multiples of dt={dt} (got {times})")
