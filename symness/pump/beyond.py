@@ -21,7 +21,7 @@ from symness.pump.lean_steady_state import LeanPump
 from symness.pump.model import PumpParams
 from symness.pump.system import OBSERVABLES
 
-__all__ = ["COLUMNS", "CACHE", "read_points", "run_points"]
+__all__ = ["COLUMNS", "CACHE", "read_points", "run_points", "write_points"]
 
 CACHE = Path("tables/lange2017_n14.csv")
 COLUMNS = (("n", "field", "ratio") + OBSERVABLES
@@ -39,7 +39,8 @@ def read_points(path: Path = CACHE) -> list[dict]:
     return [{k: int(v) if k in ints else float(v) for k, v in row.items()} for row in rows]
 
 
-def _write(rows: list[dict], path: Path) -> None:
+def write_points(rows: list[dict], path: Path) -> None:
+    """Write ``rows`` sorted by ``(n, field, ratio)``, floats by ``repr`` (atomically)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -73,5 +74,5 @@ def run_points(n: int, field: float, ratios: Sequence[float], path: Path = CACHE
                      "point_cpu_s": round(time.process_time() - start, 1),
                      "peak_rss_gib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                                            / 2**20, 2)})
-        _write(rows, path)
+        write_points(rows, path)
     return rows

@@ -24,7 +24,8 @@ from scipy.optimize import minimize_scalar
 from symness.pump.system import OBSERVABLES, PumpSystem
 from symness.validation import ParameterError, require_choice
 
-__all__ = ["exact_maximum", "grid_maximum", "rate_factor", "CANDIDATE_FACTORS", "PAPER_WINDOW"]
+__all__ = ["exact_maximum", "grid_maximum", "rate_factor", "extrapolate", "CANDIDATE_FACTORS",
+           "PAPER_WINDOW"]
 
 #: The paper's "eps_d/eps_ph ~ 1" read generously: a maximum inside [1/sqrt 2, sqrt 2] agrees.
 PAPER_WINDOW = (2**-0.5, 2**0.5)
@@ -72,3 +73,21 @@ def grid_maximum(ratios: Sequence[float], values: Sequence[float]) -> tuple[floa
 def rate_factor(r_star: float, r_paper: float = 1.0) -> float:
     """Factor ``s = (r*/r_paper)^2`` on every drive rate that moves ``r*`` to ``r_paper``."""
     return (r_star / r_paper) ** 2
+
+
+def extrapolate(sizes: Sequence[int], values: Sequence[float]) -> dict[str, float]:
+    """``n -> infinity`` limits of ``r*(n)`` from the last three sizes under three models.
+
+    ``"1/n"`` and ``"1/n^2"``: least-squares line of ``r*`` against ``n^-1`` or
+    ``n^-2`` (intercept); ``"geometric"``: ``r* = r_inf + a q^n`` through the three
+    points exactly (Aitken's delta-squared, equal size steps; ``nan`` if the
+    differences do not shrink).  The spread of the three is the model error.
+    """
+    n, r = np.asarray(sizes[-3:], float), np.asarray(values[-3:], float)
+    if len(n) != 3 or not np.allclose(np.diff(n), n[1] - n[0]):
+        raise ParameterError(f"'sizes' must end with three equally spaced sizes (got {sizes})")
+    out = {f"1/n^{p}" if p > 1 else "1/n": float(np.polyfit(n ** -float(p), r, 1)[1])
+           for p in (1, 2)}
+    d1, d2 = r[1] - r[0], r[2] - r[1]
+    out["geometric"] = float(r[2] - d2**2 / (d2 - d1)) if abs(d2) < abs(d1) else float("nan")
+    return out
