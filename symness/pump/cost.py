@@ -77,9 +77,12 @@ EQUAL_K_PAIRS = {4: 18, 6: 68, 8: 296, 10: 1128, 12: 4588, 14: 18212}
 #: Bytes of the row-block temporaries per element of a ``rows x max(P, 2^n)`` block.
 _TEMPORARY_BYTES = 200
 _LEAN_ROWS = 256
-#: ``(seconds, P)`` of the lean solver's measured n = 12 setup plus one point, and the
-#: power of ``P`` of the time (dense real LU: 3; the assembly grows as ``P^2``).
-_LEAN_AT_12 = (60.0, 4588, 3.0)
+#: Lean solver, measured CPU seconds (shared machine, one thread): setup (eigensystem,
+#: couplings, ``L_ph``, ``L_d``) and one point (LU and solve) at n = 12 (P = 4588: 15 s,
+#: 1.6 s) and n = 14 (P = 18212: 377 s, 83 s); the powers of ``P`` through the two.
+_LEAN_SETUP = (15.0, 2.3)
+_LEAN_POINT = (1.6, 2.9)
+_LEAN_PAIRS_12 = 4588
 
 
 def lean_cost(n: int, pairs: int | None = None) -> Cost:
@@ -90,7 +93,9 @@ def lean_cost(n: int, pairs: int | None = None) -> Cost:
     ``C(2n, n) + 2 C(2n, n - 1)`` elements; ``X1``, ``X2``: ``C(2n, n)`` each);
     ``rows x max(P, 2^n)`` temporaries; and the larger of the assembly (two real
     ``P x P`` parts with the couplings alive) and the solve (the parts and the
-    working copy).  ``P`` defaults to :data:`EQUAL_K_PAIRS`.
+    working copy).  ``P`` defaults to :data:`EQUAL_K_PAIRS`.  Measured peaks: 1.07 GiB at
+    n = 12 (estimate 0.91), 9.32 GiB at n = 14 (estimate 9.46).  Time: setup plus one
+    point, powers of ``P`` fitted to n = 12 and 14 (:data:`_LEAN_SETUP`, :data:`_LEAN_POINT`).
     """
     pairs = EQUAL_K_PAIRS.get(n, 0) if pairs is None else pairs
     diagonal = comb(2 * n, n)
@@ -99,8 +104,8 @@ def lean_cost(n: int, pairs: int | None = None) -> Cost:
     temporaries = _TEMPORARY_BYTES * _LEAN_ROWS * max(pairs, 2**n)
     matrix = 8.0 * pairs**2
     memory = BASE_BYTES + vectors + max(couplings + temporaries + 2 * matrix, 3 * matrix)
-    seconds, pairs_12, power = _LEAN_AT_12
-    return Cost(memory, seconds * (max(pairs, 1) / pairs_12) ** power)
+    scale = max(pairs, 1) / _LEAN_PAIRS_12
+    return Cost(memory, sum(t * scale**power for t, power in (_LEAN_SETUP, _LEAN_POINT)))
 
 
 def require_lean_fits(n: int, pairs: int | None = None) -> Cost:
