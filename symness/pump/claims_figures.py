@@ -135,8 +135,11 @@ def _cache() -> Evidence:
 @claim("lange2017.fig3-4.maxima-n12", paper=PAPER, equation="Fig. 3 text, Fig. 4 caption",
        kind="numeric", slow=True,
        statement="n = 12 (cached tables), printed normalisation: the exact J_H (B = -1) and "
-                 "J_S (B = 0) are largest outside [0.71, 1.41] in eps_d/eps_ph (paper: ~1); "
-                 "3-point parabola vertex, error <= a quarter of the local grid step")
+                 "J_S (B = 0) are largest outside [0.71, 1.41] in eps_d/eps_ph (paper: ~1), "
+                 "at 2.91 +- 0.25 and 2.00 +- 0.12 (3-point parabola vertex, error a quarter "
+                 "of the local grid step). Not explained: (21) is implemented as printed, the "
+                 "principal parts move r* by < 1%, and finite size cannot explain it at the "
+                 "paper's own N = 12 (lange2017.maxima.drift)")
 def _maxima_n12() -> Evidence:
     found, notes, err = [], [], 0.0
     for name, field, y in (("lange2017_fig3.csv", -1.0, "heat_current"),

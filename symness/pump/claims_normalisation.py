@@ -63,14 +63,17 @@ def _maxima_evidence(n: int) -> Evidence:
 @claim("lange2017.fig3-4.maxima-n10", paper=PAPER, equation="Fig. 3 text, Fig. 4 caption",
        kind="numeric", slow=True,
        statement="with the normalisation printed in (20)-(21) the maxima of J_H (B = -1) and "
-                 "J_S (B = 0) versus eps_d/eps_ph lie outside [0.71, 1.41], unlike the "
-                 "paper's ~1 (n = 10, exact approach, Brent search to 1e-3)")
+                 "J_S (B = 0) versus eps_d/eps_ph lie outside [0.71, 1.41], at 3.30 and 2.14, "
+                 "unlike the paper's ~1 (n = 10, exact approach, Brent search to 1e-3); "
+                 "drive rates x4 (H^(+-) without the 1/2) would put them at 1.65 and 1.07. "
+                 "The cause is not settled")
 def _maxima_n10() -> Evidence:
     return _maxima_evidence(10)
 
 
-#: The drift claim's bound on the n = 14 parabola's error (decided before the n = 14 run: a
-#: quarter of the n = 12 -> 14 drift that the geometric model of n = 8, 10, 12 predicts, 0.1).
+#: The drift claim's bound on the n = 14 parabola's error, decided before the n = 14 run:
+#: comparable to the n = 12 -> 14 drift (0.08) that the geometric model of n = 8, 10, 12
+#: predicted (the measured drift is 0.31).
 PARABOLA_TOLERANCE = 0.05
 
 
@@ -99,26 +102,33 @@ def _drift_data() -> tuple[list[int], list[float], float, str]:
 
 @claim("lange2017.maxima.drift", paper=PAPER, equation="Fig. 3 text", kind="numeric",
        slow=True,
-       statement="finite-size drift of the J_H maximum (B = -1, exact approach (11)): r*(n) "
-                 "for n = 8, 10, 12 (Brent, lean solver) and 14 (parabola through the cached "
-                 "points, error calibrated at n = 12, bound 0.05) decreases with n, and its "
-                 "n -> infinity limit from n = 10, 12, 14 (fits in 1/n, 1/n^2, geometric) "
-                 "stays above the paper's window [0.71, 1.41]: finite size does not explain "
-                 "the paper's ~1")
+       statement="finite-size drift of the J_H maximum (B = -1, exact approach (11)): r*(n) = "
+                 "5.15, 3.30, 2.86, 2.55 for n = 8, 10, 12 (Brent, lean solver) and 14 "
+                 "(parabola through the cached points; its error, calibrated by the same "
+                 "parabola against Brent at n = 12, within 0.05) decreases with n and, at the "
+                 "paper's own size n = 12, lies outside the paper's window [0.71, 1.41]. The "
+                 "n -> infinity limit is NOT determined by n <= 14: fits of n = 10, 12, 14 in "
+                 "1/n, 1/n^2 and geometric give 0.69, 1.79, 1.84, on both sides of 1.41")
 def _maxima_drift() -> Evidence:
     from symness.pump.maxima import extrapolate
 
     sizes, stars, error, grid = _drift_data()
     limits = extrapolate(sizes, stars)
+    values = [v for v, _ in limits.values()]
     decreasing = all(a > b for a, b in zip(stars, stars[1:]))
-    above = all(v > PAPER_WINDOW[1] for v in limits.values())
+    lo, hi = PAPER_WINDOW
+    outside_12 = not lo <= stars[sizes.index(12)] <= hi
     return Evidence.numeric(error, PARABOLA_TOLERANCE,
                             reference="paper: J_H largest for eps_ph ~ eps_d (window "
                                       "[0.71, 1.41]); Brent maximum at n = 12 for the "
                                       "parabola's error",
                             detail="r*(n): " + ", ".join(f"{n}: {r:.3f}" for n, r in
                                                          zip(sizes, stars))
-                            + f" (n = 14 parabola error {error:.3f}; {grid}); n -> inf: "
-                            + ", ".join(f"{k} {v:.2f}" for k, v in limits.items()),
+                            + f" (n = 14 parabola error {error:.3f}; {grid}); n -> inf from "
+                              "n = 10, 12, 14: "
+                            + ", ".join(f"{k} {v:.2f} (rms residual {e:.3f})"
+                                        for k, (v, e) in limits.items()),
                             requires={"r*(n) decreasing": decreasing,
-                                      "every limit above the paper's window": above})
+                                      "r*(12) outside the paper's window": outside_12,
+                                      "the limits straddle the window's upper edge (not "
+                                      "determined)": min(values) < hi < max(values)})

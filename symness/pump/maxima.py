@@ -75,19 +75,26 @@ def rate_factor(r_star: float, r_paper: float = 1.0) -> float:
     return (r_star / r_paper) ** 2
 
 
-def extrapolate(sizes: Sequence[int], values: Sequence[float]) -> dict[str, float]:
+def extrapolate(sizes: Sequence[int], values: Sequence[float]) -> dict[str, tuple[float, float]]:
     """``n -> infinity`` limits of ``r*(n)`` from the last three sizes under three models.
 
-    ``"1/n"`` and ``"1/n^2"``: least-squares line of ``r*`` against ``n^-1`` or
-    ``n^-2`` (intercept); ``"geometric"``: ``r* = r_inf + a q^n`` through the three
-    points exactly (Aitken's delta-squared, equal size steps; ``nan`` if the
-    differences do not shrink).  The spread of the three is the model error.
+    Returns ``{model: (limit, rms residual)}``.  ``"1/n"`` and ``"1/n^2"``:
+    least-squares line of ``r*`` against ``n^-1`` or ``n^-2`` (intercept; two
+    parameters for three points, so the residual says how well the model fits);
+    ``"geometric"``: ``r* = r_inf + a q^n`` through the three points exactly (Aitken's
+    delta-squared, equal size steps; residual 0 by construction; ``nan`` if the
+    differences do not shrink).  The spread of the limits is the model error.
     """
     n, r = np.asarray(sizes[-3:], float), np.asarray(values[-3:], float)
     if len(n) != 3 or not np.allclose(np.diff(n), n[1] - n[0]):
         raise ParameterError(f"'sizes' must end with three equally spaced sizes (got {sizes})")
-    out = {f"1/n^{p}" if p > 1 else "1/n": float(np.polyfit(n ** -float(p), r, 1)[1])
-           for p in (1, 2)}
+    out = {}
+    for power, name in ((1, "1/n"), (2, "1/n^2")):
+        x = n ** -float(power)
+        coef = np.polyfit(x, r, 1)
+        rms = float(np.sqrt(np.mean((np.polyval(coef, x) - r) ** 2)))
+        out[name] = (float(coef[1]), rms)
     d1, d2 = r[1] - r[0], r[2] - r[1]
-    out["geometric"] = float(r[2] - d2**2 / (d2 - d1)) if abs(d2) < abs(d1) else float("nan")
+    out["geometric"] = (float(r[2] - d2**2 / (d2 - d1)) if abs(d2) < abs(d1) else float("nan"),
+                        0.0)
     return out
