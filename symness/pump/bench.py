@@ -111,8 +111,8 @@ def run_size(*, quick: bool) -> Table:
     base = next((r for r in rows if r[0] == 12), None)
     out = []
     for n, pairs, setup, point, peak, source in rows:
-        ratio = "-" if base is None else f"{(setup + point) / (base[2] + base[3]):.0f}"
-        point_ratio = "-" if base is None else f"{point / base[3]:.0f}"
+        ratio = "-" if base is None else f"{(setup + point) / (base[2] + base[3]):.2g}"
+        point_ratio = "-" if base is None else f"{point / base[3]:.2g}"
         out.append([n, pairs, setup, point, point_ratio, ratio,
                     round(lean_cost(n, pairs).bytes / 2**30, 1),
                     "-" if peak is None else peak, source])

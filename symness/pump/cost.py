@@ -64,7 +64,9 @@ def require_point_fits(params: PumpParams) -> Cost:
     def total(n: int) -> Cost:
         return table + max((eigensystem_cost(n, m) for m in _AT_12), key=lambda c: c.bytes)
 
-    estimate = require_fits(total, "n", params.n, what="pump point, exact and GGE", minimum=4,
+    estimate = require_fits(total, "n", params.n, minimum=4,
+                            what="pump point, exact and GGE (the exact approach alone in "
+                                 "less memory: symness pump large)",
                             step=2)
     announce(estimate, f"pump point n={params.n}")
     return estimate
