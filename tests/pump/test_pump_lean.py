@@ -41,8 +41,7 @@ def test_lean_solver_reproduces_dense_solver_n8(field):
     _compare(PumpParams(n=8, field=field))
 
 
-@pytest.mark.slow
-def test_lean_solver_reproduces_dense_solver_n10():
+def test_lean_solver_reproduces_dense_solver_n10():  # 2 s
     _compare(PumpParams(n=10, field=-1.0), ratios=(1.0,))
 
 
