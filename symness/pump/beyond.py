@@ -23,7 +23,7 @@ from symness.pump.system import OBSERVABLES
 
 __all__ = ["COLUMNS", "CACHE", "read_points", "run_points", "write_points"]
 
-CACHE = Path("tables/lange2017_n14.csv")
+CACHE = Path(__file__).resolve().parents[2] / "tables" / "lange2017_n14.csv"
 COLUMNS = (("n", "field", "ratio") + OBSERVABLES
            + ("residual", "pivot_ratio", "min_eigenvalue", "pairs", "setup_cpu_s", "point_cpu_s",
               "peak_rss_gib"))

@@ -233,7 +233,8 @@ def _cmd_large(args) -> int:
     values = _values(args.values)
     if min(values) < 0:
         raise ParameterError(f"'values' of the ratio must be >= 0 (got {min(values)})")
-    path = Path(args.output or CACHE)
+    path = Path(args.output) if args.output else CACHE
+    check_csv_header(path, "output", COLUMNS)
     if args.recompute and path.exists():  # drop the cached rows of this (n, field) first
         from symness.pump.beyond import write_points
 
