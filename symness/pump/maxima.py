@@ -17,15 +17,18 @@ put ``r*`` at the paper's ``r = 1``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.optimize import minimize_scalar
 
+from symness.pump.couplings import Couplings
+from symness.pump.exact_steady_state import DegeneratePairs, ExactSteadyState, zero_mode
 from symness.pump.system import OBSERVABLES, PumpSystem
 from symness.validation import ParameterError, require_choice
 
 __all__ = ["exact_maximum", "grid_maximum", "rate_factor", "extrapolate", "CANDIDATE_FACTORS",
-           "PAPER_WINDOW"]
+           "PAPER_WINDOW", "without_principal_parts", "FixedParts"]
 
 #: The paper's "eps_d/eps_ph ~ 1" read generously: a maximum inside [1/sqrt 2, sqrt 2] agrees.
 PAPER_WINDOW = (2**-0.5, 2**0.5)
@@ -98,3 +101,35 @@ def extrapolate(sizes: Sequence[int], values: Sequence[float]) -> dict[str, tupl
     out["geometric"] = (float(r[2] - d2**2 / (d2 - d1)) if abs(d2) < abs(d1) else float("nan"),
                         0.0)
     return out
+
+
+def without_principal_parts(cp: Couplings) -> Couplings:
+    """``cp`` with every ``Gamma(nu)`` replaced by its Hermitian part (channel indices).
+
+    What remains are the golden-rule rates of (20)-(21) alone: the phonon Lamb
+    shift and the drive's AC Stark shift (principal parts, which the package keeps
+    and the rates (20)-(21) do not show) are dropped.
+    """
+    def hermitian(gamma):
+        def part(nu):
+            m = gamma(nu)
+            return (m + np.conj(np.swapaxes(m, -1, -2))) / 2
+        return part
+
+    return replace(cp, phonon=replace(cp.phonon, gamma=hermitian(cp.phonon.gamma)),
+                   drive=replace(cp.drive, gamma=hermitian(cp.drive.gamma)))
+
+
+@dataclass(frozen=True)
+class FixedParts:
+    """``exact(r)`` like :meth:`PumpSystem.exact` from given dense parts ``L_ph``, ``L_d``."""
+
+    l_ph: np.ndarray
+    l_d: np.ndarray
+    pairs: DegeneratePairs
+    observables: dict
+
+    def exact(self, ratio: float) -> tuple[ExactSteadyState, dict[str, float]]:
+        """Zero mode of ``L_ph + ratio^2 L_d`` (bordered LU) and the observables."""
+        state = zero_mode(self.l_ph + ratio**2 * self.l_d, self.pairs)
+        return state, {k: state.expect(v) for k, v in self.observables.items()}
