@@ -20,7 +20,7 @@ from functools import cached_property
 
 import numpy as np
 
-from symness.models.xxz_ring import hamiltonian
+from symness.models.xxz_ring import XXZRing, hamiltonian
 from symness.pump import charges as charge_ops
 from symness.pump.cost import require_point_fits
 from symness.pump.couplings import Couplings, couplings
@@ -49,7 +49,7 @@ GGE_SIZES = (2, 4, 6)
 _CONTINUATION_STEPS = 10
 
 
-def observable_densities(ring, transform: Callable) -> dict:
+def observable_densities(ring: XXZRing, transform: Callable) -> dict:
     """The :data:`OBSERVABLES` densities, each operator mapped by ``transform`` and divided by n.
 
     ``heat_current`` is ``(C3 - B J_S)/n`` (eq. (17); ``C3`` = eq. (16), claim eq16).
