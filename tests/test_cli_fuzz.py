@@ -59,6 +59,7 @@ BASE = {
     ("pump", "gge"): ["pump", "gge", "--n", "4", "--n-c", "2"],
     ("pump", "sweep"): ["pump", "sweep", "--n", "4", "--n-c", "2", "--values", "0:1:2",
                         "--output", "r.csv", "--quiet"],
+    ("pump", "large"): ["pump", "large", "--n", "4", "--values", "1", "--output", "r.csv"],
     ("ghd", "profile"): ["ghd", "profile", "--delta", "1/2", "--rays", "3"],
     ("weak-coupling", "profile"): ["weak-coupling", "profile", "--n", "2"],
     ("strong-drive", "profile"): ["strong-drive", "profile", "--n", "4"],
@@ -117,7 +118,7 @@ def _targets(path: tuple, parser) -> list[tuple]:
             bad = BAD_FOLDER if action.dest == "outdir" else BAD_FILE
             if path == ("mps", "sweep"):
                 bad = bad | st.just("garbage.jsonl")
-            if path == ("pump", "sweep"):
+            if path in (("pump", "sweep"), ("pump", "large")):
                 bad = bad | st.just("binary.csv")
         elif action.choices:
             bad = BAD_NAME

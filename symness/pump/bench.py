@@ -69,38 +69,58 @@ def run(*, quick: bool) -> Table:
                         "GGE N_C=6 < 30 s per point"])
 
 
-#: Dense complex ``L^Q`` matrices held at once by :class:`PumpSystem` at B != 0:
-#: three parts (phonon intra/inter-sector, drive) and the assembled generator.
-LQ_MATRICES = 4
-#: Dense eigenbasis operators held by the couplings: phonon A_0 and the drive X1, X2.
-EIGENBASIS_OPERATORS = 3
+def _lean_row(n: int) -> list:
+    """Measure the lean solver at ``n`` in this process: ``P``, setup and point CPU seconds."""
+    from symness.pump.lean_steady_state import LeanPump
+
+    lean = LeanPump(PumpParams(n=n))
+    _, setup = _timed(lambda: (lean.parts, lean.observables))
+    _, point = _timed(lambda: lean.exact(RATIO))
+    return [n, lean.pairs.size, round(setup, 1), round(point, 1)]
 
 
-@benchmark("pump-size", description="exact approach (11): conserved pairs per n (measured by the "
-           "S^z-sector count) and the projected memory and LU cost relative to n = 12")
+def _cached_row(n: int) -> list | None:
+    """The same numbers from the cached run of ``symness pump large`` (first ratio), if any."""
+    from symness.pump.beyond import read_points
+
+    rows = [r for r in read_points() if r["n"] == n and r["field"] == -1.0]
+    if not rows:
+        return None
+    return [n, rows[0]["pairs"], rows[0]["setup_cpu_s"],
+            float(np.median([r["point_cpu_s"] for r in rows])), rows[0]["peak_rss_gib"]]
+
+
+@benchmark("pump-size", description="exact approach (11) by the memory-lean solver: setup and "
+           "per-point CPU and memory versus n, as ratios to n = 12 (n = 14 from its cached run)")
 def run_size(*, quick: bool) -> Table:
-    """Pair count ``P`` (equal momentum) measured per n; memory and LU time projected.
+    """Lean solver (:mod:`symness.pump.lean_steady_state`) at B = -1, ``r = sqrt(2.5)``.
 
-    Projection (not a measurement): dense complex ``L^Q`` of size ``P x P``
-    (:data:`LQ_MATRICES` of them) plus the dense eigenbasis operators
-    (``2^n x 2^n``, :data:`EIGENBASIS_OPERATORS`); LU cost ``~ P^3``, given as a
-    ratio to n = 12 (``P_12 = 4588``, one point measured at 4.6-12 s CPU and a
-    5.9 GiB peak at B = 0 on this machine).
+    n = 10 and 12 (``quick``: 6 and 8) are measured now.  The n = 14 row is read from
+    the cache of ``symness pump large`` (one run, ``tables/lange2017_n14.csv``; the
+    point time is the median over its ratios, and the peak memory is that run's);
+    ``symness pump large --n 14 --values ... --recompute`` measures it again.  Memory
+    columns: the estimate of :func:`symness.pump.cost.lean_cost` and, where measured,
+    the peak resident set.
     """
-    from symness.models.xxz_ring import XXZRing
-    from symness.pump.level_count import sector_level_counts
+    from symness.pump.cost import lean_cost
 
-    sizes = (6, 8) if quick else (10, 12, 14)
-    rows = []
-    for n in sizes:
-        (_, pairs), seconds = _timed(lambda: sector_level_counts(XXZRing(n=n, delta=0.8,
-                                                                         field=-1.0)))
-        gib = 16 * (LQ_MATRICES * pairs**2 + EIGENBASIS_OPERATORS * 4**n) / 2**30
-        rows.append([n, pairs, round(seconds, 1), round(gib, 1), round((pairs / 4588) ** 3, 2)])
-    return Table(title="pump: size of the exact approach (11) versus n (B = -1, Delta = 0.8)",
-                 columns=["n", "equal-k pairs P", "count CPU s", "projected memory GiB",
-                          "projected LU time / n=12"],
-                 rows=rows, command=f"symness bench pump-size{' --quick' if quick else ''}",
-                 parameters={"field": -1.0, "delta": 0.8},
-                 notes=["memory and time are projections from P; only P and the count time "
-                        "are measured"])
+    rows = [_lean_row(n) + [None, "measured now"] for n in ((6, 8) if quick else (10, 12))]
+    cached = _cached_row(14)
+    if cached is not None:
+        rows.append(cached + ["cached run (symness pump large)"])
+    base = next((r for r in rows if r[0] == 12), None)
+    out = []
+    for n, pairs, setup, point, peak, source in rows:
+        ratio = "-" if base is None else f"{(setup + point) / (base[2] + base[3]):.2g}"
+        point_ratio = "-" if base is None else f"{point / base[3]:.2g}"
+        out.append([n, pairs, setup, point, point_ratio, ratio,
+                    round(lean_cost(n, pairs).bytes / 2**30, 1),
+                    "-" if peak is None else peak, source])
+    return Table(title="pump: exact approach (11), memory-lean solver, CPU seconds "
+                       "(OMP_NUM_THREADS=1), B = -1",
+                 columns=["n", "equal-k pairs P", "setup s", "point s", "point / n=12",
+                          "setup+point / n=12", "estimated GiB", "peak GiB", "source"],
+                 rows=out, command=f"symness bench pump-size{' --quick' if quick else ''}",
+                 parameters={"field": -1.0, "delta": 0.8, "ratio": RATIO},
+                 notes=["n = 14 from one cached run on a shared machine (2 cores, load ~4): "
+                        "its CPU times are single-threaded but not isolated"])

@@ -175,10 +175,11 @@ def _b0() -> Evidence:
     heat = max(abs(ex["heat_current"]), abs(gg["heat_current"]))
     spin = min(abs(ex["spin_current"]), abs(gg["spin_current"]))
     ok_spin = spin > 1e-4
-    return Evidence.numeric(heat if ok_spin else math.inf, 1e-12,
+    return Evidence.numeric(heat, 1e-12,
                             reference="bond-centred pi rotation about y (symmetry)",
                             detail=f"n=8: J_S/N exact {ex['spin_current']:.2e}, GGE "
-                                   f"{gg['spin_current']:.2e}")
+                                   f"{gg['spin_current']:.2e}",
+                            requires={"|J_S/N| > 1e-4 (exact and N_C = 6)": ok_spin})
 
 
 @claim("lange2017.fig5.odd", paper=PAPER, equation="Fig. 5", kind="numeric",
@@ -218,13 +219,14 @@ def _floquet_evidence(n: int, field: float) -> Evidence:
     errors, pop_only = _floquet_errors(n, field, eps_values)
     order = math.log(errors[0] / errors[1]) / math.log(eps_values[0] / eps_values[1])
     ok_order = 1.8 <= order <= 2.2  # corrections are O(eps^2)
-    return Evidence.numeric(errors[-1] if ok_order else math.inf, 1e-5,
+    return Evidence.numeric(errors[-1], 1e-5,
                             reference="full Floquet-Redfield steady state at finite eps",
                             detail=f"n={n}, B={field}: max|sigma0 - rho0| = "
                                    + ", ".join(f"{e:.1e}@eps={x:g}" for e, x in
                                                zip(errors, eps_values))
                             + f"; order {order:.2f}; populations-only master equation off by "
-                              f"{pop_only:.1e}")
+                              f"{pop_only:.1e}",
+                            requires={"convergence order in eps within [1.8, 2.2]": ok_order})
 
 
 @claim("lange2017.eq11.floquet-n4", paper=PAPER, equation="(11), Methods (Floquet)",
@@ -276,10 +278,11 @@ def _uniqueness() -> Evidence:
     except RuntimeError:
         degenerate = True
     unique, _ = s.exact(0.5)
-    return Evidence.numeric(comm if degenerate else math.inf, 1e-14,
+    return Evidence.numeric(comm, 1e-14,
                             reference="strong-symmetry argument",
                             detail=f"n=8: kernel without drive degenerate: {degenerate}; with "
-                                   f"drive unique (residual {unique.residual:.0e})")
+                                   f"drive unique (residual {unique.residual:.0e})",
+                            requires={"kernel without drive degenerate": degenerate})
 
 
 def _arb_zero_mode(parts, pairs: DegeneratePairs, prec: int = 256) -> np.ndarray:

@@ -21,10 +21,13 @@ points: ``eta_ph = 30`` (``G = 54 841``) took 7.3 s and 1.04 GB more than
 
 from __future__ import annotations
 
+from math import comb
+
 from symness.pump.model import PumpParams
 from symness.resources import BASE_BYTES, Cost, announce, require_fits
 
-__all__ = ["lamb_table_cost", "eigensystem_cost", "require_point_fits"]
+__all__ = ["lamb_table_cost", "eigensystem_cost", "require_point_fits", "lean_cost",
+           "require_lean_fits", "EQUAL_K_PAIRS"]
 
 _QUADRATURE_NODES = 800
 #: ``(bytes, seconds)`` at n = 12 and the growth of the time per two sites, per method.
@@ -61,7 +64,55 @@ def require_point_fits(params: PumpParams) -> Cost:
     def total(n: int) -> Cost:
         return table + max((eigensystem_cost(n, m) for m in _AT_12), key=lambda c: c.bytes)
 
-    estimate = require_fits(total, "n", params.n, what="pump point, exact and GGE", minimum=4,
+    estimate = require_fits(total, "n", params.n, minimum=4,
+                            what="pump point, exact and GGE (the exact approach alone in "
+                                 "less memory: symness pump large)",
                             step=2)
     announce(estimate, f"pump point n={params.n}")
+    return estimate
+
+
+#: Equal-momentum degenerate pairs ``P`` at B = -1, Delta = 0.8 (``tables/lange2017_count``;
+#: n = 14 by the S^z-sector count, 211 CPU s).  Other points can have more (B = 0):
+#: :func:`require_lean_fits` checks again with the actual ``P``.
+EQUAL_K_PAIRS = {4: 18, 6: 68, 8: 296, 10: 1128, 12: 4588, 14: 18212}
+#: Bytes of the row-block temporaries per element of a ``rows x max(P, 2^n)`` block.
+_TEMPORARY_BYTES = 200
+_LEAN_ROWS = 256
+#: Lean solver, measured CPU seconds (shared machine, one thread): setup (eigensystem,
+#: couplings, ``L_ph``, ``L_d``) and one point (LU and solve) at n = 12 (P = 4588: 15 s,
+#: 1.6 s) and n = 14 (P = 18212: 377 s, 83 s); the powers of ``P`` through the two.
+_LEAN_SETUP = (15.0, 2.3)
+_LEAN_POINT = (1.6, 2.9)
+_LEAN_PAIRS_12 = 4588
+
+
+def lean_cost(n: int, pairs: int | None = None) -> Cost:
+    """Peak memory and time of :class:`symness.pump.lean_steady_state.LeanPump` at ``n`` sites.
+
+    Memory (16-byte complex, 8-byte real): the sector eigenvectors
+    ``sum_m C(n, m)^2``; the couplings as S^z blocks (``A_0``: ``|dm| <= 1``, i.e.
+    ``C(2n, n) + 2 C(2n, n - 1)`` elements; ``X1``, ``X2``: ``C(2n, n)`` each);
+    ``rows x max(P, 2^n)`` temporaries; and the larger of the assembly (two real
+    ``P x P`` parts with the couplings alive) and the solve (the parts and the
+    working copy).  ``P`` defaults to :data:`EQUAL_K_PAIRS`.  Measured peaks: 1.07 GiB at
+    n = 12 (estimate 0.91), 9.32 GiB at n = 14 (estimate 9.46).  Time: setup plus one
+    point, powers of ``P`` fitted to n = 12 and 14 (:data:`_LEAN_SETUP`, :data:`_LEAN_POINT`).
+    """
+    pairs = EQUAL_K_PAIRS.get(n, 0) if pairs is None else pairs
+    diagonal = comb(2 * n, n)
+    vectors = 16.0 * diagonal
+    couplings = 16.0 * (diagonal + 2 * comb(2 * n, n - 1) + 2 * diagonal)
+    temporaries = _TEMPORARY_BYTES * _LEAN_ROWS * max(pairs, 2**n)
+    matrix = 8.0 * pairs**2
+    memory = BASE_BYTES + vectors + max(couplings + temporaries + 2 * matrix, 3 * matrix)
+    scale = max(pairs, 1) / _LEAN_PAIRS_12
+    return Cost(memory, sum(t * scale**power for t, power in (_LEAN_SETUP, _LEAN_POINT)))
+
+
+def require_lean_fits(n: int, pairs: int | None = None) -> Cost:
+    """Refuse a lean point whose :func:`lean_cost` exceeds the available memory (names ``n``)."""
+    estimate = require_fits(lambda k: lean_cost(k, pairs if k == n else None), "n", n,
+                            what="pump point, lean exact solver", minimum=4, step=2)
+    announce(estimate, f"pump lean point n={n}")
     return estimate

@@ -85,8 +85,14 @@ def _hermitian(eigen: Eigensystem, op) -> np.ndarray:
     return (m + m.conj().T) / 2
 
 
-def couplings(params: PumpParams, eigen: Eigensystem | None = None) -> Couplings:
-    """Build the channels of eqs. (8)-(9) for ``params`` (eigensystem reused if given)."""
+def couplings(params: PumpParams, eigen: Eigensystem | None = None, *,
+              to_eigenbasis: Callable = _hermitian) -> Couplings:
+    """Build the channels of eqs. (8)-(9) for ``params`` (eigensystem reused if given).
+
+    ``to_eigenbasis(eigen, op)`` makes the eigenbasis matrices (default: dense,
+    exactly Hermitian; :func:`symness.pump.lean_steady_state.hermitian_blocks`
+    keeps only the non-zero S^z-sector blocks).
+    """
     eigen = eigen or eigensystem(params.ring)
     p = params
     eps_ph2 = float(p.eps_ph) ** 2
@@ -100,11 +106,11 @@ def couplings(params: PumpParams, eigen: Eigensystem | None = None) -> Couplings
     def ph_rate(nu):
         return eps_ph2 * phonon_gamma(nu, float(p.omega_ph), float(p.t_ph), float(p.eta_ph))
 
-    phonon = Channels(ops=(_hermitian(eigen, phonon_coupling(p)),), gamma=ph_gamma,
+    phonon = Channels(ops=(to_eigenbasis(eigen, phonon_coupling(p)),), gamma=ph_gamma,
                       multiplicity=float(p.n), rate=ph_rate)
     x1, x2 = drive_channels(p)
     eps_d = float(p.eps_d)
-    drive = Channels(ops=(eps_d * _hermitian(eigen, x1), eps_d * _hermitian(eigen, x2)),
+    drive = Channels(ops=(eps_d * to_eigenbasis(eigen, x1), eps_d * to_eigenbasis(eigen, x2)),
                      gamma=lambda nu: drive_gamma(nu, float(p.omega), float(p.eta_d)),
                      multiplicity=1.0)
     return Couplings(params=p, eigen=eigen, phonon=phonon, drive=drive)

@@ -34,7 +34,8 @@ from symness.validation import SolverError
 __all__ = ["DegeneratePairs", "degenerate_pairs", "generator_q", "ExactSteadyState",
            "exact_steady_state", "zero_mode", "DEGENERACY_TOL", "degeneracy_spread",
            "multiplet_count", "BorderedSystem", "bordered_system", "checked_state",
-           "PIVOT_RATIO", "RealForm", "real_form", "factorize"]
+           "PIVOT_RATIO", "RealForm", "real_form", "factorize", "gain_rows", "loss_entries",
+           "state_with_checks", "border"]
 
 #: Two levels closer than this (in units of J) are treated as degenerate.
 DEGENERACY_TOL = 1e-9
@@ -125,8 +126,9 @@ def degenerate_pairs(eigen: Eigensystem, tol: float = DEGENERACY_TOL) -> Degener
 def _loss_matrix(ch: Channels, energy: np.ndarray, a: np.ndarray, c: np.ndarray) -> np.ndarray:
     """``K_ac`` for the listed pairs (``E_a = E_c``)."""
     out = np.zeros(len(a), dtype=complex)
-    for start in range(0, len(a), _CHUNK):
-        sl = slice(start, start + _CHUNK)
+    step = _chunk(len(energy))
+    for start in range(0, len(a), step):
+        sl = slice(start, start + step)
         gam = ch.gamma(energy[c[sl], None] - energy[None, :])  # (p, k, al, be)
         rows = [op[a[sl], :] for op in ch.ops]
         cols = [op[:, c[sl]].T for op in ch.ops]
@@ -138,23 +140,54 @@ def _loss_matrix(ch: Channels, energy: np.ndarray, a: np.ndarray, c: np.ndarray)
     return ch.multiplicity * out
 
 
-def _gain_matrix(ch: Channels, energy: np.ndarray, pairs: DegeneratePairs) -> np.ndarray:
+def _chunk(dim: int) -> int:
+    """Rows per block: ``_CHUNK``, fewer when ``chunk x 2^n`` temporaries would pass 2^22."""
+    return max(64, min(_CHUNK, 2**22 // dim))
+
+
+def gain_rows(ch: Channels, energy: np.ndarray, pairs: DegeneratePairs,
+              rows: np.ndarray | slice) -> np.ndarray:
+    """Rows ``rows`` (pair positions) of the gain part of one channel set (all pair columns)."""
     a, b = pairs.a, pairs.b
-    out = np.zeros((pairs.size, pairs.size), dtype=complex)
-    for start in range(0, pairs.size, _CHUNK):
-        sl = slice(start, start + _CHUNK)
-        nu = energy[None, a] - energy[a[sl], None]  # E_c - E_a, rows p, columns q
-        lefts = [op[np.ix_(a[sl], a)] for op in ch.ops]  # (A)_{a_p c_q}
-        rights = [op[np.ix_(b, b[sl])].T for op in ch.ops]  # (A)_{d_q b_p}
-        if len(ch.ops) == 1 and ch.rate is not None:  # Gamma + Gamma^* = rate
-            out[sl] += ch.rate(nu) * lefts[0] * rights[0]
-            continue
-        gam = ch.gamma(nu)
-        for al in range(len(ch.ops)):
-            for be in range(len(ch.ops)):
-                g = gam[..., al, be]
-                out[sl] += g * lefts[be] * rights[al] + g.conj() * lefts[al] * rights[be]
+    nu = energy[None, a] - energy[a[rows], None]  # E_c - E_a, rows p, columns q
+    lefts = [op[np.ix_(a[rows], a)] for op in ch.ops]  # (A)_{a_p c_q}
+    rights = [op[np.ix_(b, b[rows])].T for op in ch.ops]  # (A)_{d_q b_p}
+    if len(ch.ops) == 1 and ch.rate is not None:  # Gamma + Gamma^* = rate
+        return ch.multiplicity * (ch.rate(nu) * lefts[0] * rights[0])
+    out = np.zeros(nu.shape, dtype=complex)
+    gam = ch.gamma(nu)
+    for al in range(len(ch.ops)):
+        for be in range(len(ch.ops)):
+            g = gam[..., al, be]
+            out += g * lefts[be] * rights[al] + g.conj() * lefts[al] * rights[be]
     return ch.multiplicity * out
+
+
+def _gain_matrix(ch: Channels, energy: np.ndarray, pairs: DegeneratePairs) -> np.ndarray:
+    out = np.zeros((pairs.size, pairs.size), dtype=complex)
+    step = _chunk(len(energy))
+    for start in range(0, pairs.size, step):
+        sl = slice(start, start + step)
+        out[sl] = gain_rows(ch, energy, pairs, sl)
+    return out
+
+
+def loss_entries(ch: Channels, energy: np.ndarray, pairs: DegeneratePairs,
+                 index: dict[tuple[int, int], int]) -> tuple[list, list, list]:
+    """``(rows, columns, values)`` of the loss part ``-K rho - rho K^dagger`` of one channel set.
+
+    Entries repeat (they add up); their order is that of the pair list.
+    """
+    k = _loss_matrix(ch, energy, pairs.a, pairs.b)  # K_ac for every pair (a, c)
+    rows, cols, vals = [], [], []
+    for p_ac, (x, c) in enumerate(zip(pairs.a, pairs.b)):
+        # - K_ac rho_cb  ->  row (a, b), column (c, b) for every b in the multiplet
+        # - rho_ad conj(K_bd): row (a, b), column (a, d), with (b, d) = (x, c)
+        for other in _partners(pairs, c):
+            rows += [index[(int(x), other)], index[(other, int(x))]]
+            cols += [index[(int(c), other)], index[(other, int(c))]]
+            vals += [-k[p_ac], -np.conj(k[p_ac])]
+    return rows, cols, vals
 
 
 def generator_q(cp: Couplings, pairs: DegeneratePairs,
@@ -166,17 +199,12 @@ def generator_q(cp: Couplings, pairs: DegeneratePairs,
     ``eps_ph^2 L_ph + eps_d^2 L_d``).
     """
     energy = cp.energy
-    index = {(int(x), int(y)): p for p, (x, y) in enumerate(zip(pairs.a, pairs.b))}
+    index = _pair_index(pairs)
     lq = np.zeros((pairs.size, pairs.size), dtype=complex)
     for ch in cp.channel_sets() if channels is None else channels:
         lq += _gain_matrix(ch, energy, pairs)
-        k = _loss_matrix(ch, energy, pairs.a, pairs.b)  # K_ac for every pair (a, c)
-        for p_ac, (x, c) in enumerate(zip(pairs.a, pairs.b)):
-            # - K_ac rho_cb  ->  row (a, b), column (c, b) for every b in the multiplet
-            # - rho_ad conj(K_bd): row (a, b), column (a, d), with (b, d) = (x, c)
-            for other in _partners(pairs, c):
-                lq[index[(int(x), other)], index[(int(c), other)]] -= k[p_ac]
-                lq[index[(other, int(x))], index[(other, int(c))]] -= np.conj(k[p_ac])
+        rows, cols, vals = loss_entries(ch, energy, pairs, index)
+        np.add.at(lq, (np.array(rows, dtype=int), np.array(cols, dtype=int)), np.array(vals))
     return lq
 
 
@@ -281,12 +309,28 @@ class RealForm:
 
     def matrix(self, lq: np.ndarray, pop: np.ndarray) -> np.ndarray:
         """The real matrix of ``lq``: rows ``Re`` (populations, ``up``) and ``Im`` (``low``)."""
-        cols = self.columns(lq)
         system = np.empty(lq.shape)
-        system[pop] = cols[pop].real
-        system[self.up] = cols[self.up].real
-        system[self.low] = cols[self.up].imag
+        rows = self.complex_rows(pop)
+        self.fill(system, rows, lq[rows])
         return system
+
+    def complex_rows(self, pop: np.ndarray) -> np.ndarray:
+        """Pair rows whose complex equations give every real row: populations and ``up``."""
+        return np.sort(np.concatenate([pop, self.up]))
+
+    def fill(self, system: np.ndarray, rows: np.ndarray, m: np.ndarray) -> None:
+        """Write the real rows of complex rows ``m`` (pair rows ``rows``) into ``system``.
+
+        A population or ``up`` row gives its real part in place; an ``up`` row also
+        gives its imaginary part as row ``low``.
+        """
+        cols = self.columns(m)
+        system[rows] = cols.real
+        if not len(self.up):  # populations only
+            return
+        at = np.minimum(np.searchsorted(self.up, rows), len(self.up) - 1)
+        is_up = self.up[at] == rows
+        system[self.low[at[is_up]]] = cols[is_up].imag
 
 
 def real_form(pairs: DegeneratePairs) -> RealForm:
@@ -312,10 +356,15 @@ def bordered_system(lq: np.ndarray, pairs: DegeneratePairs) -> BorderedSystem:
     pop = pairs.populations
     form = real_form(pairs)
     system = form.matrix(lq, pop)
-    row = int(pop[0])  # replace one population equation by the trace
+    return factorize(system, form, border(system, pop))
+
+
+def border(system: np.ndarray, pop: np.ndarray) -> int:
+    """Replace the first population equation of ``system`` by ``Tr rho = 1``; return its row."""
+    row = int(pop[0])
     system[row, :] = 0
     system[row, pop] = 1
-    return factorize(system, form, row)
+    return row
 
 
 def zero_mode(lq: np.ndarray, pairs: DegeneratePairs) -> ExactSteadyState:
@@ -339,6 +388,13 @@ def checked_state(lq: np.ndarray, pairs: DegeneratePairs, x: np.ndarray, *, meth
                   pivot_ratio: float, detail: str = "") -> ExactSteadyState:
     """Wrap a zero mode ``x`` of ``lq`` with its checks; raise if its residual exceeds 1e-10."""
     residual = float(np.linalg.norm(lq @ x) / (np.linalg.norm(lq) * np.linalg.norm(x)))
+    return state_with_checks(pairs, x, residual, method=method, pivot_ratio=pivot_ratio,
+                             detail=detail)
+
+
+def state_with_checks(pairs: DegeneratePairs, x: np.ndarray, residual: float, *, method: str,
+                      pivot_ratio: float, detail: str = "") -> ExactSteadyState:
+    """Wrap a zero mode ``x`` with its relative ``residual``; raise if it exceeds 1e-10."""
     if residual > 1e-10:
         raise SolverError(f"L^Q zero mode residual {residual:.1e} > 1e-10")
     index = _pair_index(pairs)

@@ -17,14 +17,18 @@ put ``r*`` at the paper's ``r = 1``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.optimize import minimize_scalar
 
+from symness.pump.couplings import Couplings
+from symness.pump.exact_steady_state import DegeneratePairs, ExactSteadyState, zero_mode
 from symness.pump.system import OBSERVABLES, PumpSystem
 from symness.validation import ParameterError, require_choice
 
-__all__ = ["exact_maximum", "grid_maximum", "rate_factor", "CANDIDATE_FACTORS", "PAPER_WINDOW"]
+__all__ = ["exact_maximum", "grid_maximum", "rate_factor", "extrapolate", "CANDIDATE_FACTORS",
+           "PAPER_WINDOW", "without_principal_parts", "FixedParts"]
 
 #: The paper's "eps_d/eps_ph ~ 1" read generously: a maximum inside [1/sqrt 2, sqrt 2] agrees.
 PAPER_WINDOW = (2**-0.5, 2**0.5)
@@ -72,3 +76,60 @@ def grid_maximum(ratios: Sequence[float], values: Sequence[float]) -> tuple[floa
 def rate_factor(r_star: float, r_paper: float = 1.0) -> float:
     """Factor ``s = (r*/r_paper)^2`` on every drive rate that moves ``r*`` to ``r_paper``."""
     return (r_star / r_paper) ** 2
+
+
+def extrapolate(sizes: Sequence[int], values: Sequence[float]) -> dict[str, tuple[float, float]]:
+    """``n -> infinity`` limits of ``r*(n)`` from the last three sizes under three models.
+
+    Returns ``{model: (limit, rms residual)}``.  ``"1/n"`` and ``"1/n^2"``:
+    least-squares line of ``r*`` against ``n^-1`` or ``n^-2`` (intercept; two
+    parameters for three points, so the residual says how well the model fits);
+    ``"geometric"``: ``r* = r_inf + a q^n`` through the three points exactly (Aitken's
+    delta-squared, equal size steps; residual 0 by construction; ``nan`` if the
+    differences do not shrink).  The spread of the limits is the model error.
+    """
+    n, r = np.asarray(sizes[-3:], float), np.asarray(values[-3:], float)
+    if len(n) != 3 or not np.allclose(np.diff(n), n[1] - n[0]):
+        raise ParameterError(f"'sizes' must end with three equally spaced sizes (got {sizes})")
+    out = {}
+    for power, name in ((1, "1/n"), (2, "1/n^2")):
+        x = n ** -float(power)
+        coef = np.polyfit(x, r, 1)
+        rms = float(np.sqrt(np.mean((np.polyval(coef, x) - r) ** 2)))
+        out[name] = (float(coef[1]), rms)
+    d1, d2 = r[1] - r[0], r[2] - r[1]
+    out["geometric"] = (float(r[2] - d2**2 / (d2 - d1)) if abs(d2) < abs(d1) else float("nan"),
+                        0.0)
+    return out
+
+
+def without_principal_parts(cp: Couplings) -> Couplings:
+    """``cp`` with every ``Gamma(nu)`` replaced by its Hermitian part (channel indices).
+
+    What remains are the golden-rule rates of (20)-(21) alone: the phonon Lamb
+    shift and the drive's AC Stark shift (principal parts, which the package keeps
+    and the rates (20)-(21) do not show) are dropped.
+    """
+    def hermitian(gamma):
+        def part(nu):
+            m = gamma(nu)
+            return (m + np.conj(np.swapaxes(m, -1, -2))) / 2
+        return part
+
+    return replace(cp, phonon=replace(cp.phonon, gamma=hermitian(cp.phonon.gamma)),
+                   drive=replace(cp.drive, gamma=hermitian(cp.drive.gamma)))
+
+
+@dataclass(frozen=True)
+class FixedParts:
+    """``exact(r)`` like :meth:`PumpSystem.exact` from given dense parts ``L_ph``, ``L_d``."""
+
+    l_ph: np.ndarray
+    l_d: np.ndarray
+    pairs: DegeneratePairs
+    observables: dict
+
+    def exact(self, ratio: float) -> tuple[ExactSteadyState, dict[str, float]]:
+        """Zero mode of ``L_ph + ratio^2 L_d`` (bordered LU) and the observables."""
+        state = zero_mode(self.l_ph + ratio**2 * self.l_d, self.pairs)
+        return state, {k: state.expect(v) for k, v in self.observables.items()}

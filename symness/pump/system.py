@@ -14,12 +14,13 @@ Observables are densities (divided by ``n``): ``energy`` = ``<H0>/n``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
 
-from symness.models.xxz_ring import hamiltonian
+from symness.models.xxz_ring import XXZRing, hamiltonian
 from symness.pump import charges as charge_ops
 from symness.pump.cost import require_point_fits
 from symness.pump.couplings import Couplings, couplings
@@ -36,7 +37,7 @@ from symness.pump.model import PumpParams
 from symness.pump.sector_steady_state import sector_blocks, sector_zero_mode, split_by_magnetisation
 from symness.validation import ParameterError
 
-__all__ = ["PumpSystem", "OBSERVABLES", "GGE_SIZES", "SPIN_CURRENT_DENSITY"]
+__all__ = ["PumpSystem", "observable_densities", "OBSERVABLES", "GGE_SIZES", "SPIN_CURRENT_DENSITY"]
 
 #: ``J_S`` of eq. (18) in Pauli words: ``i J/2 (S+S- - S-S+) = J/4 (XY - YX)``.
 SPIN_CURRENT_DENSITY = {"XY": charge_ops.J / 4, "YX": -charge_ops.J / 4}
@@ -46,6 +47,20 @@ OBSERVABLES = ("energy", "heat_current", "spin_current", "c3", "c4")
 GGE_SIZES = (2, 4, 6)
 #: Equal steps in eps_d used when Newton from the thermal start does not converge.
 _CONTINUATION_STEPS = 10
+
+
+def observable_densities(ring: XXZRing, transform: Callable) -> dict:
+    """The :data:`OBSERVABLES` densities, each operator mapped by ``transform`` and divided by n.
+
+    ``heat_current`` is ``(C3 - B J_S)/n`` (eq. (17); ``C3`` = eq. (16), claim eq16).
+    """
+    n = ring.n
+    js = transform(charge_ops.density_operator(SPIN_CURRENT_DENSITY, ring))
+    c3 = transform(charge_ops.charge_operator(ring, 3))
+    return {"energy": transform(hamiltonian(ring)) / n,
+            "heat_current": (c3 - float(ring.field) * js) / n,
+            "spin_current": js / n, "c3": c3 / n,
+            "c4": transform(charge_ops.charge_operator(ring, 4)) / n}
 
 
 @dataclass
@@ -66,13 +81,7 @@ class PumpSystem:
     @cached_property
     def observables(self) -> dict[str, np.ndarray]:
         """Eigenbasis matrices of the observables (densities: divided by ``n``)."""
-        ring, es, n = self.params.ring, self.couplings.eigen, self.params.n
-        js = es.to_eigenbasis(charge_ops.density_operator(SPIN_CURRENT_DENSITY, ring))
-        c3 = es.to_eigenbasis(charge_ops.charge_operator(ring, 3))  # = eq. (16), claim eq16
-        return {"energy": es.to_eigenbasis(hamiltonian(ring)) / n,
-                "heat_current": (c3 - float(ring.field) * js) / n,
-                "spin_current": js / n, "c3": c3 / n,
-                "c4": es.to_eigenbasis(charge_ops.charge_operator(ring, 4)) / n}
+        return observable_densities(self.params.ring, self.couplings.eigen.to_eigenbasis)
 
     # ---- exact approach (11) -------------------------------------------------------------
     @cached_property

@@ -71,3 +71,23 @@ def test_sweep_retries_failed_points(tmp_path):
     rows = run_sweep(base, method="exact", vary="ratio", values=[1.0], output=out,
                      progress=False)
     assert len(rows) == 1 and rows[0]["check"].startswith("residual=")
+
+
+def test_large_caches_resumes_and_recomputes(tmp_path, capsys):
+    from symness.pump.beyond import read_points
+    from symness.pump.model import PumpParams
+    from symness.pump.system import PumpSystem
+
+    cache = tmp_path / "n14.csv"
+    argv = ["pump", "large", "--n", "6", "--field", "-1", "--output", str(cache)]
+    assert main(argv + ["--values", "1"]) == 0
+    first = read_points(cache)
+    assert main(argv + ["--values", "1,2"]) == 0  # resumes: the r = 1 row is kept as it was
+    rows = read_points(cache)
+    assert [r["ratio"] for r in rows] == [1.0, 2.0] and rows[0] == first[0]
+    _, ref = PumpSystem(PumpParams(n=6, field=-1.0)).exact(2.0)  # independent dense solver
+    assert rows[1]["heat_current"] == pytest.approx(ref["heat_current"], rel=1e-10)
+    assert main(argv + ["--values", "2", "--recompute"]) == 0
+    assert [r["ratio"] for r in read_points(cache)] == [2.0]
+    assert "heat_current" in capsys.readouterr().out
+    assert main(["pump", "large", "--n", "6", "--values=-1", "--output", str(cache)]) == 2
