@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from symness import tolerance
 from symness.lindblad.steady_state import SteadyStateError
 from symness.mpa.exact_ness.eps_expansion import second_order
 from symness.mpa.exact_ness.lindblad_check import cross_check, profile_scale, sector_level_gap
@@ -30,8 +31,8 @@ def eps_expansion_errors(n: int, delta, mu) -> tuple[float, float, str]:
     params = ProfileParams(n, delta, mu)
     m_tm = np.array([float(x) for x in magnetization_profile(params)])
     c_tm = correlation_matrix(params)
-    res = second_order(n, delta, mu, cluster_tol=1e-11 if abs(delta) > 1 and n >= 9 else 1e-8,
-                       singular_values=False)
+    tol = 1e-11 if abs(delta) > 1 and n >= 9 else tolerance.DEGENERACY
+    res = second_order(n, delta, mu, cluster_tol=tol, singular_values=False)
     off = ~np.eye(n, dtype=bool)
     err_m = float(np.max(np.abs(res.magnetization - m_tm)) / np.max(np.abs(m_tm)))
     err_c = float(np.max(np.abs(res.correlation[off] - c_tm[off])) / np.max(np.abs(c_tm[off])))
@@ -88,7 +89,7 @@ def lindblad_check_table(*, max_n=10, levels=8) -> Table:
                "eps-expansion: (7) solved in the eigenbasis of H to p = 2 with the commutant "
                "parts fixed by the solvability condition "
                "(symness.mpa.exact_ness.eps_expansion), no extrapolation; cluster "
-               "tolerance 1e-8 (1e-11 at Delta = 2, n >= 9)",
+               f"tolerance {tolerance.DEGENERACY:g} (1e-11 at Delta = 2, n >= 9)",
                "refinement (worst over the solves of a row): most steps / largest ratio of "
                "successive corrections / largest final ||L(rho)||_F / ||rho||_F in "
                "double-double; the inner solve is in the eigenbasis of H where the damping is "
@@ -132,4 +133,5 @@ def open_point_i_table(*, max_n=10) -> Table:
                "(symness.mpa.exact_ness.eps_expansion), compared with the traceless part "
                "of (9) built from Z (10); agreement also shows "
                "D rho(2) in Im ad_H (open point (ii))",
-               "degenerate levels grouped at tolerance 1e-8: smallest gap >> largest spread"])
+               f"degenerate levels grouped at tolerance {tolerance.DEGENERACY:g}: smallest gap "
+               ">> largest spread"])

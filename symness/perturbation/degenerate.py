@@ -41,12 +41,15 @@ class DegenerateLevels:
         (``inf`` if there is none).
     tol : float
         The grouping tolerance used.
+    order : ndarray of int
+        The eigenvalue indices sorted by (sector, energy), ties in index order.
     """
 
     label: np.ndarray
     spread: float
     gap: float
     tol: float
+    order: np.ndarray
 
     @property
     def count(self) -> int:
@@ -55,8 +58,7 @@ class DegenerateLevels:
 
     def groups(self) -> list[np.ndarray]:
         """Index arrays of the levels, in label order, each sorted by energy."""
-        order = np.argsort(self.label, kind="stable")
-        return np.split(order, np.flatnonzero(np.diff(self.label[order])) + 1)
+        return np.split(self.order, np.flatnonzero(np.diff(self.label[self.order])) + 1)
 
 
 def degenerate_levels(energies, tol: float = tolerance.DEGENERACY, *,
@@ -96,7 +98,7 @@ def degenerate_levels(energies, tol: float = tolerance.DEGENERACY, *,
     between = step[same_sector & breaks]
     return DegenerateLevels(label=label, spread=_largest_spread(e, breaks),
                             gap=float(between.min()) if between.size else np.inf,
-                            tol=float(tol))
+                            tol=float(tol), order=order)
 
 
 def _largest_spread(sorted_energies: np.ndarray, breaks: np.ndarray) -> float:

@@ -16,7 +16,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from symness.models.xxz_ring import Eigensystem
-from symness.pump.exact_steady_state import DEGENERACY_TOL, _multiplets
+from symness.perturbation.degenerate import degenerate_levels
+from symness.pump.exact_steady_state import DEGENERACY_TOL
 from symness.pump.forces import force_terms
 from symness.validation import SolverError
 
@@ -51,7 +52,7 @@ def common_basis(eigen: Eigensystem, charges_eig: list[np.ndarray], current_eig:
     generic combination ``sum_i c_i C_i`` with incommensurate ``c_i`` separates
     the charges' joint eigenspaces; ``J_S`` is diagonalised in what remains.
     """
-    groups, _ = _multiplets(eigen.energy, eigen.momentum, tol)
+    groups = degenerate_levels(eigen.energy, tol, sectors=eigen.momentum).groups()
     weights = np.sqrt(np.arange(2, 2 + len(charges_eig)) + 0.5)
     blocks = []
     for idx in groups:
