@@ -136,7 +136,45 @@ def test_largest_n_refuses_before_solving_and_runs_small_n():
     from symness.strong_drive.model import StrongDrive
 
     refused = run(StrongDrive(13, Fraction(1, 2), Fraction(1)), max_memory_gib=1.0)
-    assert refused["refused"] == "estimate > 1.0 GiB" and "solver_cpu_s" not in refused
+    assert refused["refused"] == "estimate > 1 GiB" and "solver_cpu_s" not in refused
     # reference: the exact sector solver (independent of the MPA), tolerance of the claims
     small = run(StrongDrive(5, Fraction(1, 2), Fraction(1)), max_memory_gib=1.0)
     assert small["max_abs_rho_mpa_minus_exact"] < 1e-12
+
+
+def test_peak_rss_measures_a_known_allocation():
+    """The bench's memory measure (ru_maxrss of a fresh process) against a known array.
+
+    256 MiB of float64 ones, written (so resident): the peak ends 0.25 GiB above the
+    resident size before the allocation (``VmRSS`` of ``/proc/self/status``, not the
+    earlier peak, which the imports may have set higher), within 5 MiB below (pages freed
+    meanwhile) and 20 MiB above (the interpreter's own growth).
+    """
+    import subprocess
+    import sys
+
+    code = ("import numpy as np\n"
+            "from symness.strong_drive.largest_n import peak_rss_gib\n"
+            "rss = [l for l in open('/proc/self/status') if l.startswith('VmRSS')][0]\n"
+            "a = np.ones(2**25)\n"
+            "print(int(rss.split()[1]) / 2**20, peak_rss_gib())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    rise = float(out[1]) - float(out[0])
+    assert 0.25 - 5 / 1024 <= rise <= 0.25 + 20 / 1024
+
+
+def test_n14_is_refused_with_its_estimate_before_any_allocation():
+    """n = 14 on this 24 GiB machine: refused at the bench's limit, the estimate stated.
+
+    Reference (hand count): the six dense 2^14 x 2^14 complex copies of the checks alone
+    take 6 * 16 * 4**14 bytes = 24 GiB, above the machine's total memory.
+    """
+    from fractions import Fraction
+
+    from symness.strong_drive.bench import MEMORY_LIMIT_GIB
+    from symness.strong_drive.largest_n import run
+
+    record = run(StrongDrive(14, Fraction(1), Fraction(1, 2)), MEMORY_LIMIT_GIB)
+    assert record["refused"] == f"estimate > {MEMORY_LIMIT_GIB:g} GiB"
+    assert record["estimate_gib"] >= 6 * 16 * 4**14 / 2**30 and "solver_cpu_s" not in record
