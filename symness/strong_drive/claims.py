@@ -269,14 +269,15 @@ def _ballistic() -> Evidence:
        statement="for Delta = 3/2 and 2 the current decays exponentially in n: the local rate "
                  "-d ln J/dn is constant (n = 12..28, eps = 1)")
 def _insulating() -> Evidence:
-    worst, parts = 0.0, []
+    worst, decaying, parts = 0.0, True, []
     for delta in (F(3, 2), F(2)):
         sizes = np.arange(12, 29, 4)
         logs = np.log([_current(int(n), delta, 1) for n in sizes])
         rates = -np.diff(logs) / 4
-        spread = float(np.ptp(rates) / rates.mean()) if rates.min() > 0 else math.inf
-        worst = max(worst, spread)
+        decaying = decaying and bool(rates.min() > 0)
+        worst = max(worst, float(np.ptp(rates) / abs(rates.mean())))
         parts.append(f"D={delta}: rates {', '.join(f'{r:.4f}' for r in rates)} "
                      f"(arccosh D = {math.acosh(delta):.4f})")
     return Evidence.numeric(worst, DECAY_TOLERANCE, reference="Prosen (2011b)",
-                            detail="; ".join(parts))
+                            detail="; ".join(parts),
+                            requires={"J decreases with n (every rate > 0)": decaying})
