@@ -152,10 +152,11 @@ def n13_records() -> list[dict | None]:
 @claim("prosen2011.strong-drive.vs-sector-solver-n13", paper="000", equation="2011b NESS",
        kind="cross-check", slow=True,
        statement="rho = S S^dagger / tr equals the exact sector-solver steady state at "
-                 "n = 13 (2,704,156 unknowns; Delta = 1/2, eps = 1 and Delta = 1, eps = 1/2), "
-                 "read from the cached records of the runs (recompute: 'python -m "
-                 "symness.strong_drive.largest_n 13 ...', the command stored in each record; "
-                 "~20 min CPU, 7 GiB)")
+                 "n = 13 (10,400,600 unknowns; Delta = 1/2, eps = 1 and Delta = 1, eps = 1/2), "
+                 "read from the cached records of the two runs (recompute: 'python -m "
+                 "symness.strong_drive.largest_n 13 --delta D --eps E --max-memory 13 "
+                 "--write tables/RECORD', or 'symness strong-drive bench --max-n 13' for "
+                 "Delta = 1; ~20 min CPU and 7 GiB each)")
 def _vs_sector_n13() -> Evidence:
     records = n13_records()
     present = [r for r in records if r is not None]

@@ -33,6 +33,7 @@ import numpy as np
 
 from symness.lindblad.memory import GIB, sector_memory_estimate
 from symness.strong_drive.model import StrongDrive
+from symness.validation import ParameterError
 
 __all__ = ["run", "peak_rss_gib", "command", "SOLVERS"]
 
@@ -93,7 +94,10 @@ def run(params: StrongDrive, max_memory_gib: float, *, solver: str = "sector") -
         return record | {"refused": f"estimate > {max_memory_gib:g} GiB"}
     after_imports = peak_rss_gib()
     cpu, wall = time.process_time(), time.perf_counter()
-    rho, extra = _SOLVE[solver](params, max_memory_gib)
+    try:
+        rho, extra = _SOLVE[solver](params, max_memory_gib)
+    except ParameterError as exc:  # steady_state checks the memory available now, too
+        return record | {"refused": str(exc)}
     record |= {"solver_cpu_s": float(f"{time.process_time() - cpu:.3g}"),
                "solver_wall_s": float(f"{time.perf_counter() - wall:.3g}")} | extra
     error = float(np.abs(mpa_state(params) - rho).max())

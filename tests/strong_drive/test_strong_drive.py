@@ -178,3 +178,15 @@ def test_n14_is_refused_with_its_estimate_before_any_allocation():
     record = run(StrongDrive(14, Fraction(1), Fraction(1, 2)), MEMORY_LIMIT_GIB)
     assert record["refused"] == f"estimate > {MEMORY_LIMIT_GIB:g} GiB"
     assert record["estimate_gib"] >= 6 * 16 * 4**14 / 2**30 and "solver_cpu_s" not in record
+
+
+def test_largest_n_reports_a_refusal_for_lack_of_available_memory(monkeypatch):
+    """Below the limit but above the memory available now: a refused record, not a crash."""
+    from fractions import Fraction
+
+    import symness.resources
+    from symness.strong_drive.largest_n import run
+
+    monkeypatch.setattr(symness.resources, "available_memory", lambda: 2**30)
+    record = run(StrongDrive(12, Fraction(1), Fraction(1, 2)), 13.0)
+    assert "above the 1 GiB available" in record["refused"] and "solver_cpu_s" not in record
