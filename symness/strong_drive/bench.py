@@ -49,7 +49,11 @@ N13_RECORD = "prosen2011-strong-drive-n13-delta1.json"
 
 def measure(n: int, delta, eps, *, solver: str = "sector", write: Path | None = None,
             timeout: float = 7200.0) -> dict:
-    """One solve in a fresh single-threaded subprocess; its JSON record (:mod:`.largest_n`)."""
+    """One solve in a fresh single-threaded subprocess; its JSON record (:mod:`.largest_n`).
+
+    The subprocess runs in the repository's root, so that ``write`` (relative) and the
+    command stored in the record do not depend on where the tree is.
+    """
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
                PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     argv = [sys.executable, "-m", "symness.strong_drive.largest_n", str(n), "--delta",
@@ -57,7 +61,8 @@ def measure(n: int, delta, eps, *, solver: str = "sector", write: Path | None = 
             "--max-memory", f"{MEMORY_LIMIT_GIB:g}"]
     if write is not None:
         argv += ["--write", str(write)]
-    proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout,
+                          cwd=repository_tables().parent)
     if proc.returncode != 0:
         raise RuntimeError(f"{solver} n={n} failed: {proc.stderr.strip()[-500:]}")
     return json.loads(proc.stdout)
@@ -72,7 +77,7 @@ def _row(rec: dict, base: float | None, qutip: float | None) -> tuple:
     if "refused" in rec:
         return (*head, "refused: " + rec["refused"], "-", "-", "-", "-", "-")
     cpu = rec["solver_cpu_s"]
-    return (*head, f"{rec['peak_rss_gib']:.2f} ({rec['rss_after_imports_gib']:.2f})",
+    return (*head, f"{rec['peak_rss_gib']:.2f} ({rec['rss_before_solve_gib']:.2f})",
             f"{cpu:.3g} ({rec['solver_wall_s']:.3g})", rec.get("gmres_iterations", "-"),
             f"{rec['max_abs_rho_mpa_minus_exact']:.1e}", _ratio(cpu, base), _ratio(cpu, qutip))
 
@@ -85,17 +90,17 @@ def bench_table(max_n: int, *, quick: bool = False, command: str | None = None) 
     """
     max_n = require_int(max_n, "max_n", minimum=10, maximum=13)
     qutip_n = 6 if quick else 8
-    tables = repository_tables()
     records = [measure(qutip_n, QUTIP_DELTA, QUTIP_EPS, solver="qutip")]
     for n, delta, eps in CASES:
         if n <= max_n or n == 14:
-            records.append(measure(n, delta, eps, write=tables / N13_RECORD if n == 13 else None))
+            records.append(measure(n, delta, eps,
+                                   write=Path("tables", N13_RECORD) if n == 13 else None))
     cpu = {(r["n"], r["solver"]): r.get("solver_cpu_s") for r in records}
     rows = [_row(r, cpu.get((10, "sector")), cpu[(qutip_n, "qutip")]) for r in records]
     return Table(
         title="Strongly driven XXZ chain: exact steady state (sector solver, qutip) "
               "vs the MPA (Prosen 2011b), time and measured memory",
-        columns=("n", "Delta", "eps", "solver", "estimate GiB", "peak RSS GiB (after imports)",
+        columns=("n", "Delta", "eps", "solver", "estimate GiB", "peak RSS GiB (before the solve)",
                  "solver CPU s (wall)", "GMRES it", "max|rho_MPA - rho|",
                  "CPU / CPU(sector, n=10)", f"CPU / CPU(qutip, n={qutip_n})"),
         rows=rows,

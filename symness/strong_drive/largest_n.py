@@ -9,10 +9,12 @@ and wall seconds, GMRES iterations and relative residual (sector), ``max |rho_MP
 and the process's peak resident memory.
 
 Memory is measured, not modelled: ``ru_maxrss`` of this process (``getrusage``,
-``RUSAGE_SELF``; KiB on Linux), once after the imports and once at the end.  It counts
-every resident page, including LAPACK work arrays and scipy's C buffers, which
-``tracemalloc`` does not see (it tracks numpy's data buffers only); run every solve in a
-fresh process (:mod:`.bench` does) so that the peak is that solve's.  The test
+``RUSAGE_SELF``; KiB on Linux), once before the solve (interpreter and numpy; the
+solver modules are imported inside it) and once at the end.  It counts every resident
+page, including memory that C and Fortran libraries take with their own ``malloc``
+(LAPACK work arrays, SuperLU factors), which ``tracemalloc`` does not trace (it sees
+Python's and numpy's allocations); run every solve in a fresh process (:mod:`.bench`
+does) so that the peak is that solve's: ``ru_maxrss`` never decreases.  The test
 ``test_peak_rss_measures_a_known_allocation`` checks the method against a known array.
 
 Too slow and too large for a test at ``n = 13`` (about 20 min CPU and 7 GiB): the
@@ -92,7 +94,7 @@ def run(params: StrongDrive, max_memory_gib: float, *, solver: str = "sector") -
               "solver": solver, "estimate_gib": float(f"{estimate.total / GIB:.2g}")}
     if estimate.total > max_memory_gib * GIB:
         return record | {"refused": f"estimate > {max_memory_gib:g} GiB"}
-    after_imports = peak_rss_gib()
+    before_solve = peak_rss_gib()
     cpu, wall = time.process_time(), time.perf_counter()
     try:
         rho, extra = _SOLVE[solver](params, max_memory_gib)
@@ -102,7 +104,7 @@ def run(params: StrongDrive, max_memory_gib: float, *, solver: str = "sector") -
                "solver_wall_s": float(f"{time.perf_counter() - wall:.3g}")} | extra
     error = float(np.abs(mpa_state(params) - rho).max())
     return record | {"max_abs_rho_mpa_minus_exact": float(f"{error:.2g}"),
-                     "rss_after_imports_gib": round(after_imports, 2),
+                     "rss_before_solve_gib": round(before_solve, 2),
                      "peak_rss_gib": round(peak_rss_gib(), 2)}
 
 
