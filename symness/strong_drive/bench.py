@@ -10,10 +10,11 @@ solver at ``n = 10`` and against ``qutip.steadystate`` on the same chain at ``n 
 both in the same run.
 
 Sizes: ``--quick`` solves ``n = 8, 10`` (qutip at ``n = 6``); the registered full run
-(``symness bench strong-drive``) goes to ``n = 12`` (qutip at ``n = 8``, ~3 min);
-``symness strong-drive bench --max-n 13`` adds ``n = 13`` (about 20 min CPU and 7 GiB
-on one core) and caches its record in ``tables/`` (:data:`N13_RECORD`).  ``n = 14`` is
-never solved: its row shows the estimate (53 GiB) and the refusal.
+(``symness bench strong-drive``) goes to ``n = 12`` (qutip at ``n = 8``: 139 s CPU, 3 GiB);
+``symness strong-drive bench --max-n 13`` adds ``n = 13`` (715 s CPU and 7.23 GiB
+measured at Delta = 1, eps = 1/2; 1215 s at Delta = 1/2, eps = 1) and caches its
+record in ``tables/`` (:data:`N13_RECORD`).  ``n = 14`` is never solved: its row shows
+the estimate (53 GiB) and the refusal.
 """
 
 from __future__ import annotations

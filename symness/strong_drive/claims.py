@@ -134,7 +134,7 @@ def _vs_sector_n10() -> Evidence:
        kind="cross-check", slow=True,
        statement="rho = S S^dagger / tr equals the exact sector-solver steady state at "
                  "n = 11 (705,432 unknowns; Delta = 1/2, eps = 1); n = 12 is in "
-                 "'symness bench strong-drive' (~2 min CPU, 2 GB)")
+                 "'symness bench strong-drive' (109 s CPU, 1.9 GiB peak, measured once)")
 def _vs_sector_n11() -> Evidence:
     return mpa_vs_sector(((11, F(1, 2), F(1)),))
 

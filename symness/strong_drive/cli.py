@@ -103,7 +103,7 @@ def register(subparsers) -> None:
     p = sub.add_parser("bench", help="sector solver to n = 13: CPU, measured memory, ratios",
                        epilog=BENCH_EPILOG, description=(
                            "'symness bench strong-drive' with a chosen largest n (10..13; "
-                           "13 takes ~20 min CPU and 7 GiB); n = 14 is shown refused"),
+                           "13 takes 12-20 min CPU and 7.2 GiB); n = 14 is shown refused"),
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--max-n", default="12", help="largest n solved, 10..13 (default 12)")
     p.add_argument("--format", choices=("text", "md", "csv", "json"), default="text")
