@@ -11,7 +11,7 @@ both in the same run.
 
 Sizes: ``--quick`` solves ``n = 8, 10`` (qutip at ``n = 6``); the registered full run
 (``symness bench strong-drive``) goes to ``n = 12`` (qutip at ``n = 8``: 139 s CPU, 3 GiB);
-``symness strong-drive bench --max-n 13`` adds ``n = 13`` (715 s CPU and 7.23 GiB
+``python -m symness.strong_drive.bench --max-n 13`` adds ``n = 13`` (715 s CPU and 7.23 GiB
 measured at Delta = 1, eps = 1/2; 1215 s at Delta = 1/2, eps = 1) and caches its
 record in ``tables/`` (:data:`N13_RECORD`).  ``n = 14`` is never solved: its row shows
 the estimate (53 GiB) and the refusal.
@@ -19,6 +19,7 @@ the estimate (53 GiB) and the refusal.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -27,8 +28,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from symness.benchmarks import benchmark
-from symness.outputs import Table, repository_tables
-from symness.validation import require_int
+from symness.outputs import Table, render, repository_tables, write_or_print
+from symness.validation import ParameterError, require_int
 
 __all__ = ["run", "bench_table", "measure", "CASES", "MEMORY_LIMIT_GIB", "N13_RECORD"]
 
@@ -115,8 +116,34 @@ def bench_table(max_n: int, *, quick: bool = False, command: str | None = None) 
 
 
 @benchmark("strong-drive", description="maximally driven chain: sector solver to n = 12 "
-                                       "(13 with 'symness strong-drive bench --max-n 13'), "
+                                       "(13: 'python -m symness.strong_drive.bench --max-n 13'), "
                                        "CPU, measured peak memory, ratios to n = 10 and qutip")
 def run(*, quick: bool) -> Table:
     """:func:`bench_table` up to ``n = 12`` (quick: ``n = 10``)."""
     return bench_table(QUICK_MAX_N if quick else DEFAULT_MAX_N, quick=quick)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``[--max-n 10..13] [--format text|md|csv|json] [--output PATH]``.
+
+    A module entry point (like :mod:`.largest_n`), not a ``symness`` subcommand: the
+    ``n = 13`` run is a one-off measurement of this machine, not a user command.
+    """
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-n", type=int, default=DEFAULT_MAX_N)
+    parser.add_argument("--format", choices=("text", "md", "csv", "json"), default="text")
+    parser.add_argument("--output")
+    args = parser.parse_args(argv)
+    command = f"python -m symness.strong_drive.bench --max-n {args.max_n} --format {args.format}"
+    command += f" --output {args.output}" if args.output else ""
+    try:
+        table = bench_table(args.max_n, command=command)
+    except ParameterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    write_or_print(render(table, args.format), args.output)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

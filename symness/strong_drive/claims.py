@@ -49,7 +49,7 @@ DECAY_TOLERANCE = 0.05
 N13_TOLERANCE = 1e-10
 #: Relative residual the sector solver guarantees (GMRES rtol); a record above it is void.
 SOLVER_RESIDUAL = 1e-12
-#: Cached records of the two n = 13 solves (hand run and ``symness strong-drive bench
+#: Cached records of the two n = 13 solves (hand run and ``python -m symness.strong_drive.bench
 #: --max-n 13``), ``(file in tables/, Delta, eps)``.
 N13_RECORDS = (("prosen2011-strong-drive-n13.json", "1/2", "1"),
                ("prosen2011-strong-drive-n13-delta1.json", "1", "1/2"))
@@ -155,7 +155,7 @@ def n13_records() -> list[dict | None]:
                  "n = 13 (10,400,600 unknowns; Delta = 1/2, eps = 1 and Delta = 1, eps = 1/2), "
                  "read from the cached records of the two runs (recompute: 'python -m "
                  "symness.strong_drive.largest_n 13 --delta D --eps E --max-memory 13 "
-                 "--write tables/RECORD', or 'symness strong-drive bench --max-n 13' for "
+                 "--write tables/RECORD', or 'python -m symness.strong_drive.bench --max-n 13' for "
                  "Delta = 1; ~20 min CPU and 7 GiB each)")
 def _vs_sector_n13() -> Evidence:
     records = n13_records()

@@ -22,11 +22,6 @@ EPILOG = """examples:
   symness strong-drive profile --n 1000 --delta 1 --eps 1 --format csv --output p.csv
 """
 
-BENCH_EPILOG = """examples:
-  symness strong-drive bench --max-n 12
-  symness strong-drive bench --max-n 13 --format md --output tables/prosen2011b_bench.md
-"""
-
 #: Relative accuracy of the transfer-matrix values (claim strong_drive.large_n_identities
 #: measures ~3e-12 at n = 1000); shown with 10 significant digits.
 DIGITS = 10
@@ -72,17 +67,6 @@ def _cmd_profile(args) -> int:
     return 0
 
 
-def _cmd_bench(args) -> int:
-    from symness.outputs import render, write_or_print
-    from symness.strong_drive.bench import bench_table
-
-    max_n = integer(args.max_n, "max-n", minimum=10, maximum=13)
-    table = bench_table(max_n, command=f"symness strong-drive bench --max-n {max_n} "
-                                       f"--format {args.format}")
-    write_or_print(render(table, args.format), args.output)
-    return 0
-
-
 def register(subparsers) -> None:
     """Add the ``strong-drive`` command group."""
     group = subparsers.add_parser("strong-drive",
@@ -100,12 +84,3 @@ def register(subparsers) -> None:
     p.add_argument("--output", help="write to this file (atomically)")
     p._negative_number_matcher = re.compile(r"^-\.?\d")  # "-1/2" is a value (see lindblad.cli)
     p.set_defaults(func=_cmd_profile)
-    p = sub.add_parser("bench", help="sector solver to n = 13: CPU, measured memory, ratios",
-                       epilog=BENCH_EPILOG, description=(
-                           "'symness bench strong-drive' with a chosen largest n (10..13; "
-                           "13 takes 12-20 min CPU and 7.2 GiB); n = 14 is shown refused"),
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--max-n", default="12", help="largest n solved, 10..13 (default 12)")
-    p.add_argument("--format", choices=("text", "md", "csv", "json"), default="text")
-    p.add_argument("--output", help="write to this file (atomically)")
-    p.set_defaults(func=_cmd_bench)
