@@ -145,11 +145,11 @@ def test_largest_n_refuses_before_solving_and_runs_small_n():
 def test_peak_rss_measures_a_known_allocation():
     """The bench's memory measure (ru_maxrss of a fresh process) against a known array.
 
-    256 MiB of float64 ones, written (so resident): the peak ends 0.25 GiB above the
+    512 MiB of float64 ones, written (so resident): the peak ends 0.5 GiB above the
     resident size before the allocation (``VmRSS`` of ``/proc/self/status``, not the
-    earlier peak, which the imports may have set higher), within 20 MiB either way (below:
-    clean library pages the kernel reclaims under memory pressure on the shared machine;
-    above: the interpreter's own growth).
+    earlier peak, which the imports may have set higher), within 32 MiB either way, the
+    accuracy the bench needs (its peaks are quoted to 0.01 GiB) and above the other
+    allocations seen in the child (up to 23 MiB during the full test run, 0.2 MiB alone).
     """
     import subprocess
     import sys
@@ -157,12 +157,12 @@ def test_peak_rss_measures_a_known_allocation():
     code = ("import numpy as np\n"
             "from symness.strong_drive.largest_n import peak_rss_gib\n"
             "rss = [l for l in open('/proc/self/status') if l.startswith('VmRSS')][0]\n"
-            "a = np.ones(2**25)\n"
+            "a = np.ones(2**26)\n"
             "print(int(rss.split()[1]) / 2**20, peak_rss_gib())\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     rise = float(out[1]) - float(out[0])
-    assert abs(rise - 0.25) <= 20 / 1024, out
+    assert abs(rise - 0.5) <= 32 / 1024, out
 
 
 def test_n14_is_refused_with_its_estimate_before_any_allocation():
