@@ -198,3 +198,19 @@ def test_bench_entry_point_refuses_n14_in_one_line(capsys):
 
     assert bench_main(["--max-n", "14"]) == 2
     assert capsys.readouterr().err == "error: 'max_n' must be an integer in [10, 13] (got 14)\n"
+
+
+def test_n13_claim_reads_the_cached_records_and_fails_on_a_bad_one(monkeypatch):
+    """The records in tables/ pass; an error above 1e-10, a residual above the solver's
+    1e-12 or a missing record each fail the claim (mutations of the cached values)."""
+    from symness.claims import load_all
+    from symness.strong_drive import claims
+
+    check = load_all()["prosen2011.strong-drive.vs-sector-solver-n13"]
+    records = claims.n13_records()
+    assert all(r is not None for r in records) and check.run().passed
+    for change in ({"max_abs_rho_mpa_minus_exact": 2e-10}, {"relative_residual": 1e-11}):
+        monkeypatch.setattr(claims, "n13_records", lambda c=change: [records[0] | c, records[1]])
+        assert not check.run().passed
+    monkeypatch.setattr(claims, "n13_records", lambda: [records[0], None])
+    assert not check.run().passed
