@@ -34,7 +34,8 @@ from symness.quasilocal.kernel import chebyshev_ratio
 from symness.quasilocal.lax import anisotropy_angle
 from symness.validation import ParameterError, require_int
 
-__all__ = ["grid_points", "grid_bound", "reduced_grid_bound", "extrapolate", "strip_rule",
+__all__ = ["grid_points", "grid_bound", "reduced_grid_bound", "observed_exponent_ratio",
+           "predicted_gap", "spacing_exponent_ratio", "strip_rule",
            "weight_response", "weight_bound", "weight_bound_mp"]
 
 
@@ -101,20 +102,46 @@ def grid_bound(ell: int, m: int, level: int) -> float:
     return math.sin(eta) ** 2 / 2 * float(reduced_grid_bound(m, level).mid())
 
 
-def extrapolate(values: list[float]) -> tuple[float, float]:
-    """Aitken limit of a geometrically converging sequence and its predicted remaining gap.
+def observed_exponent_ratio(gaps: list[float]) -> float:
+    """``ln(d_2/d_3) / ln(d_1/d_2)`` of three gaps ``d_1 > d_2 > d_3 > 0`` (coarse to fine).
 
-    With increments ``D_k = b_k - b_{k-1}`` and ``r = D_K / D_{K-1} < 1``, the gap is
-    ``g = D_K r / (1 - r)`` and the limit ``b_K + g``.
+    On the grids of levels ``k, 2k, 4k`` (``nx - 1 = 2k``: node spacing ``M/4, M/2, M``)
+    geometric convergence in the number of nodes gives 2 (see :func:`predicted_gap`),
+    algebraic convergence ``d ~ M^-p`` gives 1.
     """
-    if len(values) < 3:
-        raise ParameterError(f"'values' needs at least 3 entries (got {len(values)})")
-    d_last, d_prev = values[-1] - values[-2], values[-2] - values[-3]
-    if d_prev <= 0 or not 0 <= d_last < d_prev:
-        raise ParameterError("'values' must increase with shrinking increments")
-    r = d_last / d_prev
-    gap = d_last * r / (1 - r)
-    return values[-1] + gap, gap
+    d1, d2, d3 = (float(g) for g in gaps)
+    if not d1 > d2 > d3 > 0:
+        raise ParameterError(f"'gaps' must decrease and stay positive (got {gaps})")
+    return math.log(d2 / d3) / math.log(d1 / d2)
+
+
+def predicted_gap(coarse: float, middle: float, exponent_ratio: float) -> float:
+    """Gap on the finest of three grids predicted from the two coarser ones.
+
+    Error model of the grid bound (written before the levels 1, 2, 4 were run): the
+    relative gap ``d = (d_PI - b)/d_PI`` is the squared residual of approximating the
+    optimal combination ``int_S w Z dA`` by charges at the grid points, bounded by the
+    squared error of the grid's own product rule.  Both rules converge geometrically
+    with constants independent of the node number: Chebyshev nodes in ``Re phi``
+    (``nx = 2k+1``; error ``~ rho^-2 nx`` for an integrand analytic in a Bernstein
+    ellipse), and in ``t = asinh(Im phi)`` the trapezoid-like uniform nodes
+    (spacing ``h = 2 asinh(2k)/(4k)``, error ``~ exp(-2 pi d / h)``) with the cut
+    ``|Im phi| <= 2k`` (weight ``~ exp(-4 |Im phi|)``, error ``~ exp(-8k)``).  So
+    ``ln d = A - B g(k)`` with ``g`` linear in ``k`` (Chebyshev, cut) or ``g = 1/h``
+    (spacing); on levels ``1, 2, 4`` the increments of ``g`` have the ratio
+    ``[g(4) - g(2)] / [g(2) - g(1)]`` = 2 (linear) or 1.85 (``1/h``,
+    :func:`spacing_exponent_ratio`).  The prediction uses ``exponent_ratio`` (the
+    slower, 1.85, for an upper estimate): ``d_3 = d_2 (d_2/d_1)^exponent_ratio``.
+    """
+    if not coarse > middle > 0:
+        raise ParameterError(f"'coarse' > 'middle' > 0 required (got {coarse}, {middle})")
+    return middle * (middle / coarse) ** exponent_ratio
+
+
+def spacing_exponent_ratio(levels: tuple[int, int, int] = (1, 2, 4)) -> float:
+    """``[g(k3) - g(k2)] / [g(k2) - g(k1)]`` for ``g = 1/h``, ``h = 2 asinh(2k)/(4k)``."""
+    g = [2 * k / math.asinh(2 * k) for k in levels]
+    return (g[2] - g[1]) / (g[1] - g[0])
 
 
 def strip_rule(m: int, nx: int = 40, ny: int = 160, y_max: float = 10.0):

@@ -16,7 +16,14 @@ from symness.claims import load_all
 from symness.quasilocal.charges import charge, matrix_product_operator
 from symness.quasilocal.kernel import string_kernel, string_transfer
 from symness.quasilocal.lax import lax
-from symness.quasilocal.optimise import extrapolate, grid_bound, weight_bound, weight_bound_mp
+from symness.quasilocal.optimise import (
+    grid_bound,
+    observed_exponent_ratio,
+    predicted_gap,
+    spacing_exponent_ratio,
+    weight_bound,
+    weight_bound_mp,
+)
 from symness.strong_drive import optimal_mazur
 from symness.validation import ParameterError
 
@@ -44,12 +51,21 @@ def test_free_fermion_point_grid_bound_is_one():
     assert grid_bound(1, 2, 1) == pytest.approx(1.0, abs=1e-14)
 
 
-def test_extrapolate_geometric_sequence_and_bad_input():
-    values = [1 - 0.5**k for k in (1, 2, 3)]  # limit 1, remaining gap 1/8 exactly
-    limit, gap = extrapolate(values)
-    assert limit == pytest.approx(1.0, abs=1e-15) and gap == pytest.approx(0.125, abs=1e-15)
-    with pytest.raises(ParameterError, match="'values'"):
-        extrapolate([1.0, 0.5, 0.7])
+def test_gap_model_on_geometric_and_algebraic_sequences():
+    # closed forms: d_k = q^k on levels 1, 2, 4 is geometric (exponent ratio 2, the
+    # prediction exact); d_k = k^-3 is algebraic (ratio ln(2)/ln(2) = 1)
+    q = 0.3
+    geometric = [q**k for k in (1, 2, 4)]
+    assert observed_exponent_ratio(geometric) == pytest.approx(2.0, rel=1e-14)
+    assert predicted_gap(geometric[0], geometric[1], 2.0) == pytest.approx(q**4, rel=1e-14)
+    assert observed_exponent_ratio([k**-3.0 for k in (1, 2, 4)]) == pytest.approx(1.0, rel=1e-14)
+    # h = 2 asinh(2k)/(4k): 1/h = 2k/asinh(2k) at k = 1, 2, 4 by hand
+    g = [2 * k / math.asinh(2 * k) for k in (1, 2, 4)]
+    assert spacing_exponent_ratio() == pytest.approx((g[2] - g[1]) / (g[1] - g[0]), rel=1e-15)
+    with pytest.raises(ParameterError, match="'gaps'"):
+        observed_exponent_ratio([1.0, 0.5, 0.7])
+    with pytest.raises(ParameterError, match="'coarse'"):
+        predicted_gap(0.1, 0.2, 2.0)
 
 
 def test_bad_anisotropy_is_refused():

@@ -136,7 +136,81 @@ def test_largest_n_refuses_before_solving_and_runs_small_n():
     from symness.strong_drive.model import StrongDrive
 
     refused = run(StrongDrive(13, Fraction(1, 2), Fraction(1)), max_memory_gib=1.0)
-    assert refused["refused"] == "estimate > 1.0 GiB" and "solver_cpu_s" not in refused
+    assert refused["refused"] == "estimate > 1 GiB" and "solver_cpu_s" not in refused
     # reference: the exact sector solver (independent of the MPA), tolerance of the claims
     small = run(StrongDrive(5, Fraction(1, 2), Fraction(1)), max_memory_gib=1.0)
     assert small["max_abs_rho_mpa_minus_exact"] < 1e-12
+
+
+def test_peak_rss_measures_a_known_allocation():
+    """The bench's memory measure (ru_maxrss of a fresh process) against a known array.
+
+    512 MiB of float64 ones, written (so resident): the peak ends 0.5 GiB above the
+    resident size before the allocation (``VmRSS`` of ``/proc/self/status``, not the
+    earlier peak, which the imports may have set higher), within 32 MiB either way, the
+    accuracy the bench needs (its peaks are quoted to 0.01 GiB) and above the other
+    allocations seen in the child (up to 23 MiB during the full test run, 0.2 MiB alone).
+    """
+    import subprocess
+    import sys
+
+    code = ("import numpy as np\n"
+            "from symness.strong_drive.largest_n import peak_rss_gib\n"
+            "rss = [l for l in open('/proc/self/status') if l.startswith('VmRSS')][0]\n"
+            "a = np.ones(2**26)\n"
+            "print(int(rss.split()[1]) / 2**20, peak_rss_gib())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    rise = float(out[1]) - float(out[0])
+    assert abs(rise - 0.5) <= 32 / 1024, out
+
+
+def test_n14_is_refused_with_its_estimate_before_any_allocation():
+    """n = 14 on this 24 GiB machine: refused at the bench's limit, the estimate stated.
+
+    Reference (hand count): the six dense 2^14 x 2^14 complex copies of the checks alone
+    take 6 * 16 * 4**14 bytes = 24 GiB, above the machine's total memory.
+    """
+    from fractions import Fraction
+
+    from symness.strong_drive.bench import MEMORY_LIMIT_GIB
+    from symness.strong_drive.largest_n import run
+
+    record = run(StrongDrive(14, Fraction(1), Fraction(1, 2)), MEMORY_LIMIT_GIB)
+    assert record["refused"] == f"estimate > {MEMORY_LIMIT_GIB:g} GiB"
+    assert record["estimate_gib"] >= 6 * 16 * 4**14 / 2**30 and "solver_cpu_s" not in record
+
+
+def test_largest_n_reports_a_refusal_for_lack_of_available_memory(monkeypatch):
+    """Below the limit but above the memory available now: a refused record, not a crash."""
+    from fractions import Fraction
+
+    import symness.resources
+    from symness.strong_drive.largest_n import run
+
+    monkeypatch.setattr(symness.resources, "available_memory", lambda: 2**30)
+    record = run(StrongDrive(12, Fraction(1), Fraction(1, 2)), 13.0)
+    assert "above the 1 GiB available" in record["refused"] and "solver_cpu_s" not in record
+
+
+def test_bench_entry_point_refuses_n14_in_one_line(capsys):
+    from symness.strong_drive.bench import main as bench_main
+
+    assert bench_main(["--max-n", "14"]) == 2
+    assert capsys.readouterr().err == "error: 'max_n' must be an integer in [10, 13] (got 14)\n"
+
+
+def test_n13_claim_reads_the_cached_records_and_fails_on_a_bad_one(monkeypatch):
+    """The records in tables/ pass; an error above 1e-10, a residual above the solver's
+    1e-12 or a missing record each fail the claim (mutations of the cached values)."""
+    from symness.claims import load_all
+    from symness.strong_drive import claims
+
+    check = load_all()["prosen2011.strong-drive.vs-sector-solver-n13"]
+    records = claims.n13_records()
+    assert all(r is not None for r in records) and check.run().passed
+    for change in ({"max_abs_rho_mpa_minus_exact": 2e-10}, {"relative_residual": 1e-11}):
+        monkeypatch.setattr(claims, "n13_records", lambda c=change: [records[0] | c, records[1]])
+        assert not check.run().passed
+    monkeypatch.setattr(claims, "n13_records", lambda: [records[0], None])
+    assert not check.run().passed
