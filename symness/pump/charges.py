@@ -161,7 +161,8 @@ def density_operator(density: Density, ring: XXZRing) -> sp.csr_matrix:
     for word, coeff in density.items():
         c = complex(sympy.N(coeff.subs(values), 17))
         if len(word) > n:
-            raise ValueError(f"ring of {n} sites too small for a {len(word)}-site density")
+            raise ParameterError(f"'n' must be >= {len(word)} for a {len(word)}-site density "
+                                 f"(got {n})")
         for p in range(n):
             letters = {(p + k) % n: a for k, a in enumerate(word) if a != "I"}
             out = out + c * pauli_word_matrix(letters, n)

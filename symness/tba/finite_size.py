@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from symness.validation import ParameterError
+
 __all__ = ["FiniteSizeEstimate", "geometric_tail"]
 
 
@@ -38,7 +40,7 @@ def geometric_tail(values: tuple[float, ...], safety: float = 2.0) -> FiniteSize
     Returns ``error = inf`` when r >= 1 (not in the exponential regime).
     """
     if len(values) != 3:
-        raise ValueError(f"need three sizes (got {len(values)} values)")
+        raise ParameterError(f"'values' must hold three sizes (got {len(values)})")
     d1, d2 = values[1] - values[0], values[2] - values[1]
     if d1 == 0:
         return FiniteSizeEstimate(tuple(values), 0.0 if d2 == 0 else math.inf,
