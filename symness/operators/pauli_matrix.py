@@ -20,7 +20,7 @@ import sympy
 
 from symness.validation import ParameterError
 
-__all__ = ["to_sparse", "MAX_SITES"]
+__all__ = ["to_sparse", "word_matrix", "MAX_SITES"]
 
 #: Largest chain converted to a matrix (2**MAX_SITES rows).
 MAX_SITES = 24
@@ -63,3 +63,26 @@ def to_sparse(op) -> sp.csr_matrix:
         return sp.csr_matrix((dim, dim), dtype=complex)
     return sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
                          shape=(dim, dim), dtype=complex)
+
+
+def word_matrix(letters: dict[int, str], n: int) -> sp.csr_matrix:
+    """Sparse Pauli string ``prod_j sigma^{letters[j]}_j`` on ``n`` sites (0-based, site 0 = MSB).
+
+    A Pauli string is a signed permutation: ``X``/``Y`` flip the bit of their site,
+    ``Z``/``Y`` contribute ``(-1)^bit`` and ``Y = i X Z`` a factor ``i``; built
+    directly instead of by Kronecker products (checked against
+    :func:`symness.operators.sparse.site_operator` in the tests).
+    """
+    states = np.arange(2**n)
+    flip = zy = 0
+    n_y = 0
+    for site, letter in letters.items():
+        bit = 1 << (n - 1 - site)
+        if letter in "XY":
+            flip |= bit
+        if letter in "ZY":
+            zy |= bit
+        n_y += letter == "Y"
+    parity = np.array([bin(v).count("1") & 1 for v in range(2**n)])[states & zy] if zy else 0
+    data = (1j**n_y) * (1 - 2 * parity) * np.ones(2**n)
+    return sp.csr_matrix((data, (states ^ flip, states)), shape=(2**n, 2**n), dtype=complex)

@@ -27,18 +27,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
 import scipy.sparse as sp
 import sympy
 
 from symness.models.xxz_ring import XXZRing
 from symness.operators.pauli import PauliSum, commutator, local_sum
+from symness.operators.pauli_matrix import word_matrix
 from symness.pump.currents import total_sz
 from symness.validation import ParameterError
 
 __all__ = ["J", "DELTA", "FIELD", "field_bond_density", "Density", "bond_density", "boost",
            "charge_density", "ring_commutator",
-           "density_operator", "pauli_word_matrix", "charge_operator", "heat_current_density_eq16"]
+           "density_operator", "charge_operator", "heat_current_density_eq16"]
 
 J, DELTA = sympy.symbols("J Delta", positive=True)
 FIELD = sympy.Symbol("B", real=True)
@@ -130,29 +130,6 @@ def ring_commutator(first: Density, second: Density, length: int) -> dict[str, s
     return {w: e for w, c in comm.items() if (e := sympy.expand(c)) != 0}
 
 
-def pauli_word_matrix(letters: dict[int, str], n: int) -> sp.csr_matrix:
-    """Sparse Pauli string ``prod_j sigma^{letters[j]}_j`` on ``n`` sites (0-based, site 0 = MSB).
-
-    A Pauli string is a signed permutation: ``X``/``Y`` flip the bit of their site,
-    ``Z``/``Y`` contribute ``(-1)^bit`` and ``Y = i X Z`` a factor ``i``; built
-    directly instead of by Kronecker products (checked against
-    :func:`symness.operators.sparse.site_operator` in the tests).
-    """
-    states = np.arange(2**n)
-    flip = zy = 0
-    n_y = 0
-    for site, letter in letters.items():
-        bit = 1 << (n - 1 - site)
-        if letter in "XY":
-            flip |= bit
-        if letter in "ZY":
-            zy |= bit
-        n_y += letter == "Y"
-    parity = np.array([bin(v).count("1") & 1 for v in range(2**n)])[states & zy] if zy else 0
-    data = (1j**n_y) * (1 - 2 * parity) * np.ones(2**n)
-    return sp.csr_matrix((data, (states ^ flip, states)), shape=(2**n, 2**n), dtype=complex)
-
-
 def density_operator(density: Density, ring: XXZRing) -> sp.csr_matrix:
     """Sparse ``sum_P density@P`` on the numeric ring (symbols replaced by ``ring.j, delta``)."""
     n = ring.n
@@ -165,7 +142,7 @@ def density_operator(density: Density, ring: XXZRing) -> sp.csr_matrix:
                                  f"(got {n})")
         for p in range(n):
             letters = {(p + k) % n: a for k, a in enumerate(word) if a != "I"}
-            out = out + c * pauli_word_matrix(letters, n)
+            out = out + c * word_matrix(letters, n)
     return out.tocsr()
 
 

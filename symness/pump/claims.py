@@ -10,6 +10,7 @@ import sympy
 
 from symness.claims import Evidence, claim
 from symness.models.xxz_ring import XXZRing, hamiltonian
+from symness.operators.pauli_matrix import word_matrix
 from symness.pump import charges as ch
 from symness.pump.currents import energy_current, heat_current_eq16, spin_current
 from symness.pump.exact_steady_state import (
@@ -267,7 +268,7 @@ def _uniqueness() -> Evidence:
     s = _system(field=0.0)
     p = s.params
     n = p.n
-    rot = ch.pauli_word_matrix({j: "Y" for j in range(n)}, n)  # prod_j sigma^y_j
+    rot = word_matrix({j: "Y" for j in range(n)}, n)  # prod_j sigma^y_j
     h = hamiltonian(p.ring)
     comm = max(abs(rot @ h - h @ rot).max(),
                max(abs(rot @ phonon_coupling(p, j) - phonon_coupling(p, j) @ rot).max()
