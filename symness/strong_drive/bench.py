@@ -4,7 +4,7 @@ Every solve runs in a fresh subprocess (``python -m symness.strong_drive.largest
 one BLAS thread) that prints the memory estimate before solving, refuses a solve whose
 estimate exceeds :data:`MEMORY_LIMIT_GIB`, and reports the solver's CPU and wall
 seconds, GMRES iterations, ``max |rho_MPA - rho|`` and its MEASURED peak resident
-memory (``ru_maxrss`` of that process; see :mod:`.largest_n`).  Ratios are taken
+memory (``VmHWM`` of that process; see :mod:`.largest_n`).  Ratios are taken
 on CPU time (a shared, loaded machine distorts wall time much more) against the sector
 solver at ``n = 10`` and against ``qutip.steadystate`` on the same chain at ``n = 8``,
 both in the same run.
@@ -109,7 +109,7 @@ def bench_table(max_n: int, *, quick: bool = False, command: str | None = None) 
         command=command or "symness bench strong-drive" + (" --quick" if quick else ""),
         parameters={"max_n": max_n, "memory_limit_gib": MEMORY_LIMIT_GIB, "threads": 1},
         notes=("each solve in a fresh subprocess (python -m symness.strong_drive.largest_n); "
-               "peak RSS = ru_maxrss of that process, imports and the dense MPA check "
+               "peak RSS = VmHWM of that process, imports and the dense MPA check "
                "included; estimate = symness.lindblad.memory.sector_memory_estimate, made "
                "before the solve; CPU seconds of one thread, wall times on a shared machine "
                "are context only", "tolerance of the MPA claims: 1e-8 (PEER_AGREEMENT)"))

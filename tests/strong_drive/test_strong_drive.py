@@ -143,31 +143,25 @@ def test_largest_n_refuses_before_solving_and_runs_small_n():
 
 
 def test_peak_rss_measures_a_known_allocation():
-    """The bench's memory measure (ru_maxrss of a fresh process) against the kernel's own record.
+    """The bench's memory measure (``VmHWM`` of a fresh process) against a known array.
 
-    Reference: ``VmHWM`` of ``/proc/self/status`` (the peak resident set the kernel keeps,
-    in kB), read in the same process after writing 512 MiB of float64 ones.  The two must
-    agree to 1 MiB (units and process), and the peak must have risen by the 0.5 GiB
-    written (32 MiB below at most).  An upper bound on the rise is not asserted: during the
-    full test run on a loaded machine the child once showed 0.22 GiB of other resident
-    memory (not reproduced alone), which this process does not control.
+    512 MiB of float64 ones, written (so resident): the peak ends 0.5 GiB above the
+    resident size before the allocation (``VmRSS``), within 32 MiB either way.  Run from
+    the pytest worker on purpose: ``ru_maxrss``, the earlier measure, carries the parent's
+    peak across ``execve`` and failed this test in the fresh-clone CI run (0.72 GiB rise).
     """
     import subprocess
     import sys
 
     code = ("import numpy as np\n"
             "from symness.strong_drive.largest_n import peak_rss_gib\n"
-            "def status(key):\n"
-            "    line = [l for l in open('/proc/self/status') if l.startswith(key)][0]\n"
-            "    return int(line.split()[1]) / 2**20\n"
-            "rss = status('VmRSS')\n"
+            "rss = [l for l in open('/proc/self/status') if l.startswith('VmRSS')][0]\n"
             "a = np.ones(2**26)\n"
-            "print(rss, peak_rss_gib(), status('VmHWM'))\n")
+            "print(int(rss.split()[1]) / 2**20, peak_rss_gib())\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
-    before, peak, hwm = (float(x) for x in out)
-    assert abs(peak - hwm) <= 1 / 1024, out
-    assert peak - before >= 0.5 - 32 / 1024, out
+    rise = float(out[1]) - float(out[0])
+    assert abs(rise - 0.5) <= 32 / 1024, out
 
 
 def test_n14_is_refused_with_its_estimate_before_any_allocation():
