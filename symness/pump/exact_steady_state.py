@@ -37,7 +37,7 @@ __all__ = ["DegeneratePairs", "degenerate_pairs", "generator_q", "ExactSteadySta
            "exact_steady_state", "zero_mode", "DEGENERACY_TOL", "degeneracy_spread",
            "multiplet_count", "BorderedSystem", "bordered_system", "checked_state",
            "PIVOT_RATIO", "RealForm", "real_form", "factorize", "gain_rows", "loss_entries",
-           "state_with_checks", "border"]
+           "state_with_checks", "border", "pair_index", "real_vector"]
 
 #: Two levels closer than this (in units of J) are treated as degenerate: the package's
 #: one degeneracy tolerance (n = 14: spread 8.7e-15, smallest gap above it 2.0e-8).
@@ -194,7 +194,7 @@ def generator_q(cp: Couplings, pairs: DegeneratePairs,
     ``eps_ph^2 L_ph + eps_d^2 L_d``).
     """
     energy = cp.energy
-    index = _pair_index(pairs)
+    index = pair_index(pairs)
     lq = np.zeros((pairs.size, pairs.size), dtype=complex)
     for ch in cp.channel_sets() if channels is None else channels:
         lq += _gain_matrix(ch, energy, pairs)
@@ -246,8 +246,21 @@ def exact_steady_state(cp: Couplings, pairs: DegeneratePairs | None = None) -> E
     return zero_mode(generator_q(cp, pairs), pairs)
 
 
-def _pair_index(pairs: DegeneratePairs) -> dict[tuple[int, int], int]:
+def pair_index(pairs: DegeneratePairs) -> dict[tuple[int, int], int]:
+    """Position of each pair ``(a, b)`` in the pair list."""
     return {(int(u), int(v)): p for p, (u, v) in enumerate(zip(pairs.a, pairs.b))}
+
+
+def _swap(pairs: DegeneratePairs, index: dict[tuple[int, int], int]) -> np.ndarray:
+    """Position of ``(b, a)`` for each pair ``(a, b)`` (the set is closed under the swap)."""
+    return np.array([index[(int(v), int(u))] for u, v in zip(pairs.a, pairs.b)], dtype=int)
+
+
+def real_vector(x: np.ndarray, up: np.ndarray, low: np.ndarray) -> np.ndarray:
+    """Real-form variables of a Hermitian pair vector: ``Re x``, and ``Im x[up]`` at ``low``."""
+    y = x.real.copy()
+    y[low] = x[up].imag
+    return y
 
 
 @dataclass(frozen=True)
@@ -271,11 +284,8 @@ class BorderedSystem:
         The equation of population ``row`` is not imposed (it is the trace of the
         others when ``Tr(rhs) = 0``).
         """
-        size = len(self.lu[1])
-        real = np.zeros(size)
-        if rhs is not None:
-            real[:] = rhs.real
-            real[self.low] = rhs[self.up].imag
+        real = (np.zeros(len(self.lu[1])) if rhs is None
+                else real_vector(rhs, self.up, self.low))
         real[self.row] = 1
         y = sla.lu_solve(self.lu, real, check_finite=False)
         x = y.astype(complex)
@@ -330,10 +340,8 @@ class RealForm:
 
 def real_form(pairs: DegeneratePairs) -> RealForm:
     """Index maps of the real form for the pair set ``pairs`` (closed under ``a <-> b``)."""
-    index = _pair_index(pairs)
-    swap = np.array([index[(int(v), int(u))] for u, v in zip(pairs.a, pairs.b)], dtype=int)
     up = np.flatnonzero(pairs.a < pairs.b)
-    return RealForm(up=up, low=swap[up])
+    return RealForm(up=up, low=_swap(pairs, pair_index(pairs))[up])
 
 
 def factorize(system: np.ndarray, form: RealForm, row: int) -> BorderedSystem:
@@ -392,9 +400,8 @@ def state_with_checks(pairs: DegeneratePairs, x: np.ndarray, residual: float, *,
     """Wrap a zero mode ``x`` with its relative ``residual``; raise if it exceeds 1e-10."""
     if residual > 1e-10:
         raise SolverError(f"L^Q zero mode residual {residual:.1e} > 1e-10")
-    index = _pair_index(pairs)
-    swap = np.array([index[(int(v), int(u))] for u, v in zip(pairs.a, pairs.b)], dtype=int)
-    herm = float(np.abs(x - x[swap].conj()).max())
+    index = pair_index(pairs)
+    herm = float(np.abs(x - x[_swap(pairs, index)].conj()).max())
     pop = pairs.populations
     return ExactSteadyState(pairs=pairs, x=x, residual=residual, hermiticity=herm,
                             min_population=float(x[pop].real.min()),

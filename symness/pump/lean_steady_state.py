@@ -43,7 +43,9 @@ from symness.pump.exact_steady_state import (
     factorize,
     gain_rows,
     loss_entries,
+    pair_index,
     real_form,
+    real_vector,
     state_with_checks,
 )
 from symness.pump.model import PumpParams
@@ -175,7 +177,7 @@ class LeanPump:
         cp = couplings(self.params.with_(eps_d=1.0, eps_ph=1.0), self.eigen,
                        to_eigenbasis=hermitian_blocks)
         pairs, form = self.pairs, real_form(self.pairs)
-        index = {(int(u), int(v)): p for p, (u, v) in enumerate(zip(pairs.a, pairs.b))}
+        index = pair_index(pairs)
         rows = form.complex_rows(pairs.populations)
         out = []
         for ch in (cp.phonon, cp.drive):
@@ -208,8 +210,7 @@ class LeanPump:
                               "the lean solver has no sector route")
         x = system.solve()
         del system
-        y = x.real.copy()
-        y[form.low] = x[form.up].imag
+        y = real_vector(x, form.up, form.low)
         residual = float(np.linalg.norm(l_ph @ y + ratio**2 * (l_d @ y))
                          / (norm * np.linalg.norm(y)))
         state = state_with_checks(pairs, x, residual, method="lean", pivot_ratio=pivot_ratio)
