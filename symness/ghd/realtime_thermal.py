@@ -46,7 +46,7 @@ import numpy as np
 
 from symness.ghd.realtime import validate_tebd
 from symness.outputs import atomic_write_bytes, atomic_write_text
-from symness.tba.exact_diag import local_bond, q2_density
+from symness.tba.exact_diag import dense_on, local_bond, q2_density
 from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["JunctionRun", "evolve_and_record", "junction_couplings", "exact_junction",
@@ -96,13 +96,12 @@ def _validate(length: int, delta: float, betas: tuple[float, float], times) -> t
 
 
 def _dense_observables(rho: np.ndarray, length: int, delta: float) -> tuple[np.ndarray, ...]:
-    def on(op, first):
-        k = int(round(np.log2(op.shape[0])))
-        return np.kron(np.kron(np.eye(2**first), op), np.eye(2 ** (length - first - k)))
+    def expect(op, first):
+        return np.trace(rho @ dense_on(op, first, length)).real
 
-    q1 = [np.trace(rho @ on(local_bond(delta), b)).real - delta / 4 for b in range(length - 1)]
-    j1 = [-np.trace(rho @ on(q2_density(delta), s - 1)).real for s in range(1, length - 1)]
-    sz = [np.trace(rho @ on(np.diag([0.5, -0.5]), s)).real for s in range(length)]
+    q1 = [expect(local_bond(delta), b) - delta / 4 for b in range(length - 1)]
+    j1 = [-expect(q2_density(delta), s - 1) for s in range(1, length - 1)]
+    sz = [expect(np.diag([0.5, -0.5]), s) for s in range(length)]
     return np.array(q1), np.array(j1), float(np.max(np.abs(sz)))
 
 
@@ -118,8 +117,7 @@ def exact_junction(length: int, delta: float, betas: tuple[float, float],
     length, delta, betas, times = _validate(length, delta, betas, times)
     if length > 10:
         raise ParameterError(f"'length' must be <= 10 for the dense reference (got {length})")
-    bonds = [np.kron(np.kron(np.eye(2**b), local_bond(delta)), np.eye(2 ** (length - b - 2)))
-             for b in range(length - 1)]
+    bonds = [dense_on(local_bond(delta), b, length) for b in range(length - 1)]
     rho = sla.expm(-sum(c * h for c, h in zip(junction_couplings(length, *betas), bonds)))
     rho /= np.trace(rho)
     ham = sum(bonds)

@@ -28,7 +28,7 @@ import scipy.sparse as sp
 from symness.operators.sparse import number_of_up_spins, site_operator
 from symness.validation import require_int, require_real
 
-__all__ = ["XXZRing", "bond", "energy_current_density", "local_bond", "q2_density",
+__all__ = ["dense_on", "XXZRing", "bond", "energy_current_density", "local_bond", "q2_density",
            "continuity_current", "embed"]
 
 
@@ -40,7 +40,7 @@ def local_bond(delta: float) -> np.ndarray:
     return (np.kron(sx, sx) + np.kron(sy, sy) + delta * np.kron(sz, sz)).real.astype(complex)
 
 
-def _on(op: np.ndarray, first: int, width: int) -> np.ndarray:
+def dense_on(op: np.ndarray, first: int, width: int) -> np.ndarray:
     """Dense ``op`` acting on sites first .. of an open window of ``width`` sites."""
     k = int(round(np.log2(op.shape[0])))
     return np.kron(np.kron(np.eye(2**first), op), np.eye(2 ** (width - first - k)))
@@ -53,7 +53,7 @@ def q2_density(delta: float) -> np.ndarray:
     the paper's recursion in the convention e^{ik} = sinh(lambda + i gamma/2)/sinh(lambda -
     i gamma/2) (checked in ``tests/tba/test_exact_diag.py``); Q_2 = -J_E.
     """
-    a, b = _on(local_bond(delta), 0, 3), _on(local_bond(delta), 1, 3)
+    a, b = dense_on(local_bond(delta), 0, 3), dense_on(local_bond(delta), 1, 3)
     return -1j * (a @ b - b @ a)
 
 
@@ -75,8 +75,8 @@ def continuity_current(q: np.ndarray, delta: float) -> np.ndarray:
     """
     w = int(round(np.log2(q.shape[0])))
     width = w + 2
-    hwin = sum(_on(local_bond(delta), s, width) for s in range(width - 1))
-    qwin = _on(q, 1, width)
+    hwin = sum(dense_on(local_bond(delta), s, width) for s in range(width - 1))
+    qwin = dense_on(q, 1, width)
     rhs = 1j * (hwin @ qwin - qwin @ hwin)
     dim = 2 ** (w + 1)
     basis_cols = []
@@ -84,7 +84,7 @@ def continuity_current(q: np.ndarray, delta: float) -> np.ndarray:
         unit = np.zeros(dim * dim, dtype=complex)
         unit[e] = 1.0
         op = unit.reshape(dim, dim)
-        basis_cols.append((_on(op, 0, width) - _on(op, 1, width)).ravel())
+        basis_cols.append((dense_on(op, 0, width) - dense_on(op, 1, width)).ravel())
     mat = np.array(basis_cols).T
     sol, *_ = np.linalg.lstsq(mat, rhs.ravel(), rcond=None)
     residual = np.linalg.norm(mat @ sol - rhs.ravel())
