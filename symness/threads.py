@@ -26,7 +26,7 @@ from collections.abc import MutableMapping
 
 from symness.validation import ParameterError
 
-__all__ = ["DEFAULT_THREADS", "ENV_VARS", "chosen_threads", "configure"]
+__all__ = ["DEFAULT_THREADS", "ENV_VARS", "chosen_threads", "configure", "single_thread_env"]
 
 #: Threads per pool when the user gave no preference (see the module docstring).
 DEFAULT_THREADS = 1
@@ -67,3 +67,11 @@ def configure(environ: MutableMapping[str, str] | None = None) -> int | None:
 
         threadpool_limits(limits=threads)
     return threads
+
+
+def single_thread_env(**extra: str) -> dict[str, str]:
+    """``os.environ`` with every pool of :data:`ENV_VARS` at one thread, plus ``extra``.
+
+    For a subprocess that measures single-threaded time (the benchmarks).
+    """
+    return dict(os.environ, **dict.fromkeys(ENV_VARS, "1"), **extra)

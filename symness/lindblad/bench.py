@@ -2,7 +2,7 @@
 
 Model: Prosen (2011), eqs. (1)-(3), ``Delta = 1/2``, ``mu = 1``, ``eps = 1e-3``.
 Every solve runs in its own subprocess (single-threaded BLAS), so that its
-peak resident memory (``ru_maxrss``) can be reported next to the RSS after
+peak resident memory (:func:`symness.resources.peak_rss_gib`) can be reported next to the RSS after
 imports; the steady states are written to ``.npy`` files and compared in the
 parent.  Absolute times are for context; the ratio qutip/symness is the figure.
 It is taken on CPU time (``time.process_time`` of the single-threaded solve),
@@ -12,7 +12,6 @@ which a shared, loaded machine distorts much less than wall time.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ import numpy as np
 from symness.benchmarks import benchmark
 from symness.lindblad.memory import GIB, sector_memory_estimate
 from symness.outputs import Table
+from symness.threads import single_thread_env
 
 __all__ = ["run", "MEMORY_LIMIT_GIB"]
 
@@ -31,8 +31,9 @@ __all__ = ["run", "MEMORY_LIMIT_GIB"]
 MEMORY_LIMIT_GIB = 6
 
 _PRELUDE = """
-import json, resource, sys, time
+import json, sys, time
 import numpy as np
+from symness.resources import peak_rss_gib
 from symness.models.xxz_boundary_driven import (DISSIPATOR, XXZDrive, hamiltonian,
                                                  jump_operators)
 n, out = int(sys.argv[1]), sys.argv[2]
@@ -43,7 +44,7 @@ h, jumps = hamiltonian(n, 0.5), jump_operators(params)
 _SOLVERS = {
     "symness": """
 from symness.lindblad.steady_state import steady_state
-rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+rss0 = peak_rss_gib()
 start, cpu = time.perf_counter(), time.process_time()
 ss = steady_state(h, jumps, dissipator=DISSIPATOR)
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -55,7 +56,7 @@ import qutip
 dims = [[2] * n, [2] * n]
 hq = qutip.Qobj(h, dims=dims)
 cq = [qutip.Qobj(np.sqrt(2) * a, dims=dims) for a in jumps]  # D_prosen[L] = D_std[sqrt2 L]
-rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+rss0 = peak_rss_gib()
 start, cpu = time.perf_counter(), time.process_time()
 rho = qutip.steadystate(hq, cq).full()
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -65,17 +66,16 @@ extra = {}
 
 _EPILOGUE = """
 np.save(out, rho)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "cpu": cpu, "rss0_mib": rss0 / 1024,
-                  "peak_mib": peak / 1024} | extra))
+peak = peak_rss_gib()
+print(json.dumps({"seconds": seconds, "cpu": cpu, "rss0_mib": rss0 * 1024,
+                  "peak_mib": peak * 1024} | extra))
 """
 
 
 def _solve_in_subprocess(solver: str, n: int, folder: Path, timeout: float) -> dict | None:
     """Run one solve; ``None`` if it exceeds ``timeout`` seconds."""
     out = folder / f"{solver}_{n}.npy"
-    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
-               PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    env = single_thread_env(PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     code = _PRELUDE + _SOLVERS[solver] + _EPILOGUE
     try:
         proc = subprocess.run([sys.executable, "-c", code, str(n), str(out)], env=env,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import resource
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ from symness.outputs import atomic_write_text
 from symness.pump.lean_steady_state import LeanPump
 from symness.pump.model import PumpParams
 from symness.pump.system import OBSERVABLES
+from symness.resources import peak_rss_gib
 
 __all__ = ["COLUMNS", "CACHE", "read_points", "run_points", "write_points"]
 
@@ -72,7 +72,6 @@ def run_points(n: int, field: float, ratios: Sequence[float], path: Path = CACHE
                      "min_eigenvalue": state.min_eigenvalue, "pairs": state.pairs.size,
                      "setup_cpu_s": round(setup, 1),
                      "point_cpu_s": round(time.process_time() - start, 1),
-                     "peak_rss_gib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-                                           / 2**20, 2)})
+                     "peak_rss_gib": round(peak_rss_gib(), 2)})
         write_points(rows, path)
     return rows

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 from fractions import Fraction
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from symness.benchmarks import benchmark
 from symness.outputs import Table, render, repository_tables, write_or_print
+from symness.threads import single_thread_env
 from symness.validation import ParameterError, require_int
 
 __all__ = ["run", "bench_table", "measure", "CASES", "MEMORY_LIMIT_GIB", "N13_RECORD"]
@@ -56,8 +56,7 @@ def measure(n: int, delta, eps, *, solver: str = "sector", write: Path | None = 
     The subprocess runs in the repository's root, so that ``write`` (relative) and the
     command stored in the record do not depend on where the tree is.
     """
-    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
-               PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    env = single_thread_env(PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     argv = [sys.executable, "-m", "symness.strong_drive.largest_n", str(n), "--delta",
             str(delta), "--eps", str(eps), "--solver", solver,
             "--max-memory", f"{MEMORY_LIMIT_GIB:g}"]

@@ -9,15 +9,11 @@ and wall seconds, GMRES iterations and relative residual (sector), ``max |rho_MP
 and the process's peak resident memory.
 
 Memory is measured, not modelled: the kernel's high-water mark of this process's
-resident set (``VmHWM`` of ``/proc/self/status``, kB), once before the solve
+resident set (:func:`symness.resources.peak_rss_gib`), once before the solve
 (interpreter and numpy; the solver modules are imported inside it) and once at the end.
-It counts every resident page, including memory that C and Fortran libraries take with
-their own ``malloc`` (LAPACK work arrays, SuperLU factors), which ``tracemalloc`` does not
-trace; run every solve in a fresh process (:mod:`.bench` does) so that the peak is that
-solve's.  Not ``ru_maxrss``: Linux carries it across ``execve``, so a process started
-from a large parent (a pytest worker) reports the parent's peak (measured in the CI run:
-0.77 GiB against ``VmHWM`` 0.55 GiB for 0.50 GiB written; the bench's driver is small,
-so its recorded peaks, e.g. 7.23 GiB at n = 13, agree with ``/usr/bin/time``).  The test
+Run every solve in a fresh process (:mod:`.bench` does) so that the peak is that
+solve's.  (The recorded peaks, e.g. 7.23 GiB at n = 13, were taken with ``ru_maxrss``
+from a small driver process and agree with ``/usr/bin/time``.)  The test
 ``test_peak_rss_measures_a_known_allocation`` checks the method against a known array.
 
 Too slow and too large for a test at ``n = 13`` (about 20 min CPU and 7 GiB): the
@@ -35,20 +31,14 @@ from fractions import Fraction
 
 import numpy as np
 
-from symness.lindblad.memory import GIB, sector_memory_estimate
+from symness.lindblad.memory import sector_memory_estimate
+from symness.resources import GIB, peak_rss_gib
 from symness.strong_drive.model import StrongDrive
 from symness.validation import ParameterError
 
-__all__ = ["run", "peak_rss_gib", "command", "SOLVERS"]
+__all__ = ["run", "command", "SOLVERS"]
 
 SOLVERS = ("sector", "qutip")
-
-
-def peak_rss_gib() -> float:
-    """Peak resident memory of this process so far, GiB (``VmHWM``, kB, module docstring)."""
-    with open("/proc/self/status") as status:
-        line = next(row for row in status if row.startswith("VmHWM:"))
-    return int(line.split()[1]) * 1024 / GIB
 
 
 def command(params: StrongDrive, solver: str, max_memory_gib: float,

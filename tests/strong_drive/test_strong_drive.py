@@ -154,7 +154,7 @@ def test_peak_rss_measures_a_known_allocation():
     import sys
 
     code = ("import numpy as np\n"
-            "from symness.strong_drive.largest_n import peak_rss_gib\n"
+            "from symness.resources import peak_rss_gib\n"
             "rss = [l for l in open('/proc/self/status') if l.startswith('VmRSS')][0]\n"
             "a = np.ones(2**26)\n"
             "print(int(rss.split()[1]) / 2**20, peak_rss_gib())\n")
