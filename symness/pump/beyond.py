@@ -10,14 +10,13 @@ resident memory of the process).  A finished point is written at once
 from __future__ import annotations
 
 import csv
-import io
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from symness.outputs import atomic_write_text
 from symness.pump.lean_steady_state import LeanPump
 from symness.pump.model import PumpParams
+from symness.pump.sweep import write_rows
 from symness.pump.system import OBSERVABLES
 from symness.resources import peak_rss_gib
 
@@ -41,12 +40,7 @@ def read_points(path: Path = CACHE) -> list[dict]:
 
 def write_points(rows: list[dict], path: Path) -> None:
     """Write ``rows`` sorted by ``(n, field, ratio)``, floats by ``repr`` (atomically)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in sorted(rows, key=lambda r: (r["n"], r["field"], r["ratio"])):
-        writer.writerow({k: repr(v) if isinstance(v, float) else v for k, v in row.items()})
-    atomic_write_text(Path(path), buffer.getvalue())
+    write_rows(Path(path), rows, COLUMNS, lambda r: (r["n"], r["field"], r["ratio"]))
 
 
 def run_points(n: int, field: float, ratios: Sequence[float], path: Path = CACHE) -> list[dict]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from tqdm import tqdm
@@ -33,7 +33,8 @@ from symness.pump.system import GGE_SIZES, OBSERVABLES, PumpSystem
 from symness.resources import Cost, announce, require_task_count
 from symness.validation import ParameterError, require_choice
 
-__all__ = ["COLUMNS", "LEGACY_COLUMNS", "PARAMETERS", "solve_point", "run_sweep", "read_rows"]
+__all__ = ["COLUMNS", "LEGACY_COLUMNS", "PARAMETERS", "solve_point", "run_sweep", "read_rows",
+           "write_rows"]
 
 LEGACY_COLUMNS = ("method", "n_c", "n", "field", "ratio") + OBSERVABLES + ("check",)
 #: Parameters of :class:`.PumpParams` besides ``n``, ``field`` and the amplitudes.
@@ -95,13 +96,18 @@ def read_rows(path: Path) -> list[dict]:
     return [{**{k: "" for k in PARAMETERS}, **r} for r in rows]
 
 
-def _write(path: Path, rows: list[dict]) -> None:
+def write_rows(path: Path, rows: list[dict], columns: Sequence[str], key: Callable) -> None:
+    """Write ``rows`` as CSV sorted by ``key``, floats by ``repr`` (exact), atomically."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    for row in sorted(rows, key=_key):
+    for row in sorted(rows, key=key):
         writer.writerow({k: (repr(v) if isinstance(v, float) else v) for k, v in row.items()})
     atomic_write_text(path, buf.getvalue())
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    write_rows(path, rows, COLUMNS, _key)
 
 
 def _announce(base: PumpParams, todo: list[tuple]) -> None:
