@@ -17,7 +17,12 @@ from pathlib import Path
 import numpy as np
 
 from symness.ghd.realtime import validate_tebd
-from symness.ghd.realtime_thermal import JunctionRun, evolve_and_record, local_npc_operator
+from symness.ghd.realtime_thermal import (
+    JunctionRun,
+    cached_or_run,
+    evolve_and_record,
+    local_npc_operator,
+)
 
 __all__ = ["BELL_GATE", "EX2", "ex2_runs", "quench_tebd", "quench_load_or_run"]
 
@@ -64,16 +69,9 @@ def quench_load_or_run(path: Path, length: int, delta: float, times: tuple[float
                        chi: int, dt: float = 0.1,
                        checkpoint_dir: Path | None = None) -> JunctionRun:
     """The cached run at ``path`` if it has these parameters and ``times``, else run it."""
-    from symness.ghd.realtime_thermal import read_run
-
-    path = Path(path)
-    if path.exists():
-        run = read_run(path)
-        if (run.length, run.delta, run.chi, run.dt, run.times) == (
-                length, delta, chi, dt, tuple(times)):
-            return run
-    return quench_tebd(length, delta, times, chi=chi, dt=dt, cache=path,
-                       checkpoint_dir=checkpoint_dir)
+    expected = {"length": length, "delta": delta, "chi": chi, "dt": dt, "times": tuple(times)}
+    return cached_or_run(path, expected, lambda: quench_tebd(
+        length, delta, times, chi=chi, dt=dt, cache=Path(path), checkpoint_dir=checkpoint_dir))
 
 
 #: L, Delta, dt, times and the bond dimensions (best, truncation reference) of the runs.

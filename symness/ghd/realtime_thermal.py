@@ -50,7 +50,7 @@ from symness.tba.exact_diag import dense_on, local_bond, q2_density
 from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["JunctionRun", "evolve_and_record", "junction_couplings", "exact_junction",
-           "junction_tebd", "load_or_run", "local_npc_operator", "read_run"]
+           "junction_tebd", "load_or_run", "cached_or_run", "local_npc_operator", "read_run"]
 
 
 @dataclass(frozen=True)
@@ -311,15 +311,25 @@ def _run(meta: dict, times, record, seconds) -> JunctionRun:
                        tuple(record["trunc"]), tuple(record["chi"]), seconds)
 
 
+def cached_or_run(path: Path, expected: dict, compute: Callable[[], JunctionRun]) -> JunctionRun:
+    """The run cached at ``path`` if its fields equal ``expected``, else ``compute()``.
+
+    ``compute`` writes the cache; ``expected`` names :class:`JunctionRun` fields (times too).
+    """
+    path = Path(path)
+    if path.exists():
+        run = read_run(path)
+        if all(getattr(run, field) == value for field, value in expected.items()):
+            return run
+    return compute()
+
+
 def load_or_run(path: Path, length: int, delta: float, betas: tuple[float, float],
                 times: tuple[float, ...], *, chi: int, dt: float = 0.1, dtau: float = 0.01,
                 checkpoint_dir: Path | None = None) -> JunctionRun:
     """The cached run at ``path`` if it has these parameters and all ``times``, else run it."""
-    path = Path(path)
-    if path.exists():
-        run = read_run(path)
-        if ((run.length, run.delta, run.betas, run.chi, run.dt, run.dtau)
-                == (length, delta, tuple(betas), chi, dt, dtau) and run.times == tuple(times)):
-            return run
-    return junction_tebd(length, delta, betas, times, chi=chi, dt=dt, dtau=dtau, cache=path,
-                         checkpoint_dir=checkpoint_dir)
+    expected = {"length": length, "delta": delta, "betas": tuple(betas), "chi": chi, "dt": dt,
+                "dtau": dtau, "times": tuple(times)}
+    return cached_or_run(path, expected, lambda: junction_tebd(
+        length, delta, betas, times, chi=chi, dt=dt, dtau=dtau, cache=Path(path),
+        checkpoint_dir=checkpoint_dir))
