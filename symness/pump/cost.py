@@ -27,7 +27,7 @@ from symness.pump.model import PumpParams
 from symness.resources import BASE_BYTES, Cost, announce, require_fits
 
 __all__ = ["lamb_table_cost", "eigensystem_cost", "require_point_fits", "lean_cost",
-           "require_lean_fits", "EQUAL_K_PAIRS"]
+           "require_lean_fits", "EQUAL_K_PAIRS", "LEAN_ROWS"]
 
 _QUADRATURE_NODES = 800
 #: ``(bytes, seconds)`` at n = 12 and the growth of the time per two sites, per method.
@@ -78,7 +78,8 @@ def require_point_fits(params: PumpParams) -> Cost:
 EQUAL_K_PAIRS = {4: 18, 6: 68, 8: 296, 10: 1128, 12: 4588, 14: 18212}
 #: Bytes of the row-block temporaries per element of a ``rows x max(P, 2^n)`` block.
 _TEMPORARY_BYTES = 200
-_LEAN_ROWS = 256
+#: Complex rows of ``L^Q`` the lean solver assembles at once (its temporaries above).
+LEAN_ROWS = 256
 #: Lean solver, measured CPU seconds (shared machine, one thread): setup (eigensystem,
 #: couplings, ``L_ph``, ``L_d``) and one point (LU and solve) at n = 12 (P = 4588: 15 s,
 #: 1.6 s) and n = 14 (P = 18212: 377 s, 83 s); the powers of ``P`` through the two.
@@ -103,7 +104,7 @@ def lean_cost(n: int, pairs: int | None = None) -> Cost:
     diagonal = comb(2 * n, n)
     vectors = 16.0 * diagonal
     couplings = 16.0 * (diagonal + 2 * comb(2 * n, n - 1) + 2 * diagonal)
-    temporaries = _TEMPORARY_BYTES * _LEAN_ROWS * max(pairs, 2**n)
+    temporaries = _TEMPORARY_BYTES * LEAN_ROWS * max(pairs, 2**n)
     matrix = 8.0 * pairs**2
     memory = BASE_BYTES + vectors + max(couplings + temporaries + 2 * matrix, 3 * matrix)
     scale = max(pairs, 1) / _LEAN_PAIRS_12

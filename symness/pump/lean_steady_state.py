@@ -32,7 +32,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from symness.models.xxz_ring import Eigensystem, eigensystem
-from symness.pump.cost import require_lean_fits
+from symness.pump.cost import LEAN_ROWS, require_lean_fits
 from symness.pump.couplings import couplings
 from symness.pump.exact_steady_state import (
     PIVOT_RATIO,
@@ -54,8 +54,6 @@ from symness.validation import ParameterError, SolverError
 
 __all__ = ["BlockOperator", "hermitian_blocks", "LeanPump"]
 
-#: Complex rows of ``L^Q`` assembled at once (``rows x P`` temporaries).
-_ROWS = 256
 
 
 @dataclass(frozen=True)
@@ -184,8 +182,8 @@ class LeanPump:
             r, c, v = loss_entries(ch, cp.energy, pairs, index)
             loss = sp.csr_matrix((v, (r, c)), shape=(pairs.size,) * 2)
             system = np.empty((pairs.size,) * 2)
-            for start in range(0, len(rows), _ROWS):
-                chunk = rows[start:start + _ROWS]
+            for start in range(0, len(rows), LEAN_ROWS):
+                chunk = rows[start:start + LEAN_ROWS]
                 block = gain_rows(ch, cp.energy, pairs, chunk)
                 block += loss[chunk].toarray()
                 form.fill(system, chunk, block)
