@@ -181,13 +181,13 @@ def _uniqueness(sizes) -> Evidence:
             dims[n] = max(dims.get(n, 0), r.commutant_dimension)
     # a singular G would show sigma_min/sigma_max ~ 1e-16 in float64; require > 1e-8, and the
     # unique solution must equal (9) (float64 eigenbasis: measured 1e-15 .. 1e-10 for n <= 8)
-    error = worst if ratio > 1e-8 else math.nan
-    return Evidence.numeric(error, 1e-8, reference="G = P D on the traceless commutant "
+    return Evidence.numeric(worst, 1e-8, reference="G = P D on the traceless commutant "
                             "(eigenbasis of H per magnetisation sector, float64 SVD); rho(2) "
                             "from (7) alone vs (9)",
                             detail=f"n = {list(sizes)}, Delta in {list(_DELTAS)}, mu = 1; "
                                    f"min sigma_min/sigma_max = {ratio:.2e}; max dim K_0 by n: "
-                                   f"{dims}; error = ||rho(2) - (9)|| / ||(9)|| (traceless parts)")
+                                   f"{dims}; error = ||rho(2) - (9)|| / ||(9)|| (traceless parts)",
+                            requires={"G nonsingular (sigma_min/sigma_max > 1e-8)": ratio > 1e-8})
 
 
 @claim("prosen2011.open-point-i", paper="000", equation="(i) after the theorem",
