@@ -41,7 +41,7 @@ def fig1(outdir: Path) -> list[Path]:
     """Fig. 1: <j_2^(1/2)> (traceless current) in thermal states, beta in [0, 5]."""
     from symness.tba.charges import charge_current
     from symness.tba.dressing import Dressing
-    from symness.tba.exact_diag import XXZRing, continuity_current, embed, q2_density
+    from symness.tba.exact_diag import ThermalRing, continuity_current, embed, q2_density
     from symness.tba.strings import string_content
     from symness.tba.thermal import thermal_state
 
@@ -56,7 +56,7 @@ def fig1(outdir: Path) -> list[Path]:
         j2 = continuity_current(q2_density(delta), delta)
         vac = j2[0, 0].real
         for n, style in ((10, ":"), (12, "-")):
-            ring = XXZRing.cached(n, delta)
+            ring = ThermalRing.cached(n, delta)
             op = embed(j2, n)
             ed = ring.thermal_averages(op, betas_ed)
             ax.plot(betas_ed, ed, style, lw=1, color=f"C{color}",

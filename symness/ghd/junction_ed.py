@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse.linalg as spla
 
+from symness.models.xxz_chain import XXZChain, hamiltonian
 from symness.tba.exact_diag import bond
 from symness.validation import ParameterError, require_int, require_real
 
@@ -38,8 +39,11 @@ def initial_state(n: int) -> np.ndarray:
 
 
 def open_hamiltonian(n: int, delta: float):
-    """H = sum_{l=0}^{n-2} h_{l,l+1} on the open chain (sparse)."""
-    return sum(bond(delta, left, n) for left in range(n - 1)).tocsr()
+    """H = sum_{l=0}^{n-2} h_{l,l+1} on the open chain (sparse).
+
+    The open :class:`~symness.models.xxz_chain.XXZChain`, spin normalisation, exchange 1.
+    """
+    return hamiltonian(XXZChain(n, delta, normalisation="spin"))
 
 
 def junction_energy_current(n: int, delta: float, times: np.ndarray) -> np.ndarray:

@@ -54,6 +54,7 @@ from functools import reduce
 import numpy as np
 import scipy.linalg as la
 
+from symness.models.xxz_chain import XXZChain, hamiltonian
 from symness.models.xxz_disordered import SPIN, bond_term
 from symness.operators.sparse import PAULI
 from symness.validation import ParameterError, require_choice, require_int, require_real
@@ -70,10 +71,8 @@ DISSIPATOR = "prosen"
 
 
 def _spin_chain_hamiltonian(m: int, J: float, delta: float) -> np.ndarray:
-    """Dense clean XXZ chain ``sum eps_{i,i+1}`` on ``m`` sites (no field)."""
-    eps = bond_term(J, delta, 0.0, 0.0)
-    return sum(np.kron(np.kron(np.eye(2**i), eps), np.eye(2 ** (m - i - 2)))
-               for i in range(m - 1))
+    """Dense clean XXZ chain ``sum eps_{i,i+1}`` on ``m`` sites (no field), spin normalisation."""
+    return hamiltonian(XXZChain(m, delta, exchange=J, normalisation="spin")).toarray()
 
 
 def _magnetization(m: int) -> np.ndarray:

@@ -23,6 +23,8 @@ from fractions import Fraction
 
 import scipy.sparse as sp
 
+from symness.models.xxz_chain import XXZChain
+from symness.models.xxz_chain import hamiltonian as chain_hamiltonian
 from symness.operators.sparse import sigma_minus, sigma_plus, sigma_z
 from symness.resources import Cost, announce, power, require_fits
 from symness.validation import ParameterError, require_int, require_real
@@ -81,6 +83,9 @@ def hamiltonian_cost(n: int) -> Cost:
 def hamiltonian(n: int, delta) -> sp.csr_matrix:
     """XXZ Hamiltonian (2) on ``n`` sites, open ends, Pauli normalisation (sparse, complex).
 
+    The :class:`~symness.models.xxz_chain.XXZChain` with exchange 1 (``x x + y y = 2 (s+ s-
+    + s- s+)``, the hopping of (2)).
+
     Refuses (``ParameterError``) an ``n`` whose :func:`hamiltonian_cost` exceeds the
     available memory, before allocating.
     """
@@ -88,12 +93,7 @@ def hamiltonian(n: int, delta) -> sp.csr_matrix:
     delta = float(require_real(delta, "delta"))
     announce(require_fits(hamiltonian_cost, "n", n, what="sparse XXZ Hamiltonian (2)",
                           minimum=2), f"hamiltonian n={n}")
-    h = sp.csr_matrix((2**n, 2**n), dtype=complex)
-    for j in range(n - 1):
-        h = h + 2 * (sigma_plus(j, n) @ sigma_minus(j + 1, n)
-                     + sigma_minus(j, n) @ sigma_plus(j + 1, n))
-        h = h + delta * (sigma_z(j, n) @ sigma_z(j + 1, n))
-    return h.tocsr()
+    return chain_hamiltonian(XXZChain(n, delta))
 
 
 def jump_operators(params: XXZDrive) -> list[sp.csr_matrix]:

@@ -35,10 +35,12 @@ from functools import reduce
 import numpy as np
 import scipy.sparse as sp
 
+from symness.models.xxz_chain import XXZChain, bond
+from symness.models.xxz_chain import hamiltonian as chain_hamiltonian
 from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["DisorderedXXZ", "disorder_fields", "SPIN", "bond_term", "bond_terms",
-           "hamiltonian", "spin_current_local", "energy_current_local", "embed",
+           "chain", "hamiltonian", "spin_current_local", "energy_current_local", "embed",
            "magnetization_operator", "spin_current_operator", "energy_current_operator",
            "energy_density_operator", "MAX_L", "MAX_COUPLING"]
 
@@ -113,11 +115,24 @@ def _kron(*ops: np.ndarray) -> np.ndarray:
 
 
 def bond_term(J, delta, h_left, h_right) -> np.ndarray:
-    """Two-site ``eps_{i,i+1}`` of eq. (1) as a dense 4x4 matrix (site ``i`` first)."""
-    s, one = SPIN, SPIN["I"]
-    J, delta, h_left, h_right = (float(v) for v in (J, delta, h_left, h_right))
-    xxz = (_kron(s["x"], s["x"]) + _kron(s["y"], s["y"]) + delta * _kron(s["z"], s["z"]))
-    return J * xxz + 0.5 * h_left * _kron(s["z"], one) + 0.5 * h_right * _kron(one, s["z"])
+    """Two-site ``eps_{i,i+1}`` of eq. (1) as a dense 4x4 matrix (site ``i`` first).
+
+    The bond of :func:`symness.models.xxz_chain.bond` (spin normalisation) carrying half of
+    each site's field.
+    """
+    return bond(delta, J, "spin", (0.5 * float(h_left), 0.5 * float(h_right)))
+
+
+def chain(model: DisorderedXXZ) -> XXZChain:
+    """Eq. (1) as an :class:`XXZChain`: the paper's end sites carry ``h_1 / 2`` and ``h_L / 2``.
+
+    ``XXZChain`` gives an open end's bond all of that site's field, so the end fields are
+    halved here; every bond then carries ``h_i / 2`` of each of its sites, as in (1).
+    """
+    f = [float(h) for h in model.fields]
+    f[0], f[-1] = 0.5 * f[0], 0.5 * f[-1]
+    return XXZChain(model.L, model.delta, exchange=model.J, fields=tuple(f),
+                    normalisation="spin")
 
 
 def bond_terms(model: DisorderedXXZ) -> list[np.ndarray]:
@@ -136,9 +151,8 @@ def embed(local: np.ndarray, first: int, length: int) -> sp.csr_matrix:
 
 
 def hamiltonian(model: DisorderedXXZ) -> sp.csr_matrix:
-    """Sparse ``H = sum_i eps_{i,i+1}`` of eq. (1) on ``(C^2)^L``."""
-    return sum((embed(e, i, model.L) for i, e in enumerate(bond_terms(model))),
-               sp.csr_matrix((2**model.L, 2**model.L), dtype=complex)).tocsr()
+    """Sparse ``H = sum_i eps_{i,i+1}`` of eq. (1) on ``(C^2)^L`` (:func:`chain`)."""
+    return chain_hamiltonian(chain(model))
 
 
 def spin_current_local(J=1) -> np.ndarray:

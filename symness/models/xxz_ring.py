@@ -23,6 +23,8 @@ from functools import cached_property
 import numpy as np
 import scipy.sparse as sp
 
+from symness.models.xxz_chain import XXZChain
+from symness.models.xxz_chain import hamiltonian as chain_hamiltonian
 from symness.operators.sparse import number_of_up_spins, site_operator
 from symness.validation import require_int, require_real
 
@@ -86,12 +88,17 @@ HEISENBERG = {("+", "-"): 0.5, ("-", "+"): 0.5, ("z", "z"): 1.0}
 
 
 def hamiltonian(ring: XXZRing) -> sp.csr_matrix:
-    """Sparse ``H0`` of eq. (7) on the ring (complex CSR, dimension ``2**n``)."""
-    bond = {("+", "-"): float(ring.j) / 2, ("-", "+"): float(ring.j) / 2,
-            ("z", "z"): float(ring.delta)}
-    h = ring_sum(lambda s: bond_operator(bond, s, ring.n), ring.n)
-    return (h - float(ring.field) * ring_sum(lambda s: spin_operator("z", s, ring.n),
-                                             ring.n)).tocsr()
+    """Sparse ``H0`` of eq. (7) on the ring (complex CSR, dimension ``2**n``).
+
+    The :class:`~symness.models.xxz_chain.XXZChain` ring in spin normalisation with
+    exchange ``J``, anisotropy ratio ``Delta / J`` (eq. (7)'s ``Delta`` is an energy; the
+    ratio times ``J`` is ``Delta`` exactly at ``J = 1``, the package's value, and to one
+    rounding otherwise) and uniform field ``-B``.
+    """
+    jj = float(ring.j)
+    return chain_hamiltonian(XXZChain(ring.n, float(ring.delta) / jj, exchange=jj,
+                                      field=-float(ring.field), boundary="ring",
+                                      normalisation="spin"))
 
 
 def translation(n: int) -> sp.csr_matrix:

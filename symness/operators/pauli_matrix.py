@@ -13,6 +13,7 @@ same ``x`` share their sparsity pattern and are summed before assembly.
 from __future__ import annotations
 
 from collections import defaultdict
+from fractions import Fraction
 
 import numpy as np
 import scipy.sparse as sp
@@ -20,7 +21,7 @@ import sympy
 
 from symness.validation import ParameterError
 
-__all__ = ["to_sparse", "word_matrix", "MAX_SITES"]
+__all__ = ["to_sparse", "exact_entries", "word_matrix", "MAX_SITES"]
 
 #: Largest chain converted to a matrix (2**MAX_SITES rows).
 MAX_SITES = 24
@@ -63,6 +64,36 @@ def to_sparse(op) -> sp.csr_matrix:
         return sp.csr_matrix((dim, dim), dtype=complex)
     return sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
                          shape=(dim, dim), dtype=complex)
+
+
+def _exact(coefficient: sympy.Expr, power: int):
+    """``i^power * coefficient`` as an int or Fraction when it is real rational, else sympy."""
+    value = sympy.I**power * coefficient
+    if value.is_Integer:
+        return int(value)
+    return Fraction(int(value.p), int(value.q)) if value.is_Rational else value
+
+
+def exact_entries(op) -> dict[tuple[int, int], object]:
+    """Exact nonzero entries ``{(row, col): value}`` of a :class:`PauliSum`'s matrix.
+
+    Same basis as :func:`to_sparse`; values are ``int``/``Fraction`` where real rational, sympy
+    expressions otherwise (e.g. ``Delta``, ``I``).  For the exact-arithmetic builders
+    (python-flint matrices) that take their matrix from an exact Pauli sum.
+    """
+    n = op.n
+    if n > MAX_SITES:
+        raise ParameterError(f"'n' must be <= {MAX_SITES} to form a matrix (got {n})")
+    out: dict[tuple[int, int], object] = {}
+    for (x, z), c in sorted(op.terms.items()):
+        value = _exact(c, (x & z).bit_count() % 4)
+        flip, signs = _reverse_bits(x, n), _reverse_bits(z, n)
+        for b in range(1 << n):
+            key = (b ^ flip, b)
+            term = -value if (b & signs).bit_count() & 1 else value
+            out[key] = out[key] + term if key in out else term
+    return {k: v for k, v in out.items() if (sympy.expand(v) if isinstance(v, sympy.Basic)
+                                             else v) != 0}
 
 
 def word_matrix(letters: dict[int, str], n: int) -> sp.csr_matrix:

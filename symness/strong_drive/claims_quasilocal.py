@@ -89,18 +89,14 @@ def _open_commutator() -> Evidence:
                  "L(phi,s)^(x)n commutes with the periodic XXZ Hamiltonian at s = 0 and at a "
                  "generic complex s (dense, n = 5, 6)")
 def _ring_commutes() -> Evidence:
-    from symness.models.xxz_boundary_driven import hamiltonian
-    from symness.operators.sparse import site_operator
+    from symness.models.xxz_chain import XXZChain, hamiltonian
     from symness.quasilocal.charges import ring_charge
 
     worst = 0.0
     for ell, m in DENSE_CASES:
         delta = math.cos(math.pi * ell / m)
         for n in (5, 6):
-            last = n - 1
-            h = (hamiltonian(n, delta) + 2 * (site_operator("+", last, n) @ site_operator("-", 0, n)
-                                          + site_operator("-", last, n) @ site_operator("+", 0, n))
-                 + delta * site_operator("Z", last, n) @ site_operator("Z", 0, n)).toarray()
+            h = hamiltonian(XXZChain(n, delta, boundary="ring")).toarray()  # (2) on the ring
             for s in (0, 0.3 + 0.2j):
                 z = ring_charge(PHIS[0], ell, m, n, s=s)
                 worst = max(worst, float(np.abs(h @ z - z @ h).max() / np.abs(z).max()))

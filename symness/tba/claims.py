@@ -17,7 +17,7 @@ from symness.claims import Evidence, claim
 from symness.tba import free_fermions as ff
 from symness.tba.charges import charge_current, charge_density, observables
 from symness.tba.dressing import Dressing
-from symness.tba.exact_diag import XXZRing, continuity_current, embed, local_bond, q2_density
+from symness.tba.exact_diag import ThermalRing, continuity_current, embed, local_bond, q2_density
 from symness.tba.quadrature import RapidityGrid, refined
 from symness.tba.strings import string_content
 from symness.tba.thermal import gge_state, infinite_temperature_state, thermal_state
@@ -73,7 +73,7 @@ def _free_energy_vs_ed() -> Evidence:
         tba = (st.beta_free_energy, charge_density(Dressing(st), 1))
         vals = {}
         for n in (8, 10, 12):
-            ring = XXZRing.cached(n, content.delta)
+            ring = ThermalRing.cached(n, content.delta)
             energy = ring.thermal_average(embed(local_bond(content.delta), n), beta, h)
             vals[n] = (ring.beta_free_energy(beta, h), energy - content.delta / 4)
         for i in range(2):
@@ -92,7 +92,7 @@ def _free_energy_vs_ed() -> Evidence:
 
 def _cumulants(delta: float, order: int, n: int = 9) -> list[float]:
     """Cumulants per site kappa_1 .. kappa_order of H/L from exact traces (exact for < n)."""
-    ham = XXZRing(n, delta).hamiltonian.toarray()
+    ham = ThermalRing(n, delta).hamiltonian.toarray()
     moments, power = [], np.eye(2**n)
     for _ in range(order):
         power = power @ ham
@@ -147,7 +147,7 @@ def fig1_values(gamma, betas, sizes) -> tuple[list[float], list[list[float]]]:
     j2 = continuity_current(q2_density(delta), delta)
     vac = j2[0, 0].real  # <up...up| j_2 |up...up>: (14) vanishes in the reference state
     tba = [charge_current(Dressing(thermal_state(content, beta)), 2) + vac for beta in betas]
-    ed = [XXZRing.cached(n, delta).thermal_averages(embed(j2, n), betas) for n in sizes]
+    ed = [ThermalRing.cached(n, delta).thermal_averages(embed(j2, n), betas) for n in sizes]
     return tba, ed
 
 
@@ -268,7 +268,7 @@ def _lattice_charges() -> Evidence:
     for beta in (0.5, -0.5):
         d = Dressing(gge_state(content, {1: beta}))
         for n in (3, 5):
-            ed = [XXZRing.cached(size, 0.5).thermal_average(ops[n, size], beta) / size
+            ed = [ThermalRing.cached(size, 0.5).thermal_average(ops[n, size], beta) / size
                   for size in (10, 12)]
             err = abs(charge_density(d, n) - ed[1])
             worst = max(worst, err)

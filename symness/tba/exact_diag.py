@@ -25,19 +25,22 @@ from functools import cached_property, lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from symness.operators.sparse import number_of_up_spins, site_operator
+from symness.models.xxz_chain import XXZChain, bond_matrix
+from symness.models.xxz_chain import bond as xxz_bond
+from symness.models.xxz_chain import hamiltonian as chain_hamiltonian
+from symness.operators.sparse import number_of_up_spins
 from symness.validation import require_int, require_real
 
-__all__ = ["dense_on", "XXZRing", "bond", "energy_current_density", "local_bond", "q2_density",
+__all__ = ["dense_on", "ThermalRing", "bond", "energy_current_density", "local_bond", "q2_density",
            "continuity_current", "embed"]
 
 
 def local_bond(delta: float) -> np.ndarray:
-    """Two-site h = s^x s^x + s^y s^y + Delta s^z s^z as a dense 4x4 matrix."""
-    sx = np.array([[0, 1], [1, 0]]) / 2
-    sy = np.array([[0, -1j], [1j, 0]]) / 2
-    sz = np.array([[1, 0], [0, -1]]) / 2
-    return (np.kron(sx, sx) + np.kron(sy, sy) + delta * np.kron(sz, sz)).real.astype(complex)
+    """Two-site h = s^x s^x + s^y s^y + Delta s^z s^z as a dense 4x4 matrix.
+
+    :func:`symness.models.xxz_chain.bond` in spin normalisation, exchange 1.
+    """
+    return xxz_bond(delta, 1, "spin")
 
 
 def dense_on(op: np.ndarray, first: int, width: int) -> np.ndarray:
@@ -100,13 +103,16 @@ def embed(op: np.ndarray, n: int) -> sp.csr_matrix:
 
 
 def bond(delta: float, left: int, n: int) -> sp.csr_matrix:
-    """h_{l,l+1} = s^x s^x + s^y s^y + Delta s^z s^z on sites (left, left + 1 mod n)."""
-    right = (left + 1) % n
-    out = sp.csr_matrix((2**n, 2**n), dtype=complex)
-    for pauli, coupling in (("X", 1.0), ("Y", 1.0), ("Z", delta)):
-        pair = site_operator(pauli, left, n) @ site_operator(pauli, right, n)
-        out = out + 0.25 * coupling * pair
-    return out
+    """h_{l,l+1} = s^x s^x + s^y s^y + Delta s^z s^z on sites (left, left + 1 mod n).
+
+    Bond ``left`` of the :class:`~symness.models.xxz_chain.XXZChain` ring (spin
+    normalisation, exchange 1).
+    """
+    return bond_matrix(_chain(n, delta), left)
+
+
+def _chain(n: int, delta: float, boundary: str = "ring") -> XXZChain:
+    return XXZChain(n, delta, boundary=boundary, normalisation="spin")
 
 
 def energy_current_density(delta: float, site: int, n: int) -> sp.csr_matrix:
@@ -116,7 +122,7 @@ def energy_current_density(delta: float, site: int, n: int) -> sp.csr_matrix:
 
 
 @dataclass(frozen=True)
-class XXZRing:
+class ThermalRing:
     """Periodic XXZ ring of ``n`` sites at anisotropy ``delta`` (spin-1/2, J = 1)."""
 
     n: int
@@ -128,12 +134,12 @@ class XXZRing:
 
     @cached_property
     def hamiltonian(self) -> sp.csr_matrix:
-        """H as a sparse matrix."""
-        return sum(bond(self.delta, j, self.n) for j in range(self.n))
+        """H as a sparse matrix (the :class:`~symness.models.xxz_chain.XXZChain` ring)."""
+        return chain_hamiltonian(_chain(self.n, self.delta))
 
     @classmethod
     @lru_cache(maxsize=8)
-    def cached(cls, n: int, delta: float) -> "XXZRing":
+    def cached(cls, n: int, delta: float) -> "ThermalRing":
         """Return a shared instance (its spectrum is computed once per process)."""
         return cls(n, delta)
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from symness.tba.exact_diag import XXZRing, continuity_current, embed, local_bond, q2_density
+from symness.tba.exact_diag import ThermalRing, continuity_current, embed, local_bond, q2_density
 
 
 def _one_magnon(n, k):
@@ -40,7 +40,7 @@ def test_local_currents_satisfy_continuity(delta):
 
 
 def test_thermal_free_energy_against_dense_trace():
-    ring = XXZRing(6, 0.5)
+    ring = ThermalRing(6, 0.5)
     ham = ring.hamiltonian.toarray()
     sz = sum(np.kron(np.kron(np.eye(2**j), np.diag([0.5, -0.5])), np.eye(2 ** (5 - j)))
              for j in range(6))

@@ -5,7 +5,7 @@ from fractions import Fraction as F
 import pytest
 
 from symness.tba import lattice_charges as lc
-from symness.tba.exact_diag import XXZRing
+from symness.tba.exact_diag import ThermalRing
 from symness.tba.quadrature import RapidityGrid
 from symness.tba.strings import string_content
 from symness.tba.thermal import TBAConvergenceError, gge_state
@@ -19,7 +19,7 @@ def test_negative_temperature_free_energy_against_ed(beta):
     # the Bell state needs beta_1 < 0; reference: ED rings L = 10, 12 (|error| < finite size)
     content = string_content(F(1, 3))
     tba = gge_state(content, {1: beta}).beta_free_energy
-    ed = [XXZRing.cached(n, 0.5).beta_free_energy(beta) for n in (10, 12)]
+    ed = [ThermalRing.cached(n, 0.5).beta_free_energy(beta) for n in (10, 12)]
     assert abs(tba - ed[1]) < abs(ed[1] - ed[0])
 
 

@@ -22,7 +22,9 @@ from itertools import product
 import sympy as sp
 from sympy.physics.quantum import TensorProduct
 
+from symness.models.xxz_chain import pauli_hamiltonian
 from symness.mpa.algebra.cubic import CUBIC_RELATIONS, LETTERS
+from symness.operators.pauli_matrix import exact_entries
 
 __all__ = ["WORDS", "SITE_OPERATORS", "kron", "bond_hamiltonian", "derived_relations",
            "relations_13_matrix", "compare_with_13"]
@@ -40,9 +42,13 @@ def kron(*ms: sp.Matrix) -> sp.Matrix:
 
 
 def bond_hamiltonian(delta=_DELTA) -> sp.Matrix:
-    """``h = 2 s+ s- + 2 s- s+ + Delta sz sz`` on two sites (4x4), eq. (2)."""
-    sp_, sm, sz = SITE_OPERATORS["+"], SITE_OPERATORS["-"], SITE_OPERATORS["z"]
-    return 2 * kron(sp_, sm) + 2 * kron(sm, sp_) + delta * kron(sz, sz)
+    """``h = 2 s+ s- + 2 s- s+ + Delta sz sz`` on two sites (4x4), eq. (2).
+
+    The exact matrix of the two-site :class:`~symness.models.xxz_chain.XXZChain` Pauli sum
+    (:func:`symness.operators.pauli_matrix.exact_entries`).
+    """
+    entries = exact_entries(pauli_hamiltonian(2, delta))
+    return sp.Matrix(4, 4, lambda i, k: sp.sympify(entries.get((i, k), 0)))
 
 
 def derived_relations(delta=_DELTA) -> sp.Matrix:

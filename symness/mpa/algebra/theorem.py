@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symness.models.xxz_chain import pauli_hamiltonian
 from symness.operators.pauli import (
     PauliSum,
     anticommutator,
@@ -80,12 +81,12 @@ def z_operator(n: int, delta=DELTA) -> PauliSum:
 
 
 def hamiltonian(n: int, delta=DELTA) -> PauliSum:
-    """H of (2): ``sum_j 2 s+_j s-_{j+1} + 2 s-_j s+_{j+1} + Delta sz_j sz_{j+1}`` (Pauli)."""
-    h = PauliSum(n)
-    for j in range(n - 1):
-        h = h + 2 * sigma("+", j, n) * sigma("-", j + 1, n) + 2 * sigma("-", j, n) * sigma(
-            "+", j + 1, n) + delta * sigma("z", j, n) * sigma("z", j + 1, n)
-    return h
+    """H of (2): ``sum_j 2 s+_j s-_{j+1} + 2 s-_j s+_{j+1} + Delta sz_j sz_{j+1}`` (Pauli).
+
+    The exact Pauli sum of the open :class:`~symness.models.xxz_chain.XXZChain`
+    (``2 s+ s- + 2 s- s+ = sx sx + sy sy``); ``delta`` exact or a symbol.
+    """
+    return pauli_hamiltonian(n, delta)
 
 
 def dissipator_pm(rho: PauliSum, sign: str) -> PauliSum:

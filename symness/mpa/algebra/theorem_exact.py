@@ -28,8 +28,10 @@ import flint
 import numpy as np
 import sympy as sp
 
+from symness.models.xxz_chain import pauli_parts
 from symness.mpa.algebra.theorem import DELTA, gauge_matrices
 from symness.mpa.open_points.point_ii_exact import site_op, z_exact
+from symness.operators.pauli_matrix import exact_entries
 from symness.validation import require_int
 
 __all__ = ["z_degree_bound", "relations_at", "relations_symbolic"]
@@ -51,6 +53,14 @@ def z_degree_bound(n: int) -> int:
     return int(best[1])
 
 
+def _integer_entries(entries: dict, n: int) -> flint.fmpz_mat:
+    """``2**n x 2**n`` integer matrix from exact integer entries ``{(row, col): value}``."""
+    out = flint.fmpz_mat(2**n, 2**n)
+    for (row, col), value in entries.items():
+        out[row, col] = int(value)
+    return out
+
+
 def _integer(x: flint.fmpq_mat) -> flint.fmpz_mat:
     numer, denom = x.numer_denom()
     if denom != 1:
@@ -63,12 +73,9 @@ class _Ops:
 
     def __init__(self, n: int):
         self.n = n
-        op = {(x, j): _integer(site_op(x, j, n)) for x in "+-z" for j in range(n)}
-        self.hop = sum((2 * (op["+", j] * op["-", j + 1] + op["-", j] * op["+", j + 1])
-                        for j in range(n - 1)), flint.fmpz_mat(2**n, 2**n))
-        self.zz = sum((op["z", j] * op["z", j + 1] for j in range(n - 1)),
-                      flint.fmpz_mat(2**n, 2**n))
-        self.sz = op["z", 0] - op["z", n - 1]
+        # H = hop + Delta zz: the open XXZChain's exact Pauli-sum parts (Pauli normalisation)
+        self.hop, self.zz = (_integer_entries(exact_entries(part), n) for part in pauli_parts(n))
+        self.sz = _integer(site_op("z", 0, n)) - _integer(site_op("z", n - 1, n))
         states = np.arange(2**n)
         self.bits = {j: (states >> (n - 1 - j)) & 1 for j in (0, n - 1)}  # 0 = up
         self.flip = {j: states ^ (1 << (n - 1 - j)) for j in (0, n - 1)}

@@ -44,6 +44,8 @@ from itertools import combinations
 import flint
 import sympy as sp
 
+from symness.models.xxz_chain import pauli_parts
+from symness.operators.pauli_matrix import exact_entries
 from symness.validation import require_int
 
 __all__ = ["PRIME", "CommutantCertificate", "commutant_certificate", "symbolic_matrix",
@@ -62,15 +64,18 @@ def _zero(size: int) -> flint.nmod_mat:
 
 
 def _hamiltonian_parts(n: int) -> tuple[flint.nmod_mat, flint.nmod_mat]:
-    """``(H_xy, H_zz)`` of (2) mod p: ``2 (s+_j s-_{j+1} + h.c.)`` and ``sz_j sz_{j+1}``."""
-    xy, zz = _zero(2**n), _zero(2**n)
-    for b in range(2**n):
-        bits = [(b >> (n - 1 - j)) & 1 for j in range(n)]
-        anti = [j for j in range(n - 1) if bits[j] != bits[j + 1]]
-        zz[b, b] = (n - 1 - 2 * len(anti)) % PRIME
-        for j in anti:
-            xy[b ^ (3 << (n - 2 - j)), b] = 2
-    return xy, zz
+    """``(H_xy, H_zz)`` of (2) mod p: ``2 (s+_j s-_{j+1} + h.c.)`` and ``sz_j sz_{j+1}``.
+
+    Derived from the exact Pauli-sum form of :mod:`symness.models.xxz_chain` (a float
+    matrix cannot be reduced mod p).
+    """
+    parts = []
+    for part in pauli_parts(n):   # the open XXZChain's exact (H_xy, H_zz), Pauli normalisation
+        mat = _zero(2**n)
+        for (row, col), value in exact_entries(part).items():
+            mat[row, col] = _mod(value)
+        parts.append(mat)
+    return parts[0], parts[1]
 
 
 def _site(letter: str, j: int, n: int) -> flint.nmod_mat:

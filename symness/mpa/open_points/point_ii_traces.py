@@ -62,7 +62,9 @@ from math import isqrt
 import flint
 
 from symness.exact.delta_field import DeltaField, quadratic_delta, rational_delta
+from symness.models.xxz_chain import pauli_parts
 from symness.mpa.algebra.theorem import DELTA, gauge_matrices
+from symness.operators.pauli_matrix import exact_entries
 from symness.validation import ParameterError, require_int
 
 __all__ = ["FIELDS", "SectorResult", "TraceCertificate", "second_order_sectors", "is_cyclic",
@@ -124,13 +126,14 @@ def _blocks(entries, sectors, field, transpose=False) -> list[flint.fmpq_mat]:
 
 
 def _hamiltonian(n: int, sectors, field) -> list[flint.fmpq_mat]:
-    entries: dict = {}
-    for b in range(2**n):
-        bits = [(b >> (n - 1 - j)) & 1 for j in range(n)]
-        anti = [j for j in range(n - 1) if bits[j] != bits[j + 1]]
-        entries[b, b] = field.mul(field.delta, field.scalar(n - 1 - 2 * len(anti)))
-        for j in anti:
-            entries[b ^ (3 << (n - 2 - j)), b] = field.scalar(2)
+    """Sector blocks of H (2) over K.
+
+    From the exact Pauli-sum form ``H_xy + Delta H_zz`` of :mod:`symness.models.xxz_chain`
+    (a float matrix has no place in K).
+    """
+    xy, zz = (exact_entries(part) for part in pauli_parts(n))
+    entries = {key: field.scalar(value) for key, value in xy.items()}
+    entries.update({key: field.mul(field.delta, field.scalar(value)) for key, value in zz.items()})
     return _blocks(entries, sectors, field)
 
 
