@@ -31,6 +31,7 @@ import scipy.sparse as sp
 import sympy
 
 from symness.models.xxz_ring import XXZRing
+from symness.operators.boost import boost_commutator
 from symness.operators.pauli import PauliSum, commutator, local_sum
 from symness.operators.pauli_matrix import word_matrix
 from symness.pump.currents import total_sz
@@ -43,16 +44,6 @@ __all__ = ["J", "DELTA", "FIELD", "field_bond_density", "Density", "bond_density
 J, DELTA = sympy.symbols("J Delta", positive=True)
 FIELD = sympy.Symbol("B", real=True)
 Density = dict[str, sympy.Expr]
-
-def _place(word: str, start: int, lo: int, length: int) -> str:
-    return "I" * (start - lo) + word + "I" * (length - (start - lo) - len(word))
-
-
-def _strip(word: str) -> tuple[str, int]:
-    """Word without leading/trailing identities and the offset of its first letter."""
-    left = len(word) - len(word.lstrip("I"))
-    return word.strip("I"), left
-
 
 def bond_density() -> Density:
     """``h_{0,1}`` in Pauli words: ``J/4 (XX + YY) + Delta/4 ZZ``."""
@@ -68,30 +59,16 @@ def boost(density: Density, bond: Density | None = None) -> Density:
     """Density of ``[B, C]`` for the translation-invariant charge ``C = sum_l q(l)``.
 
     ``B = -i sum_j j h_{j,j+1}`` with ``h = bond`` (default: the zero-field
-    :func:`bond_density`).
+    :func:`bond_density`): ``-i`` times :func:`symness.operators.boost.boost_commutator`.
 
     Raises
     ------
     ValueError
         If ``C`` is not conserved (the position-dependent part does not cancel).
     """
-    width = max(len(w) for w in density)
     h = bond_density() if bond is None else bond
-    pad = 2  # q(0) sits on sites pad .. pad + width - 1 of a window of length
-    length = width + 2 * pad + 1
-    q = PauliSum(length, {_place(w, pad, 0, length): c for w, c in density.items()})
-    conserved: dict[str, sympy.Expr] = {}
-    out: dict[str, sympy.Expr] = {}
-    for r in range(-2, width + 1):  # bonds (r, r+1) that can overlap the support [0, width)
-        bond_r = PauliSum(length, {_place(w, pad + r, 0, length): c for w, c in h.items()})
-        for label, term in commutator(bond_r, q).labelled_terms().items():
-            word, off = _strip(label)
-            p = off - pad
-            conserved[word] = conserved.get(word, 0) + term
-            out[word] = out.get(word, 0) - sympy.I * (r - p) * term
-    if any(sympy.expand(v) != 0 for v in conserved.values()):
-        raise ValueError("boost: the density is not that of a conserved charge")
-    return {w: e for w, c in out.items() if (e := sympy.factor(sympy.expand(c))) != 0}
+    return {w: e for w, c in boost_commutator(density, h).items()
+            if (e := sympy.factor(sympy.expand(-sympy.I * c))) != 0}
 
 
 @lru_cache(maxsize=8)

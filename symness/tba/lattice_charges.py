@@ -26,124 +26,96 @@ Q_n = 0, as the TBA eigenvalues q_{n,j}(lambda) assume.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
+import sympy
+
+from symness.operators.boost import boost_commutator, current_placements
 from symness.validation import ParameterError
 
-__all__ = ["icommutator_strings", "bond_density", "current", "boost", "local_charge",
+__all__ = ["bond_density", "current", "boost", "local_charge",
            "PairProductState", "NEEL", "BELL", "SINGLET", "expectation", "one_magnon_eigenvalue",
            "ring_operator"]
 
-_INDEX = {"I": 0, "X": 1, "Y": 2, "Z": 3}
-_LETTER = "IXYZ"
 _DOWN = {"X": 1, "Y": -1j}  # amplitude of the letter taking |down> to |up>
 _UP = {"X": 1, "Y": 1j}     # amplitude of the letter taking |up> to |down>
-
-
-def _strip(offset: int, letters: str) -> tuple[int, str]:
-    """Canonical placement: drop identities at both ends."""
-    stripped = letters.lstrip("I")
-    offset += len(letters) - len(stripped)
-    stripped = stripped.rstrip("I")
-    return (0 if not stripped else offset), stripped
-
-
-def icommutator_strings(a: tuple[int, str], b: tuple[int, str]) -> tuple[int, tuple[int, str]]:
-    """i[P_a, P_b] = sign * 2 * P_c for Pauli strings placed at (offset, letters).
-
-    Returns (sign, (offset, letters)) with sign in {-1, 0, +1} (0 when they commute).
-    """
-    (oa, la), (ob, lb) = a, b
-    start, stop = min(oa, ob), max(oa + len(la), ob + len(lb))
-    la = "I" * (oa - start) + la + "I" * (stop - oa - len(la))
-    lb = "I" * (ob - start) + lb + "I" * (stop - ob - len(lb))
-    power, anti, out = 0, 0, []
-    for x, y in zip(la, lb):
-        i, j = _INDEX[x], _INDEX[y]
-        if i and j and i != j:
-            anti += 1
-            power += 1 if (j - i) % 3 == 1 else -1  # XY = iZ, YZ = iX, ZX = iY
-        out.append(_LETTER[i ^ j])
-    if anti % 2 == 0:
-        return 0, (0, "")
-    # i [P, Q] = 2 i P Q = 2 i^{power + 1} R with power odd
-    return (1 if (power + 1) % 4 == 0 else -1), _strip(start, "".join(out))
+#: Symbol standing for an irrational Delta (a float): the charges are built in Q[Delta].
+_DELTA = sympy.Symbol("Delta")
 
 
 def bond_density(delta) -> dict[str, object]:
     """Density of Q_1 = sum_l (h_l - Delta/4), h = (XX + YY + Delta ZZ)/4 (spin-1/2)."""
-    quarter = Fraction(1, 4) if isinstance(delta, Fraction) else 0.25
+    quarter = Fraction(1, 4) if isinstance(delta, (Fraction, sympy.Basic)) else 0.25
     return {"XX": quarter, "YY": quarter, "ZZ": delta * quarter, "": -delta * quarter}
 
 
-def _bonds(delta) -> list[tuple[str, object]]:
-    return [(k, v) for k, v in bond_density(delta).items() if k]
+def _exact_bond(delta) -> dict[str, object]:
+    """The bond h of :func:`bond_density` without its constant (exact ``delta`` or a symbol)."""
+    quarter = Fraction(1, 4)
+    return {"XX": quarter, "YY": quarter, "ZZ": delta * quarter}
 
 
-def _i_h_commutators(density: dict, delta):
-    """Yield (l, coefficient, (offset, letters)) of i[h_l, q_0] for every bond l that acts."""
-    width = max((len(s) for s in density), default=0)
-    for bond in range(-1, width):
-        for hs, hc in _bonds(delta):
-            for qs, qc in density.items():
-                if not qs:
-                    continue
-                sign, term = icommutator_strings((bond, hs), (0, qs))
-                if sign:
-                    yield bond, 2 * sign * hc * qc, term
+def _rational(value: sympy.Expr):
+    """A sympy coefficient as a ``Fraction`` when rational (kept symbolic otherwise)."""
+    return Fraction(int(value.p), int(value.q)) if value.is_Rational else sympy.expand(value)
 
 
 def current(density: dict, delta) -> dict[tuple[int, str], object]:
     """Local current j_0 of a conserved density: j_x - j_{x+1} = i[H, q_x] (eq. (13)).
 
-    Returned with explicit placements {(offset, letters): coefficient}.  For every class the
-    placements of i[H, q_0] must sum to zero (the charge is conserved); then
-    j_0 = sum_s f_s T^s P with f_s the cumulative sums.  Raises ValueError otherwise.
+    Returned with explicit placements {(offset, letters): coefficient}
+    (:func:`symness.operators.boost.current_placements`; ``delta`` exact or a symbol).
+    Raises ValueError if the density is not conserved.
     """
-    by_class: dict[str, dict[int, object]] = defaultdict(lambda: defaultdict(int))
-    for _, c, (off, s) in _i_h_commutators(density, delta):
-        by_class[s][off] += c
-    out = {}
-    for s, placements in by_class.items():
-        offsets = sorted(placements)
-        total = sum(placements.values())
-        if abs(total) > (0 if isinstance(total, Fraction) else 1e-12):
-            raise ValueError(f"density is not conserved: class {s!r} of i[H, q] sums to "
-                             f"{sum(placements.values())}")
-        running = 0
-        for off in range(offsets[0], offsets[-1]):
-            running += placements.get(off, 0)
-            if running != 0:
-                out[(off, s)] = running
-    return out
+    return {key: _rational(c) for key, c in current_placements(density,
+                                                               _exact_bond(delta)).items()}
 
 
 def boost(density: dict, delta) -> dict[str, object]:
-    """Density of i[B, Q] minus its all-up value (class form), B = sum_l l h_{l,l+1}."""
-    acc: dict[str, object] = defaultdict(int)
-    for bond, c, (_, s) in _i_h_commutators(density, delta):
-        if bond:
-            acc[s] += bond * c
-    for (_, s), c in current(density, delta).items():
-        acc[s] += c
+    """Density of i[B, Q] minus its all-up value (class form), B = sum_l l h_{l,l+1}.
+
+    :func:`symness.operators.boost.boost_commutator` times ``i``; ``delta`` exact or a symbol.
+    """
+    acc = {s: _rational(sympy.I * c) for s, c in boost_commutator(density,
+                                                                   _exact_bond(delta)).items()}
     vacuum = sum(c for s, c in acc.items() if set(s) <= {"I", "Z"})
-    acc[""] -= vacuum
-    return {s: c for s, c in acc.items() if c != 0 and not (isinstance(c, float) and
-                                                            abs(c) < 1e-15)}
+    acc[""] = acc.get("", 0) - vacuum
+    return {s: c for s, c in acc.items() if c != 0}
 
 
 @lru_cache(maxsize=32)
-def local_charge(n: int, delta) -> dict[str, object]:
-    """Density of Q_n (class form); n = 1 is H - Delta L/4, n = 2 is -J_E."""
-    if n < 1:
-        raise ParameterError(f"'n' must be >= 1 (got {n})")
+def _exact_charge(n: int, delta) -> dict[str, object]:
     q = bond_density(delta)
     for _ in range(n - 1):
         q = boost(q, delta)
     return q
+
+
+def _evaluate(value, delta: float) -> float:
+    """A coefficient in Q[Delta] at the float ``delta`` (Horner)."""
+    if isinstance(value, Fraction):
+        return float(value)
+    out = 0.0
+    for c in sympy.Poly(value, _DELTA).all_coeffs():
+        out = out * delta + float(c)
+    return out
+
+
+@lru_cache(maxsize=32)
+def local_charge(n: int, delta) -> dict[str, object]:
+    """Density of Q_n (class form); n = 1 is H - Delta L/4, n = 2 is -J_E.
+
+    Exact (``Fraction``) for a ``Fraction`` ``delta``; for a float (irrational Delta) built
+    exactly in Q[Delta] and evaluated at ``delta`` at the end.
+    """
+    if n < 1:
+        raise ParameterError(f"'n' must be >= 1 (got {n})")
+    if isinstance(delta, Fraction):
+        return _exact_charge(n, delta)
+    values = {s: _evaluate(c, float(delta)) for s, c in _exact_charge(n, _DELTA).items()}
+    return {s: c for s, c in values.items() if abs(c) >= 1e-15}
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def test_charges_commute_with_h_and_each_other_on_a_ring(delta):
     # exact Pauli algebra on a 10-site ring (supports <= 5 sites: no wrap-around artefacts)
     qs = [lc.ring_operator(lc.local_charge(n, delta), 10) for n in range(1, 5)]
     for a, b in itertools.combinations(qs, 2):
-        assert commutator(a, b).is_zero
+        assert commutator(a, b).is_zero()
 
 
 def test_the_boost_refuses_a_non_conserved_density():
