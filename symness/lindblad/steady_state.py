@@ -339,26 +339,50 @@ def require_steady_state_fits(n: int, method: str, memory_limit: float | None = 
     announce(cost, what)
 
 
+def _require_generator_only(hamiltonian, jumps, dissipator, method: str) -> None:
+    """A ``generator`` replaces ``(hamiltonian, jumps, dissipator)``; it has one method."""
+    given = [name for name, value in (("hamiltonian", hamiltonian), ("dissipator", dissipator))
+             if value is not None]
+    if given or (jumps is not None and len(jumps)):
+        given += ["jumps"] if jumps is not None and len(jumps) else []
+        raise ParameterError(f"give either 'generator' or 'hamiltonian', 'jumps' and "
+                             f"'dissipator', not both (got 'generator' and {given})")
+    if method != "auto":
+        raise ParameterError(f"'method' must be 'auto' with a 'generator' (dense LU of "
+                             f"the real generator; got {method!r})")
+
+
 def _auto(hamiltonian, sectors) -> str:
     if sectors is not None:
         return "sector"
     return "dense" if np.shape(hamiltonian)[0] <= 32 else "sparse"
 
 
-def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str = "auto",
+def steady_state(hamiltonian=None, jumps: Sequence = (), *, generator=None,
+                 dissipator: str | None = None, method: str = "auto", positive: bool = True,
                  progress: Callable[[int, float], None] | None = None,
                  memory_limit: float | None = None) -> SteadyState:
     """Steady state ``L(rho) = 0``, ``tr rho = 1`` of a Lindblad generator, checked.
 
+    The one entry point: the generator is given either as ``(hamiltonian, jumps)`` with a
+    ``dissipator``, or as a superoperator ``generator`` (e.g. a Redfield or perturbative
+    Liouvillian), which is solved by :func:`generator_steady_state`.
+
     Parameters
     ----------
-    hamiltonian : (d, d) array or sparse matrix
+    hamiltonian : (d, d) array or sparse matrix, optional
     jumps : sequence of (d, d) arrays or sparse matrices
+    generator : (d**2, d**2) sparse matrix or array, optional
+        ``d vec(rho)/dt = L vec(rho)`` (row-major ``vec``); instead of ``hamiltonian``,
+        ``jumps`` and ``dissipator``.
     dissipator : {"prosen", "standard"}
         ``"prosen"``: ``2 L rho L^† - {L^† L, rho}`` (Prosen (2011), eq. (1));
-        ``"standard"``: ``L rho L^† - (1/2){L^† L, rho}``.
+        ``"standard"``: ``L rho L^† - (1/2){L^† L, rho}``.  Required with ``hamiltonian``.
     method : {"auto", "dense", "sparse", "sector"}
-        See the module docstring.
+        See the module docstring; a ``generator`` takes ``"auto"`` only (dense LU).
+    positive : bool
+        Whether the checks include positivity; ``False`` only for a ``generator`` that is
+        not completely positive (:func:`generator_steady_state`).
     progress : callable, optional
         ``progress(iteration, relative_residual)`` for iterative methods.
     memory_limit : float, optional
@@ -374,7 +398,10 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
     Raises
     ------
     ParameterError
-        Unknown ``method`` or ``dissipator``, ``H`` not square or a jump of another
+        Both or neither of ``hamiltonian`` and ``generator``, a ``generator`` with
+        ``jumps``, a ``dissipator`` or a method other than ``"auto"``, ``positive=False``
+        with ``hamiltonian``, a missing ``dissipator``,
+        unknown ``method`` or ``dissipator``, ``H`` not square or a jump of another
         shape, operators whose norms overflow float64, ``"sector"`` without U(1)
         structure, or a solve whose memory estimate exceeds the available memory or
         ``memory_limit``.
@@ -391,7 +418,25 @@ def steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, method: str =
     ...                   dissipator="standard", method="dense")
     >>> round(ss.expect(np.diag([1.0, -1.0])), 12)
     1.0
+
+    The same qubit given by its generator:
+
+    >>> gen = liouvillian(np.zeros((2, 2)), [np.array([[0, 1], [0, 0]])], dissipator="standard")
+    >>> round(steady_state(generator=gen).expect(np.diag([1.0, -1.0])), 12)
+    1.0
     """
+    if generator is not None:
+        _require_generator_only(hamiltonian, jumps, dissipator, method)
+        return generator_steady_state(generator, positive=positive)
+    if hamiltonian is None:
+        raise ParameterError("give either 'hamiltonian' (with 'jumps' and 'dissipator') or "
+                             "'generator' (got neither)")
+    if not positive:
+        raise ParameterError("'positive' = False applies to a 'generator' only: a Lindblad "
+                             "generator (H, jumps) is completely positive")
+    if dissipator is None:
+        raise ParameterError("'dissipator' must be given with 'hamiltonian' "
+                             "(one of 'prosen', 'standard')")
     require_choice(method, "method", ("auto", *METHODS))
     jump_weight(dissipator)
     n = _size(hamiltonian, jumps)

@@ -24,7 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from symness.lindblad.liouvillian import liouvillian
-from symness.lindblad.steady_state import generator_steady_state
+from symness.lindblad.steady_state import steady_state
 from symness.models.nearest_neighbour import (
     field_hamiltonian,
     interaction_hamiltonian,
@@ -147,12 +147,12 @@ def steady_state_at(chain: WeakCouplingChain, lam: float) -> np.ndarray:
     """Steady state of the full Liouvillian (16) at finite ``lam`` by a direct dense solve.
 
     Limited to ``n <= 6`` (dense ``4096 x 4096``); the solve and its checks are
-    :func:`symness.lindblad.steady_state.generator_steady_state`.  Returns the
+    :func:`symness.lindblad.steady_state.steady_state` (given the generator).  Returns the
     ``d x d`` density matrix.
     """
     lam = float(require_real(lam, "lam", minimum=0, open_minimum=True))
     require_int(chain.n, "n", minimum=2, maximum=6)
-    return generator_steady_state(full_liouvillian(chain, lam)).rho
+    return steady_state(generator=full_liouvillian(chain, lam)).rho
 
 
 def local_t(rho: np.ndarray, n: int) -> np.ndarray:

@@ -23,7 +23,7 @@ import numpy as np
 import sympy
 
 from symness.lindblad.liouvillian import liouvillian
-from symness.lindblad.steady_state import generator_steady_state
+from symness.lindblad.steady_state import steady_state
 from symness.models.nearest_neighbour import field_hamiltonian, interaction_hamiltonian
 from symness.operators.sparse import site_operator
 from symness.validation import ParameterError, require_int, require_real
@@ -152,9 +152,9 @@ def redfield_steady_state(chain: WeakCouplingChain, lam: float, *,
     """Steady state of :func:`redfield_liouvillian` (``n <= 5``, dense), ``d x d``.
 
     The Redfield generator is not completely positive, so positivity is not among
-    the checks of :func:`symness.lindblad.steady_state.generator_steady_state`.
+    the checks of :func:`symness.lindblad.steady_state.steady_state` (given the generator).
     """
     lam = float(require_real(lam, "lam", minimum=0, open_minimum=True))
     require_int(chain.n, "n", minimum=2, maximum=5)
-    return generator_steady_state(redfield_liouvillian(chain, lam, local=local),
-                                  positive=False).rho
+    return steady_state(generator=redfield_liouvillian(chain, lam, local=local),
+                        positive=False).rho
