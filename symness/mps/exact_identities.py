@@ -20,6 +20,10 @@ from functools import reduce
 import sympy as sp
 from sympy.polys.matrices import DomainMatrix
 
+from symness.models.xxz_chain import pauli_hamiltonian
+from symness.operators.pauli import from_labels
+from symness.operators.pauli_matrix import exact_entries
+
 __all__ = ["SPIN_EXACT", "bond_exact", "reset_identity_holds", "energy_current_form_holds",
            "continuity_holds"]
 
@@ -42,10 +46,16 @@ def _site(op, i, n):
 
 
 def bond_exact(i, n, J, delta, fields):
-    """Exact ``eps_{i,i+1}`` of eq. (1) embedded in ``n`` sites (0-based)."""
-    two = (_site("x", i, n) * _site("x", i + 1, n) + _site("y", i, n) * _site("y", i + 1, n)
-           + delta * _site("z", i, n) * _site("z", i + 1, n))
-    return J * two + fields[i] / 2 * _site("z", i, n) + fields[i + 1] / 2 * _site("z", i + 1, n)
+    """Exact ``eps_{i,i+1}`` of eq. (1) embedded in ``n`` sites (0-based).
+
+    The exact Pauli sum of the :mod:`symness.models.xxz_chain` bond (spin normalisation,
+    exchange ``J``) plus half of each site's field, as a sympy matrix.
+    """
+    bond = pauli_hamiltonian(2, delta, J, normalisation="spin").embed(n, i)
+    for site in (i, i + 1):
+        bond = bond + (fields[site] / 4) * from_labels("Z", site, n)   # (h/2) s^z = (h/4) Z
+    entries = exact_entries(bond)
+    return sp.Matrix(2**n, 2**n, lambda r, c: sp.sympify(entries.get((r, c), 0)))
 
 
 def _spin_current(i, n, J):

@@ -117,3 +117,18 @@ def test_point_ii_sector_blocks(n):
         assert blocks[s][i, i] == flint.fmpq(3, 7) * count
         for r in swaps:
             assert blocks[s][sectors[s].index(r), i] == 2
+
+
+@pytest.mark.parametrize(("i", "n"), [(0, 2), (1, 3)])
+def test_mps_exact_bond_is_eq1(i, n):
+    from symness.mps.exact_identities import bond_exact
+
+    J, delta = sympy.symbols("J Delta", real=True)
+    fields = sympy.symbols(f"h0:{n}", real=True)
+    values = {J: sympy.Rational(9, 10), delta: sympy.Rational(3, 10)}
+    values.update({h: sympy.Rational(k + 1, 7) for k, h in enumerate(fields)})
+    exact = bond_exact(i, n, J, delta, fields).subs(values)
+    # eq. (1): J (sx sx + sy sy + Delta sz sz) + h_i/2 sz_i + h_{i+1}/2 sz_{i+1}, written out
+    local = _kron_chain(2, 0.3, 0.9, [(i + 1) / 14, (i + 2) / 14], scale=0.5)
+    expected = np.kron(np.kron(np.eye(2**i), local), np.eye(2 ** (n - i - 2)))
+    assert np.abs(np.array(exact, dtype=complex) - expected).max() < TOL
