@@ -38,7 +38,7 @@ from symness.operators.sparse import site_operator
 from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["XXZChain", "BOUNDARIES", "NORMALISATIONS", "MAX_SITES", "bond", "bond_matrix", "bonds",
-           "hamiltonian", "pauli_parts", "pauli_hamiltonian"]
+           "hamiltonian", "pauli_parts", "pauli_hamiltonian", "bond_words"]
 
 #: ``"open"``: bonds (j, j+1), j < n - 1; ``"ring"``: also the bond (n - 1, 0).
 BOUNDARIES = ("open", "ring")
@@ -220,3 +220,13 @@ def pauli_hamiltonian(n: int, delta, exchange=1, *, boundary: str = "open",
         s = Fraction(1) if normalisation == "pauli" else Fraction(1, 2)
         h = h + (field * s) * sum((from_labels("Z", j, n) for j in range(n)), PauliSum(n))
     return h
+
+
+def bond_words(delta, exchange=1, normalisation: str = "pauli") -> dict[str, sympy.Expr]:
+    """The bond as Pauli words ``{"XX": c, "YY": c, "ZZ": c Delta}`` (``c = s^2 exchange``).
+
+    Exact coefficients (symbols allowed), from :func:`pauli_hamiltonian` on two sites: the
+    form the boost construction (:mod:`symness.operators.boost`) takes.
+    """
+    return dict(pauli_hamiltonian(2, delta, exchange, normalisation=normalisation)
+                .labelled_terms())

@@ -30,6 +30,7 @@ from functools import lru_cache
 import scipy.sparse as sp
 import sympy
 
+from symness.models.xxz_chain import bond_words
 from symness.models.xxz_ring import XXZRing
 from symness.operators.boost import boost_commutator
 from symness.operators.pauli import PauliSum, commutator, local_sum
@@ -46,8 +47,12 @@ FIELD = sympy.Symbol("B", real=True)
 Density = dict[str, sympy.Expr]
 
 def bond_density() -> Density:
-    """``h_{0,1}`` in Pauli words: ``J/4 (XX + YY) + Delta/4 ZZ``."""
-    return {"XX": J / 4, "YY": J / 4, "ZZ": DELTA / 4}
+    """``h_{0,1}`` in Pauli words: ``J/4 (XX + YY) + Delta/4 ZZ``.
+
+    The XXZChain's bond words in spin normalisation, exchange ``J``, anisotropy
+    ratio ``Delta / J`` (``Delta`` of eq. (7) is an energy).
+    """
+    return bond_words(DELTA / J, J, "spin")
 
 
 def field_bond_density() -> Density:

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import sympy
 
+from symness.models.xxz_chain import bond_words
 from symness.operators.boost import boost_commutator, current_placements
 from symness.validation import ParameterError
 
@@ -46,15 +47,24 @@ _DELTA = sympy.Symbol("Delta")
 
 
 def bond_density(delta) -> dict[str, object]:
-    """Density of Q_1 = sum_l (h_l - Delta/4), h = (XX + YY + Delta ZZ)/4 (spin-1/2)."""
-    quarter = Fraction(1, 4) if isinstance(delta, (Fraction, sympy.Basic)) else 0.25
-    return {"XX": quarter, "YY": quarter, "ZZ": delta * quarter, "": -delta * quarter}
+    """Density of Q_1 = sum_l (h_l - Delta/4), h = (XX + YY + Delta ZZ)/4 (spin-1/2).
+
+    ``Fraction`` coefficients for an exact ``delta``, floats for a float.
+    """
+    exact = delta if isinstance(delta, (Fraction, sympy.Basic)) else _DELTA
+    bond = _exact_bond(exact)
+    words = {w: _rational(sympy.sympify(bond.get(w, 0))) for w in ("XX", "YY", "ZZ")}
+    words[""] = -exact / 4
+    return words if exact is delta else {w: _evaluate(c, float(delta))
+                                         for w, c in words.items()}
 
 
 def _exact_bond(delta) -> dict[str, object]:
-    """The bond h of :func:`bond_density` without its constant (exact ``delta`` or a symbol)."""
-    quarter = Fraction(1, 4)
-    return {"XX": quarter, "YY": quarter, "ZZ": delta * quarter}
+    """The bond h of :func:`bond_density` without its constant.
+
+    The XXZChain's bond words (spin normalisation, exchange 1), ``delta`` exact or a symbol.
+    """
+    return bond_words(delta, 1, "spin")
 
 
 def _rational(value: sympy.Expr):
