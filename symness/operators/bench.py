@@ -16,9 +16,10 @@ import time
 import sympy
 
 from symness.benchmarks import benchmark
+from symness.models.xxz_chain import pauli_hamiltonian
 from symness.operators.flint_domain import FlintPolyRing
 from symness.operators.flint_domain import available as flint_available
-from symness.operators.pauli import PauliSum, from_labels, local_sum
+from symness.operators.pauli import PauliSum, local_sum
 from symness.operators.pauli_kernel import products, products_reference
 from symness.outputs import Table
 
@@ -46,8 +47,7 @@ def _ring_operators(rng: random.Random, domain) -> tuple[PauliSum, PauliSum]:
     density = {"".join(s): sympy.Rational(rng.randint(1, 9), rng.randint(1, 9))
                + rng.randint(-2, 2) * DELTA for s in itertools.product("IXYZ", repeat=4)}
     q = local_sum(PauliSum(4, density), _N_SITES, periodic=True).with_domain(domain)
-    h = local_sum(from_labels("XX") + from_labels("YY") + DELTA * from_labels("ZZ"),
-                  _N_SITES, periodic=True).with_domain(domain)
+    h = pauli_hamiltonian(_N_SITES, DELTA, boundary="ring").with_domain(domain)
     return h, q
 
 

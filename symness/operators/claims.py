@@ -9,14 +9,13 @@ from __future__ import annotations
 import sympy
 
 from symness.claims import Evidence, claim
+from symness.models.xxz_chain import pauli_hamiltonian
 from symness.operators import sparse
 from symness.operators.pauli import (
     PauliSum,
     anticommutator,
     commutator,
-    from_labels,
     identity,
-    local_sum,
     sigma,
     sum_all,
     zero,
@@ -26,9 +25,11 @@ DELTA = sympy.Symbol("Delta")
 
 
 def _xxz(n: int, *, periodic: bool) -> PauliSum:
-    """``sum_j σx σx + σy σy + Delta σz σz`` (Pauli normalisation, Prosen (2011) eq. (2))."""
-    return local_sum(from_labels("XX") + from_labels("YY") + DELTA * from_labels("ZZ"), n,
-                     periodic=periodic)
+    """``sum_j σx σx + σy σy + Delta σz σz`` (Pauli normalisation, Prosen (2011) eq. (2)).
+
+    The exact Pauli sum of :class:`symness.models.xxz_chain.XXZChain`.
+    """
+    return pauli_hamiltonian(n, DELTA, boundary="ring" if periodic else "open")
 
 
 @claim("foundation.pauli.sigma-pm", paper="foundation", equation="σ± algebra", kind="exact",

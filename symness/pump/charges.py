@@ -46,6 +46,12 @@ J, DELTA = sympy.symbols("J Delta", positive=True)
 FIELD = sympy.Symbol("B", real=True)
 Density = dict[str, sympy.Expr]
 
+def _strip(word: str) -> tuple[str, int]:
+    """Word without leading/trailing identities and the offset of its first letter."""
+    left = len(word) - len(word.lstrip("I"))
+    return word.strip("I"), left
+
+
 def bond_density() -> Density:
     """``h_{0,1}`` in Pauli words: ``J/4 (XX + YY) + Delta/4 ZZ``.
 

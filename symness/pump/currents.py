@@ -18,6 +18,7 @@ import math
 
 import scipy.sparse as sp
 
+from symness.models.xxz_chain import XXZChain, bond_matrix
 from symness.models.xxz_ring import XXZRing, bond_operator, hamiltonian, ring_sum, spin_operator
 
 __all__ = ["total_sz", "xxz_hamiltonian", "heat_current_eq16", "spin_current",
@@ -66,9 +67,11 @@ def energy_current(ring: XXZRing) -> sp.csr_matrix:
     """
     n, jj, b = ring.n, float(ring.j), float(ring.field)
 
+    chain = XXZChain(n, float(ring.delta) / jj, exchange=jj, boundary="ring",
+                     normalisation="spin")    # H_XXZ, as models.xxz_ring.hamiltonian
+
     def h(s: int) -> sp.csr_matrix:
-        bond = bond_operator({("+", "-"): jj / 2, ("-", "+"): jj / 2,
-                              ("z", "z"): float(ring.delta)}, s, n)
+        bond = bond_matrix(chain, s % n)
         return bond - b / 2 * (spin_operator("z", s, n) + spin_operator("z", s + 1, n))
 
     return ring_sum(lambda s: 1j * (h(s - 1) @ h(s) - h(s) @ h(s - 1)), n)

@@ -132,3 +132,20 @@ def test_mps_exact_bond_is_eq1(i, n):
     local = _kron_chain(2, 0.3, 0.9, [(i + 1) / 14, (i + 2) / 14], scale=0.5)
     expected = np.kron(np.kron(np.eye(2**i), local), np.eye(2 ** (n - i - 2)))
     assert np.abs(np.array(exact, dtype=complex) - expected).max() < TOL
+
+
+@pytest.mark.parametrize("n", (3, 5))
+def test_pump_energy_current_bonds(n):
+    from symness.pump.currents import energy_current
+    from tests.models.test_xxz_chain import _site
+
+    ring = xxz_ring.XXZRing(n, j=1.0, delta=0.8, field=-1.3)
+
+    def h(s):  # J/2 (S+S- + h.c.) + Delta Sz Sz - (B/2)(Sz_s + Sz_{s+1}), written out
+        j, k = s % n, (s + 1) % n
+        xy = sum(_site({j: a, k: a}, n, 0.5) for a in "XY")
+        return xy + 0.8 * _site({j: "Z", k: "Z"}, n, 0.5) + 1.3 / 2 * (
+            _site({j: "Z"}, n, 0.5) + _site({k: "Z"}, n, 0.5))
+
+    expected = sum(1j * (h(s - 1) @ h(s) - h(s) @ h(s - 1)) for s in range(n))
+    assert _close(energy_current(ring), expected)
