@@ -94,3 +94,35 @@ def test_only_the_cli_and_the_entry_point_import_symness_cli():
             continue
         bad = [m for m in _imports(path) if m == "symness.cli" or m.startswith("symness.cli.")]
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
+def test_one_class_named_xxz_ring():
+    # issue 22: tba.exact_diag had a second XXZRing; the spectrum class is now ThermalRing
+    found = [str(path.relative_to(ROOT)) for path in sorted(ROOT.rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text()))
+             if isinstance(node, ast.ClassDef) and node.name == "XXZRing"]
+    assert found == ["models/xxz_ring.py"], found
+
+
+#: The one implementation of the XXZ bond (issue 22, item 1).
+XXZ_KERNEL = "symness.models.xxz_chain"
+
+
+def _xxz_builders():
+    """Functions named like a Hamiltonian or bond builder taking ``delta``, outside the kernel."""
+    for path in sorted(ROOT.rglob("*.py")):
+        if path.relative_to(ROOT).as_posix() == "models/xxz_chain.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef) and any(
+                    key in node.name for key in ("hamiltonian", "bond")) and any(
+                    a.arg == "delta" for a in node.args.args + node.args.kwonlyargs):
+                yield pytest.param(path, node.name, id=f"{path.relative_to(ROOT)}:{node.name}")
+
+
+@pytest.mark.parametrize(("path", "name"), list(_xxz_builders()))
+def test_xxz_builders_wrap_the_one_chain(path, name):
+    # a builder of an XXZ Hamiltonian or bond takes it from models/xxz_chain (a second
+    # definition of the bond would not import it)
+    assert any(m == XXZ_KERNEL or m.startswith(XXZ_KERNEL + ".") for m in _imports(path)), (
+        f"{path.relative_to(ROOT)}:{name} builds an XXZ operator without {XXZ_KERNEL}")
