@@ -20,6 +20,23 @@ DENSITY_MATRIX_ATOL = 1e-10
 #: n = 9, 10 (gapped phase), where the caller passes 1e-11.  No value fits every spectrum,
 #: so every use reports the largest spread and the smallest gap it saw (spread << tol << gap).
 DEGENERACY = 1e-9
+#: GMRES relative residual of the U(1)-sector steady-state solve
+#: (:mod:`symness.lindblad.sector_solver`): three orders below ``STEADY_STATE_RESIDUAL``, so
+#: the accepted state is limited by the acceptance check and not by the Krylov solve; reached
+#: in 10-53 iterations on Prosen's chain, n = 6..12, eps = 1e-5..10 (module docstring there).
+SECTOR_GMRES_RTOL = 1e-12
+#: GMRES relative residual of the float64 inner solve of iterative refinement
+#: (:mod:`symness.lindblad.refinement`): each step only has to contract the error, which it
+#: does by ~cond(L) u per step; a tighter inner solve buys nothing the next step does not.
+REFINEMENT_INNER_RTOL = 1e-10
+#: Relative correction ``||D_k|| / ||Y_k||`` at which iterative refinement with a
+#: double-double residual stops: twelve orders above the double-double unit round-off
+#: (~5e-32), where the measured corrections level off (1e-22 .. 1e-28) times the conditioning.
+REFINEMENT_TOL = 1e-20
+#: Singularity threshold of the block Lyapunov preconditioner, in units of ``u max|A|``
+#: (:class:`symness.lindblad.block_lyapunov.BlockLyapunov`): a denominator
+#: ``|lam_i + conj(lam_j)|`` below 1e3 u max|A| keeps fewer than three digits.
+LYAPUNOV_SINGULAR_FACTOR = 1e3
 #: Agreement between two float64 implementations of the same linear map.
 FLOAT64_IDENTITY = 1e-12
 #: Agreement with a peer library (qutip) on the same problem.

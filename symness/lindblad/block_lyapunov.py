@@ -22,6 +22,7 @@ import numpy as np
 import scipy.linalg as sla
 import scipy.sparse as sp
 
+from symness import tolerance
 from symness.lindblad.sectors import Sectors
 
 __all__ = ["BlockLyapunov"]
@@ -67,7 +68,7 @@ class BlockLyapunov:
 
     def __init__(self, sectors: Sectors, weight: float,
                  which: Sequence[int] | None = None, *,
-                 singular_tolerance: float = 1e3) -> None:
+                 singular_tolerance: float = tolerance.LYAPUNOV_SINGULAR_FACTOR) -> None:
         self.sectors = sectors
         self.weight = weight
         self.which = tuple(range(sectors.n + 1)) if which is None else tuple(which)

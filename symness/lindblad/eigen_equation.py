@@ -35,6 +35,7 @@ import scipy.linalg as sla
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
+from symness import tolerance
 from symness.lindblad.sector_solver import pack_hermitian, unpack_hermitian
 from symness.lindblad.sectors import Sectors
 
@@ -136,7 +137,8 @@ class EigenbasisEquation:
         return pack_hermitian([lm + trace * x0 for lm, x0 in zip(self._generator(x), self.x0)],
                       self.which)
 
-    def solve(self, rhs, *, rtol: float = 1e-10, restart: int = 120, maxiter: int = 20
+    def solve(self, rhs, *, rtol: float = tolerance.REFINEMENT_INNER_RTOL, restart: int = 120,
+              maxiter: int = 20
               ) -> tuple[list[np.ndarray], int, float]:
         """Blocks of ``X`` (computational basis), GMRES steps, relative residual.
 

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from symness import tolerance
 from symness.lindblad.double_double import CDD, SparseRows, sparse_times, two_prod
 from symness.lindblad.eigen_equation import EigenbasisEquation
 from symness.lindblad.liouvillian import jump_weight
@@ -197,8 +198,9 @@ def _inner_equation(sectors: Sectors, weight: float, inner: str):
     return SectorEquation(sectors, weight, singular_tolerance=1.0)
 
 
-def refined_steady_state(hamiltonian, jumps: Sequence, *, dissipator: str, tol: float = 1e-20,
-                         max_steps: int = 40, inner_rtol: float = 1e-10,
+def refined_steady_state(hamiltonian, jumps: Sequence, *, dissipator: str,
+                         tol: float = tolerance.REFINEMENT_TOL, max_steps: int = 40,
+                         inner_rtol: float = tolerance.REFINEMENT_INNER_RTOL,
                          inner: str = "auto") -> RefinedSteadyState:
     """Steady state ``L(rho) = 0``, ``tr rho = 1`` by mixed-precision iterative refinement.
 

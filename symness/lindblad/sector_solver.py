@@ -46,6 +46,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse.linalg as spla
 
+from symness import tolerance
 from symness.lindblad.block_lyapunov import BlockLyapunov
 from symness.lindblad.sectors import Sectors
 
@@ -99,7 +100,7 @@ class SectorEquation:
     """
 
     def __init__(self, sectors: Sectors, weight: float, *,
-                 singular_tolerance: float = 1e3) -> None:
+                 singular_tolerance: float = tolerance.LYAPUNOV_SINGULAR_FACTOR) -> None:
         self.sectors = sectors
         self.weight = weight
         self.which = sectors.independent
@@ -117,7 +118,8 @@ class SectorEquation:
         return pack_hermitian([None if ym is None else ym + self.weight * jm + trace * xm
                       for ym, jm, xm in zip(y, jumps, self.x0)], which)
 
-    def solve(self, rhs, *, rtol: float = 1e-12, restart: int = 120, maxiter: int = 20,
+    def solve(self, rhs, *, rtol: float = tolerance.SECTOR_GMRES_RTOL, restart: int = 120,
+              maxiter: int = 20,
               progress: Callable[[int, float], None] | None = None
               ) -> tuple[list[np.ndarray], int, float]:
         """Blocks of ``X`` (all sectors, Hermitian ``rhs``), GMRES steps, relative residual.
@@ -150,7 +152,8 @@ class SectorEquation:
         return blocks, count[0], final
 
 
-def solve_sector_steady_state(sectors: Sectors, weight: float, *, rtol: float = 1e-12,
+def solve_sector_steady_state(sectors: Sectors, weight: float, *,
+                              rtol: float = tolerance.SECTOR_GMRES_RTOL,
                               restart: int = 120, maxiter: int = 20,
                               progress: Callable[[int, float], None] | None = None
                               ) -> SectorSolution:
