@@ -228,5 +228,5 @@ def bond_words(delta, exchange=1, normalisation: str = "pauli") -> dict[str, sym
     Exact coefficients (symbols allowed), from :func:`pauli_hamiltonian` on two sites: the
     form the boost construction (:mod:`symness.operators.boost`) takes.
     """
-    return dict(pauli_hamiltonian(2, delta, exchange, normalisation=normalisation)
-                .labelled_terms())
+    terms = pauli_hamiltonian(2, delta, exchange, normalisation=normalisation).labelled_terms()
+    return {w: terms[w] for w in ("XX", "YY", "ZZ") if w in terms}   # fixed order

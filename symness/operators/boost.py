@@ -6,12 +6,12 @@ bond ``h`` is stored by its density ``q``: ``{word: coefficient}``, ``word`` ove
 ``Fraction``, sympy; symbols allowed).  With Tetelman's boost ``B = sum_l l h_{l,l+1}``
 (Grabowski & Mathieu, Ann. Phys. 243, 299 (1995)) and ``Q`` conserved,
 
-    [B, Q] = sum_x T^x sum_{s, p} (a_{s,p} - p c_{s,p}) s,
+    [B, Q] = sum_x T^x sum_{(r, s, p)} (r - p) c_{r,s,p} s,
 
-where ``[sum_r h_r, q_0]`` contains the string ``s`` placed at ``p`` with coefficient
-``c_{s,p}`` and ``[sum_r r h_r, q_0]`` with ``a_{s,p}``: the part growing with the
-absolute position cancels because ``sum_p c_{s,p} = 0`` for every ``s``, which is the
-statement ``[H, Q] = 0`` and is checked.  The same data give the local current ``j`` of
+where ``[h_r, q_0]`` contains the string ``s`` placed at ``p`` with coefficient
+``c_{r,s,p}``: the part growing with the absolute position cancels because
+``sum_{r,p} c_{r,s,p} = 0`` for every ``s``, which is the statement ``[H, Q] = 0`` and is
+checked.  The same data give the local current ``j`` of
 ``q`` (``j_x - j_{x+1} = i[H, q_x]``, the continuity equation) as cumulative sums.
 
 Papers 003 and 004 wrap this with their normalisations: ``tba.lattice_charges``
@@ -30,40 +30,31 @@ from symness.operators.pauli import PauliSum, commutator
 __all__ = ["boost_commutator", "current_placements"]
 
 
-def _window(density: Mapping, bond: Mapping) -> tuple[PauliSum, PauliSum, int]:
-    """``([sum_r h_r, q_0], [sum_r r h_r, q_0], pad)`` on a window holding every overlapping bond.
+def _bond_terms(density: Mapping, bond: Mapping):
+    """Yield ``(r, word, p, c)``: ``[h_r, q_0]`` contains ``word`` placed at ``p`` with ``c``.
 
-    Site ``pad`` of the window is site 0 of ``q_0``; ``r`` runs over the bonds that
-    overlap the support of ``q_0``.
+    ``q_0`` sits on sites ``pad .. pad + width - 1`` of a window of ``width + 2 pad + 1``
+    sites, ``pad`` the bond's width; ``r`` runs over ``-pad .. width`` (every bond that can
+    overlap ``q_0``), in this order, so the output order (and with it the float summation
+    order of a caller's matrices) is fixed.
     """
     width = max(max(len(w) for w in density), 1)
-    bond_width = max(len(w) for w in bond)
-    pad = bond_width - 1
-    length = width + 2 * pad
+    pad = max(len(w) for w in bond)
+    length = width + 2 * pad + 1
 
     def placed(ops: Mapping, start: int) -> PauliSum:
         return PauliSum(length, {("I" * start + w).ljust(length, "I"): c for w, c in ops.items()})
 
     q = placed(density, pad)
-    h_sum, b_sum = PauliSum(length), PauliSum(length)
-    for r in range(-pad, width):
-        h_r = placed(bond, pad + r)
-        h_sum, b_sum = h_sum + h_r, b_sum + r * h_r
-    return commutator(h_sum, q), commutator(b_sum, q), pad
+    for r in range(-pad, width + 1):
+        for label, c in commutator(placed(bond, pad + r), q).labelled_terms().items():
+            word = label.strip("I")
+            yield r, word, len(label) - len(label.lstrip("I")) - pad, c
 
 
-def _placements(op: PauliSum, pad: int) -> dict[tuple[str, int], sympy.Expr]:
-    """``{(word, p): coefficient}``: ``word`` stripped of identities, placed at ``p``."""
-    out = {}
-    for label, c in op.labelled_terms().items():
-        word = label.strip("I")
-        out[word, len(label) - len(label.lstrip("I")) - pad] = c
-    return out
-
-
-def _require_conserved(terms: Mapping[tuple[str, int], sympy.Expr]) -> None:
+def _require_conserved(terms) -> None:
     totals: dict[str, sympy.Expr] = {}
-    for (word, _), c in terms.items():
+    for _, word, _, c in terms:
         totals[word] = totals.get(word, 0) + c
     for word, total in totals.items():
         if sympy.expand(total) != 0:
@@ -81,15 +72,11 @@ def boost_commutator(density: Mapping, bond: Mapping) -> dict[str, sympy.Expr]:
     ValueError
         If ``Q`` is not conserved by ``H = sum_l h_{l,l+1}``.
     """
-    h_comm, b_comm, pad = _window(density, bond)
-    c_terms = _placements(h_comm, pad)
-    _require_conserved(c_terms)
+    terms = list(_bond_terms(density, bond))
+    _require_conserved(terms)
     out: dict[str, sympy.Expr] = {}
-    for (word, _), a in _placements(b_comm, pad).items():
-        out[word] = out.get(word, 0) + a
-    for (word, p), c in c_terms.items():
-        if p:
-            out[word] = out.get(word, 0) - p * c
+    for r, word, p, c in terms:
+        out[word] = out.get(word, 0) + (r - p) * c
     return {w: c for w, c in out.items() if sympy.expand(c) != 0}
 
 
@@ -105,12 +92,12 @@ def current_placements(density: Mapping, bond: Mapping) -> dict[tuple[int, str],
     ValueError
         If ``Q`` is not conserved.
     """
-    h_comm, _, pad = _window(density, bond)
-    terms = _placements(h_comm, pad)
+    terms = list(_bond_terms(density, bond))
     _require_conserved(terms)
     by_word: dict[str, dict[int, sympy.Expr]] = {}
-    for (word, p), c in terms.items():
-        by_word.setdefault(word, {})[p] = sympy.I * c
+    for _, word, p, c in terms:
+        placements = by_word.setdefault(word, {})
+        placements[p] = placements.get(p, 0) + sympy.I * c
     out = {}
     for word, placements in by_word.items():
         running = 0
