@@ -429,8 +429,8 @@ def steady_state(hamiltonian=None, jumps: Sequence = (), *, generator=None,
         _require_generator_only(hamiltonian, jumps, dissipator, method)
         return generator_steady_state(generator, positive=positive)
     if hamiltonian is None:
-        raise ParameterError("give either 'hamiltonian' (with 'jumps' and 'dissipator') or "
-                             "'generator' (got neither)")
+        raise ParameterError("'hamiltonian' must be a square matrix (with 'jumps' and "
+                             "'dissipator'), or give 'generator' (got neither)")
     if not positive:
         raise ParameterError("'positive' = False applies to a 'generator' only: a Lindblad "
                              "generator (H, jumps) is completely positive")
