@@ -149,3 +149,17 @@ def test_pump_energy_current_bonds(n):
 
     expected = sum(1j * (h(s - 1) @ h(s) - h(s) @ h(s - 1)) for s in range(n))
     assert _close(energy_current(ring), expected)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_paper_001_xxz_tensor_is_the_chain(n):
+    # paper 001 builds every model from the general tensor alpha (nearest_neighbour); its XXZ
+    # case alpha = diag(1, 1, Delta) (xxz_field) is the XXZChain in Pauli normalisation
+    from symness.models.nearest_neighbour import field_hamiltonian, interaction_hamiltonian
+    from symness.models.xxz_chain import XXZChain
+    from symness.models.xxz_chain import hamiltonian as chain_hamiltonian
+    from symness.models.xxz_field import coupling_tensor
+
+    h = field_hamiltonian(n, 0.7) + interaction_hamiltonian(n, coupling_tensor(1.3))
+    assert _close(h, chain_hamiltonian(XXZChain(n, 1.3, field=0.7)).toarray())
+    assert _close(h, _kron_chain(n, 1.3, fields=[0.7] * n))
