@@ -27,13 +27,13 @@ import csv
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from symness.pump.couplings import Couplings, couplings, scale_drive
 from symness.pump.lean_steady_state import LeanPump
-from symness.pump.maxima import PAPER_WINDOW, exact_maximum, grid_maximum
+from symness.pump.maxima import PAPER_WINDOW, exact_maximum
 from symness.pump.model import PumpParams
 from symness.pump.sweep import write_rows
 from symness.pump.system import PumpSystem
@@ -95,6 +95,9 @@ READINGS = (
                             "rates x16; (9) prints S", rate_factor=lambda n: 1.0 / 16),
     Reading("sigma in (8)", "Pauli matrices instead of S in the drive (8): X1 x4, X2 x2 "
                             "(not a rescaling); (8) prints S", drive_scale=(4.0, 2.0)),
+    Reading("sigma in (8) and (9)", "Pauli matrices in the drive and the phonon coupling, S in "
+                                    "H0: X1 x4, X2 x2, phonon rates x16, i.e. (X1, X2/2) "
+                                    "relative to the phonons", drive_scale=(1.0, 0.5)),
     Reading("eta_d = 0.4", "drive Lorentzian as wide as the phonon Gaussian; the Methods "
                            "give eta = 0.1 J for (20) at N = 12", params=(("eta_d", 0.4),)),
     Reading("Gaussian exp(-x^2/2eta^2)", "phonon Gaussian with 2 eta^2 (normalised), i.e. "
@@ -119,7 +122,11 @@ FIG5_RATIO_SQUARED = 2.5
 
 #: Quantities of the cache: r* of J_H (B = -1) and J_S (B = 0), and Fig. 5 values per field.
 QUANTITIES = ("rstar heat_current", "rstar spin_current", "fig5 heat_current",
-              "fig5 spin_current", "fig5 c3")
+              "fig5 spin_current", "fig5 c3", "eta0.1 heat_current", "eta0.1 spin_current",
+              "eta0.1 c3")
+#: The Methods' robustness check: "similar results ... for eta = 0.1 J for magnetic fields up
+#: to |B| = 2 J" (phonon width), at Fig. 5's ratio; for the uniform readings only.
+ETA_CHECK = 0.1
 COLUMNS = ("reading", "quantity", "n", "field", "value", "solves", "cpu_s")
 
 
@@ -185,10 +192,13 @@ def _tasks(reading: Reading, sizes: tuple[int, ...], spin_sizes: tuple[int, ...]
     tasks += [("rstar spin_current", n, 0.0) for n in spin_sizes]
     tasks += [(f"fig5 {q}", 12, b) for b in FIG5_FIELDS
               for q in ("heat_current", "spin_current", "c3")]
+    if reading.key == "printed":
+        tasks += [(f"eta0.1 {q}", 12, b) for b in FIG5_FIELDS
+                  for q in ("heat_current", "spin_current", "c3")]
     return tasks
 
 
-def run_reading(key: str, *, sizes=(8, 10, 12), spin_sizes=(8, 10), path: Path = CACHE,
+def run_reading(key: str, *, sizes=(8, 10, 12), spin_sizes=(8, 10, 12), path: Path = CACHE,
                 progress: Callable[[str], None] = lambda s: None) -> list[dict]:
     """Solve and cache every missing quantity of reading ``key`` (resumable).
 
@@ -196,29 +206,32 @@ def run_reading(key: str, *, sizes=(8, 10, 12), spin_sizes=(8, 10), path: Path =
     0.3-12, xatol 1e-3).  ``fig5``: the exact steady state at
     ``(eps_d/eps_ph)^2 = 2.5`` and N = 12 for each of :data:`FIG5_FIELDS`; for the
     printed reading also at ``r = sqrt(2.5 s)`` for every uniform factor ``s``
-    (keyed ``fig5 ... @s``).  Each finished system is written at once.
+    (keyed ``fig5 ... @s``), and the same at ``eta_ph = 0.1`` (``eta0.1 ...``, the
+    Methods' robustness check).  Each finished system is written at once.
     """
     require_choice(key, "key", READING_KEYS)
     reading = READINGS[READING_KEYS.index(key)]
     rows = read_cache(path)
     extra = sorted({r.rate_factor(12) for r in READINGS if r.uniform} - {1.0})
-    by_system: dict[tuple[int, float], list[str]] = {}
+    by_system: dict[tuple[int, float, float], list[str]] = {}
     for quantity, n, fld in _tasks(reading, tuple(sizes), tuple(spin_sizes)):
         if _lookup(rows, key, quantity, n, fld) is None:
-            by_system.setdefault((n, fld), []).append(quantity)
-    for (n, fld), quantities in by_system.items():
+            eta = ETA_CHECK if quantity.startswith("eta0.1") else float(PumpParams.eta_ph)
+            by_system.setdefault((n, fld, eta), []).append(quantity)
+    for (n, fld, eta), quantities in by_system.items():
         start = time.process_time()
-        system = reading_system(reading, PumpParams(n=n, field=fld))
+        system = reading_system(reading, PumpParams(n=n, field=fld, eta_ph=eta))
         for quantity in quantities:
             if quantity.startswith("rstar"):
                 r_star, _, solves = exact_maximum(system, quantity.split()[1], bracket=(0.3, 12.0))
                 rows.append(_row(key, quantity, n, fld, r_star, solves, start))
-            elif quantity == "fig5 heat_current":  # all three observables from one solve each
+            elif quantity.endswith(" heat_current"):  # the three observables from one solve
+                family = quantity.split()[0]
                 for s in [1.0] + (extra if key == "printed" else []):
                     _, obs = system.exact(math.sqrt(FIG5_RATIO_SQUARED * s))
                     tag = "" if s == 1.0 else f"@{s:g}"
                     for q in ("heat_current", "spin_current", "c3"):
-                        rows.append(_row(key + tag, f"fig5 {q}", n, fld, obs[q], 1, start))
+                        rows.append(_row(key + tag, f"{family} {q}", n, fld, obs[q], 1, start))
             progress(f"{key} {quantity} n={n} B={fld:g} ({time.process_time() - start:.0f} s)")
         write_rows(Path(path), rows, COLUMNS, _sort_key)
         del system
@@ -245,7 +258,9 @@ class Verdict:
     heat_rstar: dict[int, float]
     spin_rstar: dict[int, float]
     fig5: dict[str, float]
-    notes: list[str] = field(default_factory=list)
+    #: Largest relative change of J_H/N, J_S/N at B = -1, -2 from eta_ph = 0.4 to 0.1
+    #: (uniform readings; ``nan`` otherwise).
+    eta_change: float = float("nan")
 
     @property
     def maxima_in_window(self) -> bool:
@@ -273,21 +288,22 @@ def _fig5_extremes(rows: list[dict], key: str) -> dict[str, float]:
             "J_H/N at B=-2": heat[-2.0]}
 
 
-#: The printed N = 12 J_S maximum (B = 0) comes from the cached Fig. 4 grid (the dense
-#: solver needs 5.9 GiB there): parabola vertex through the largest point and its neighbours.
-def _printed_spin_12() -> tuple[float, str]:
-    from symness.pump.sweep import read_rows
+def _eta_change(rows: list[dict], tag: str) -> float:
+    """Largest relative change of J_H/N and J_S/N (B = -1, -2) from eta_ph = 0.4 to 0.1."""
+    def value(family, q, b):
+        return next(r["value"] for r in rows if (r["reading"], r["quantity"], r["n"], r["field"])
+                    == (tag, f"{family} {q}", 12, b))
 
-    path = Path(__file__).resolve().parents[2] / "tables" / "lange2017_fig4.csv"
-    pts = sorted((float(r["ratio"]), float(r["spin_current"])) for r in read_rows(path)
-                 if r["method"] == "exact" and int(r["n"]) == 12)
-    r_star, _ = grid_maximum([p[0] for p in pts], [p[1] for p in pts])
-    return r_star, "N = 12 J_S maximum: parabola through the cached Fig. 4 grid"
+    try:
+        return max(abs(value("eta0.1", q, b) / value("fig5", q, b) - 1)
+                   for q in ("heat_current", "spin_current") for b in FIG5_FIELDS)
+    except StopIteration:
+        raise RuntimeError(f"the readings cache lacks the eta_ph = 0.1 values of {tag!r} "
+                           "(symness pump readings --reading printed)") from None
 
 
 def verdict(reading: Reading, rows: list[dict]) -> Verdict:
     """Maxima and Fig. 5 extremes of ``reading`` from the cache ``rows``."""
-    notes = []
     if reading.uniform:
         s = reading.rate_factor
         base = [r for r in rows if r["reading"] == "printed"]
@@ -295,14 +311,12 @@ def verdict(reading: Reading, rows: list[dict]) -> Verdict:
                 if r["quantity"] == "rstar heat_current"}
         spin = {r["n"]: r["value"] / math.sqrt(s(r["n"])) for r in base
                 if r["quantity"] == "rstar spin_current"}
-        r12, note = _printed_spin_12()
-        spin[12] = r12 / math.sqrt(s(12))
-        notes.append(note)
-        s12 = s(12)
-        fig5 = _fig5_extremes(rows, "printed" if s12 == 1.0 else f"printed@{s12:g}")
+        tag = "printed" if s(12) == 1.0 else f"printed@{s(12):g}"
+        fig5 = _fig5_extremes(rows, tag)
+        return Verdict(reading, heat, spin, fig5, _eta_change(rows, tag))
     else:
         own = [r for r in rows if r["reading"] == reading.key]
         heat = {r["n"]: r["value"] for r in own if r["quantity"] == "rstar heat_current"}
         spin = {r["n"]: r["value"] for r in own if r["quantity"] == "rstar spin_current"}
         fig5 = _fig5_extremes(rows, reading.key)
-    return Verdict(reading, heat, spin, fig5, notes)
+    return Verdict(reading, heat, spin, fig5)
