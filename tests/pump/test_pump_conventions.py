@@ -107,3 +107,45 @@ def test_reading_system_applies_parameter_changes():
                         0.4 * math.sqrt(2))
     with pytest.raises(ParameterError, match="key"):
         hyp.run_reading("no such reading")
+
+
+def _synthetic_cache() -> list[dict]:
+    """Cache rows for every reading: r* = 4 (J_H) and 2 (J_S) printed, Fig. 5 values by s."""
+    rows = []
+
+    def add(reading, quantity, n, fld, value):
+        rows.append({"reading": reading, "quantity": quantity, "n": n, "field": fld,
+                     "value": value, "solves": 1, "cpu_s": 0.0})
+
+    tags = ["printed"] + [f"printed@{r.rate_factor(12):g}" for r in hyp.READINGS
+                          if r.uniform and r.rate_factor(12) != 1.0]
+    tags += [r.key for r in hyp.READINGS if not r.uniform]
+    for tag in tags:
+        for n in (8, 10, 12):
+            add(tag, "rstar heat_current", n, -1.0, 4.0)
+            add(tag, "rstar spin_current", n, 0.0, 2.0)
+        for b in hyp.FIG5_FIELDS:
+            for family, scale in (("fig5", 1.0), ("eta0.1", 1.2)):
+                add(tag, f"{family} heat_current", 12, b, 0.01 * scale)
+                add(tag, f"{family} spin_current", 12, b, 0.006 * scale)
+                add(tag, f"{family} c3", 12, b, -0.0035)
+    return rows
+
+
+def test_uniform_verdict_moves_the_maxima_by_one_over_sqrt_s():
+    rows = _synthetic_cache()
+    x4 = hyp.verdict(hyp.READINGS[hyp.READING_KEYS.index("H(+-) without 1/2")], rows)
+    assert x4.heat_rstar == {8: 2.0, 10: 2.0, 12: 2.0} and x4.spin_rstar[12] == 1.0
+    assert not x4.maxima_in_window  # J_H at 2 is outside [0.71, 1.41]
+    assert all(x4.fig5_in_windows.values()) and math.isclose(x4.eta_change, 0.2)
+    per_n = hyp.verdict(hyp.READINGS[hyp.READING_KEYS.index("(20) without 1/N")], rows)
+    assert math.isclose(per_n.heat_rstar[8], 4 / math.sqrt(8))
+    pauli = hyp.verdict(hyp.READINGS[hyp.READING_KEYS.index("sigma in (8)")], rows)
+    assert pauli.heat_rstar[12] == 4.0 and math.isnan(pauli.eta_change)
+
+
+def test_verdict_refuses_an_incomplete_cache():
+    rows = [r for r in _synthetic_cache() if r["reading"] != "eta_d = 0.4"
+            or not r["quantity"].startswith("fig5")]
+    with pytest.raises(RuntimeError, match="lacks Fig. 5"):
+        hyp.verdict(hyp.READINGS[hyp.READING_KEYS.index("eta_d = 0.4")], rows)
