@@ -72,6 +72,6 @@ def readings_table() -> Table:
                + f"; fields {FIG5_FIELDS}.",
                "Not a rescaling of r: an axis in (eps_d/eps_ph)^2 leaves a maximum where it "
                "is in eps_d/eps_ph = 1 (1^2 = 1), so it cannot move r* to 1.",
-               "eta_ph 0.1 change: largest relative change of J_H/N and J_S/N at B = -1, -2, "
+               "eta_ph 0.1 change: largest relative change of J_H/N and J_S/N at B = -1, "
                "(eps_d/eps_ph)^2 = 2.5, from eta_ph = 0.4 to 0.1 (Methods: 'similar results'; "
                "claim lange2017.robustness.eta uses 1/3); uniform readings only."))
