@@ -24,7 +24,7 @@ from symness.cli_inputs import (
     number_list,
     or_default,
 )
-from symness.validation import ParameterError, parse_number, require_choice
+from symness.validation import ParameterError, parse_number
 
 __all__ = ["register"]
 
@@ -250,19 +250,6 @@ def _cmd_large(args) -> int:
     return 0
 
 
-def _cmd_readings(args) -> int:
-    from symness.pump.hypotheses import READING_KEYS, READINGS, run_reading
-
-    keys = [args.reading] if args.reading else [r.key for r in READINGS
-                                                if not r.uniform or r.key == "printed"]
-    for key in keys:
-        require_choice(key, "reading", READING_KEYS)
-        run_reading(key, progress=print)
-    print("cached in tables/lange2017_maximum_points.csv; the verdicts: symness table "
-          "lange2017-maximum-hypotheses")
-    return 0
-
-
 def _common(p) -> None:
     p.add_argument("--n", default="12", help="ring sites (even, 4..14; default 12)")
     p.add_argument("--delta", default="0.8", help="anisotropy Delta (default 0.8)")
@@ -281,8 +268,7 @@ def register(subparsers) -> None:
     """Add ``symness pump ...``."""
     pump = subparsers.add_parser("pump", help="weakly driven open XXZ ring (Lange et al. 2017)",
                                  description=__doc__.splitlines()[0])
-    sub = pump.add_subparsers(dest="pump_command",
-                              metavar="{exact,gge,sweep,large,readings}")
+    sub = pump.add_subparsers(dest="pump_command", metavar="{exact,gge,sweep,large}")
     p = sub.add_parser("exact", help="zero mode of L^Q (11): all conservation laws")
     _common(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -312,8 +298,4 @@ def register(subparsers) -> None:
     p.add_argument("--recompute", action="store_true",
                    help="drop the cached rows of this n and field and solve again")
     p.set_defaults(func=_cmd_large)
-    p = sub.add_parser("readings", help="solve the readings of the normalisations (issue 19) "
-                       "missing from tables/lange2017_maximum_points.csv (resumable)")
-    p.add_argument("--reading", help="one reading (default: every one that needs solving)")
-    p.set_defaults(func=_cmd_readings)
     pump.set_defaults(func=lambda args: (pump.print_help(), 0)[1])

@@ -286,7 +286,7 @@ def _fig5_extremes(rows: list[dict], key: str) -> dict[str, float]:
     heat, spin, c3 = values("heat_current"), values("spin_current"), values("c3")
     if not (len(heat) == len(spin) == len(c3) == len(FIG5_FIELDS)):
         raise RuntimeError(f"the readings cache lacks Fig. 5 values of {key!r} "
-                           f"(symness pump readings --reading '{key.partition('@')[0]}')")
+                           "(symness table lange2017-maximum-hypotheses solves it)")
     return {"max J_S/N": max(spin.values()), "min C3/N": min(c3.values()),
             "J_H/N at B=-2": heat[-2.0]}
 
@@ -302,7 +302,7 @@ def _eta_change(rows: list[dict], tag: str) -> float:
                    for q in ("heat_current", "spin_current") for b in ETA_FIELDS)
     except StopIteration:
         raise RuntimeError(f"the readings cache lacks the eta_ph = 0.1 values of {tag!r} "
-                           "(symness pump readings --reading printed)") from None
+                           "(symness table lange2017-maximum-hypotheses solves it)") from None
 
 
 def verdict(reading: Reading, rows: list[dict]) -> Verdict:
