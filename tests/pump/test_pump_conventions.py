@@ -126,6 +126,8 @@ def _synthetic_cache() -> list[dict]:
             add(tag, "rstar spin_current", n, 0.0, 2.0)
         for b in hyp.FIG5_FIELDS:
             for family, scale in (("fig5", 1.0), ("eta0.1", 1.2)):
+                if family == "eta0.1" and b not in hyp.ETA_FIELDS:
+                    continue
                 add(tag, f"{family} heat_current", 12, b, 0.01 * scale)
                 add(tag, f"{family} spin_current", 12, b, 0.006 * scale)
                 add(tag, f"{family} c3", 12, b, -0.0035)
