@@ -137,9 +137,11 @@ def _cache() -> Evidence:
        statement="n = 12 (cached tables), printed normalisation: the exact J_H (B = -1) and "
                  "J_S (B = 0) are largest outside [0.71, 1.41] in eps_d/eps_ph (paper: ~1), "
                  "at 2.91 +- 0.25 and 2.00 +- 0.12 (3-point parabola vertex, error a quarter "
-                 "of the local grid step). Not explained: (21) is implemented as printed, the "
-                 "principal parts move r* by < 1%, and finite size cannot explain it at the "
-                 "paper's own N = 12 (lange2017.maxima.drift)")
+                 "of the local grid step; Brent: 2.86 and 1.93). Not explained: no tested "
+                 "reading of the normalisations puts both maxima near 1 and keeps Fig. 5 (b) "
+                 "(lange2017.maxima.readings), the principal parts move r* by < 1%, and "
+                 "finite size cannot explain it at the paper's own N = 12 "
+                 "(lange2017.maxima.drift)")
 def _maxima_n12() -> Evidence:
     found, notes, err = [], [], 0.0
     for name, field, y in (("lange2017_fig3.csv", -1.0, "heat_current"),

@@ -67,7 +67,7 @@ def _maxima_evidence(n: int) -> Evidence:
                  "J_S (B = 0) versus eps_d/eps_ph lie outside [0.71, 1.41], at 3.30 and 2.14, "
                  "unlike the paper's ~1 (n = 10, exact approach, Brent search to 1e-3); "
                  "drive rates x4 (H^(+-) without the 1/2) would put them at 1.65 and 1.07. "
-                 "The cause is not settled")
+                 "Not explained by any tested reading (lange2017.maxima.readings)")
 def _maxima_n10() -> Evidence:
     return _maxima_evidence(10)
 

@@ -27,7 +27,7 @@ Both are therefore total rates; eqs. (20) and (21) are these divided by ``n``
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -41,7 +41,7 @@ from symness.pump.model import (
     phonon_lamb_shift,
 )
 
-__all__ = ["Channels", "Couplings", "couplings"]
+__all__ = ["Channels", "Couplings", "couplings", "scale_drive"]
 
 
 @dataclass(frozen=True)
@@ -114,3 +114,16 @@ def couplings(params: PumpParams, eigen: Eigensystem | None = None, *,
                      gamma=lambda nu: drive_gamma(nu, float(p.omega), float(p.eta_d)),
                      multiplicity=1.0)
     return Couplings(params=p, eigen=eigen, phonon=phonon, drive=drive)
+
+
+def scale_drive(cp: Couplings, scale: tuple[float, float]) -> Couplings:
+    """``cp`` with the drive operators ``(X1, X2)`` of eq. (8) multiplied by ``scale``.
+
+    ``(f, f)`` multiplies every drive rate by ``f^2``; unequal factors change the
+    drive's shape (e.g. Pauli matrices in (8): ``(4, 2)``).  ``(1, 1)`` returns ``cp``
+    itself (no copy of the operators: the lean solver's memory at n = 14).
+    """
+    if tuple(scale) == (1.0, 1.0):
+        return cp
+    ops = tuple(f * op for f, op in zip(scale, cp.drive.ops))
+    return replace(cp, drive=replace(cp.drive, ops=ops))

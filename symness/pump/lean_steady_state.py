@@ -33,7 +33,7 @@ import scipy.sparse as sp
 
 from symness.models.xxz_ring import Eigensystem, eigensystem
 from symness.pump.cost import LEAN_ROWS, require_lean_fits
-from symness.pump.couplings import couplings
+from symness.pump.couplings import couplings, scale_drive
 from symness.pump.exact_steady_state import (
     PIVOT_RATIO,
     DegeneratePairs,
@@ -148,6 +148,8 @@ class LeanPump:
     """
 
     params: PumpParams
+    #: Factors of the drive operators ``(X1, X2)`` (:func:`.couplings.scale_drive`).
+    drive_scale: tuple[float, float] = (1.0, 1.0)
 
     @cached_property
     def eigen(self) -> Eigensystem:
@@ -172,8 +174,8 @@ class LeanPump:
     @cached_property
     def parts(self) -> tuple[np.ndarray, np.ndarray]:
         """``(L_ph, L_d)`` at unit amplitudes, real form (float64 ``P x P`` each)."""
-        cp = couplings(self.params.with_(eps_d=1.0, eps_ph=1.0), self.eigen,
-                       to_eigenbasis=hermitian_blocks)
+        cp = scale_drive(couplings(self.params.with_(eps_d=1.0, eps_ph=1.0), self.eigen,
+                                   to_eigenbasis=hermitian_blocks), self.drive_scale)
         pairs, form = self.pairs, real_form(self.pairs)
         index = pair_index(pairs)
         rows = form.complex_rows(pairs.populations)
