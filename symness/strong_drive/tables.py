@@ -50,7 +50,8 @@ def current_table() -> Table:
                                     "tables/prosen2011b_current",
                  notes=["J on the middle bond; float64 transfer matrices, relative error "
                         "~1e-12, absolute floor ~1e-16",
-                        "Delta = 1: n^2 J -> pi^2/eps (claim prosen2011.strong-drive.xxx-amplitude); "
+                        "Delta = 1: n^2 J -> pi^2/eps "
+                        "(claim prosen2011.strong-drive.xxx-amplitude); "
                         "Delta = 1/2: constant (3-level auxiliary space); Delta = 7/10: "
                         "still drifting at n = 2000; Delta = 3/2: J ~ exp(-n arccosh Delta)"])
 
