@@ -26,13 +26,14 @@ with T_jk once, by the trapezoid rule in u = ln|mu| (exponentially convergent, c
 against adaptive quadrature in ``tests/tba``); the remainder is analytic and uses the
 FFT convolution of ``quadrature``.
 
-This module does NOT contain a verified steady state.  Its one overlap factor,
+This module does NOT contain a verified steady state (the exact Neel and Bell-pair states
+are built by string-charge duality in ``string_charge``).  Its one overlap factor,
 :func:`neel_bdwc_candidate`, is the Neel overlap of Brockmann, De Nardis, Wouters & Caux
 (J. Phys. A 47, 145003 (2014)), h^2 = tanh(mu + i gamma/2) tanh(mu - i gamma/2) /
 (4 sinh^2 2mu), continued from Delta > 1 to Delta = cos(gamma); with the Takahashi-Suzuki
 strings at gamma = pi/3 the saddle point misses the exact Neel energy by 0.049 (q_1 =
 -0.201 against -1/4), so it is rejected (``tests/tba/test_quench_action.py``,
-``symness table bertini2016_example2_exact``).  At Delta = 0 it must fail: the Neel
+``symness table bertini2016_example2_exact_qa``).  At Delta = 0 it must fail: the Neel
 state has equal overlaps with all states holding one of each pair (k, k + pi), i.e.
 theta = 1/2, while the factorised weight 1/(4 sinh^2 2 lambda) is not constant; the
 pair exclusion between the two species is not in the factorised formula.
