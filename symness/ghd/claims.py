@@ -228,7 +228,9 @@ def _example2_conservation() -> Evidence:
        statement="the exact steady states of the Neel and Bell-pair quenches at Delta = 1/2, "
                  "built by string-charge duality (tba.string_charge) without imposing any "
                  "local charge, reproduce the exact initial values of q_1 .. q_9 (relative "
-                 "1e-8); <s^z> = 0 and the Bethe-Takahashi equation of species 3 hold")
+                 "1e-8); <s^z> = 0 and the Bethe-Takahashi equation of species 3 hold.  The "
+                 "local charges test the spin-1/2 family (rho_1^h) only, not the spin-1 "
+                 "family nor the closure eta_3 = 1/eta_2 (tba.string_charge)")
 def _example2_exact_gge() -> Evidence:
     from symness.tba import lattice_charges as lc
     from symness.tba import string_charge as sc

@@ -88,6 +88,7 @@ def test_solution_satisfies_equation_with_dense_convolution():
     np.testing.assert_allclose(st.regular_log_eta, rhs, rtol=0, atol=1e-10)
 
 
+@pytest.mark.slow
 def test_bdwc_neel_candidate_is_rejected_by_the_exact_energy():
     """The decisive check: exact <Neel|q_1|Neel> = -Delta/2 = -1/4 (product state)."""
     exact = initial_values(CONTENT, lc.NEEL, [1])[1]
