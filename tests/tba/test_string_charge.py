@@ -98,6 +98,16 @@ def test_generating_functions_inside_the_strip(pair):
             assert abs(got - sc.generating_function(density, u, G, spin)) < 1e-9
 
 
+def test_neel_one_string_holes_vanish_at_zero_rapidity():
+    """Known property of the Neel steady state (Brockmann et al., J. Stat. Mech. (2014)
+    P12009, gapped regime; eta_1 ~ lambda^2): rho_1^h(0) = 0, and ~ lambda^2 near 0."""
+    d1 = sc.hole_dualities(sc.pair_density(sc.NEEL_PAIR), np.array([0.0, 0.01, 0.02]), G)[0]
+    assert abs(d1[0]) < 1e-8
+    assert abs(d1[2] / d1[1] - 4.0) < 0.1  # 3.93: lambda^2 (ratio 4) plus a quartic term
+    bell = sc.hole_dualities(sc.pair_density(sc.BELL_PAIR), np.array([0.0]), G)[0]
+    assert bell[0] > 0.5  # not a property of every state (Bell: 0.5169)
+
+
 def test_bad_input_raises():
     with pytest.raises(ParameterError, match="gamma/pi"):
         sc.exact_state(string_content(Fraction(1, 4)), sc.NEEL_PAIR)
