@@ -99,8 +99,8 @@ def test_generating_functions_inside_the_strip(pair):
 
 
 def test_neel_one_string_holes_vanish_at_zero_rapidity():
-    """Known property of the Neel steady state (Brockmann et al., J. Stat. Mech. (2014)
-    P12009, gapped regime; eta_1 ~ lambda^2): rho_1^h(0) = 0, and ~ lambda^2 near 0."""
+    """Known property of the Neel steady state (Brockmann et al., arXiv:1408.5075,
+    gapped regime; eta_1 ~ lambda^2): rho_1^h(0) = 0, and ~ lambda^2 near 0."""
     d1 = sc.hole_dualities(sc.pair_density(sc.NEEL_PAIR), np.array([0.0, 0.01, 0.02]), G)[0]
     assert abs(d1[0]) < 1e-8
     assert abs(d1[2] / d1[1] - 4.0) < 0.1  # 3.93: lambda^2 (ratio 4) plus a quartic term
