@@ -343,3 +343,34 @@ def realtime_example1(outdir: Path) -> list[Path]:
         f"TEBD L={run.length}, χ={run.chi} vs GHD",
         f"symness figure bertini2016-realtime-ex1: TEBD data (chi = {run.chi}); x = position "
         "from the junction")
+
+
+@figure("bertini2016-example2-exact", slow=True,
+        description="Example 2 (Neel | Bell pairs), Delta=1/2: pure-state TEBD points on the "
+                    "LQSS curves of q1 and j1 with the exact GGEs")
+def example2_exact_figure(outdir: Path) -> list[Path]:
+    """q1 and j1 against zeta = x/t: TEBD at t = 4, 6, 8 and the LQSS with the exact GGEs.
+
+    GHD: ``ghd.example2_exact`` (rapidity steps 0.05 and 0.025, error < 1e-4, below the
+    plotting resolution); TEBD: ``ghd.realtime_quench`` (L = 48, chi = 128, cached in
+    tables/).  Numbers and verdict: ``tables/bertini2016_example2_exact*.md``.
+    """
+    from symness.ghd.example2_exact import exact_profile
+    from symness.ghd.realtime_ex1 import lattice_positions
+    from symness.ghd.realtime_quench import ex2_runs
+
+    runs = ex2_runs()
+    run = runs[max(runs)]
+    keep = [run.times.index(t) for t in (4.0, 6.0, 8.0)]
+    zetas = np.linspace(-1.2, 1.2, 61)
+    curves = exact_profile(zetas).values
+    panels = tuple((key, label, getattr(run, key)[keep], lattice_positions(key, run.length))
+                   for key, label in (("q1", "⟨q_1⟩ (energy density)"),
+                                      ("j1", "⟨j_1⟩ (energy current)")))
+    return _tebd_on_ghd(
+        outdir, "bertini2016_example2_exact_fig", zetas, curves, panels,
+        tuple(run.times[k] for k in keep),
+        f"Example 2, Δ=1/2, Néel | Bell pairs: TEBD L={run.length}, χ={run.chi} vs GHD with "
+        "the exact GGEs",
+        f"symness figure bertini2016-example2-exact: TEBD data (chi = {run.chi}); x = "
+        "position from the junction")

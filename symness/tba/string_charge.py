@@ -1,0 +1,274 @@
+"""Exact steady states of quenches from two-site product states (string-charge duality).
+
+After a quench from a product state |psi_0> = |psi>^{(x) L/2} the stationary state is fixed
+by the expectation values of all (quasi-)local charges, among them the generating
+functions of the fused transfer matrices T_s(u) (auxiliary spin s/2).  Their duality with
+the hole densities (Ilievski, Quinn, De Nardis & Brockmann, J. Stat. Mech. (2016) 063101)
+is used here at Delta = cos(pi/3), where the Takahashi-Suzuki species are (n, v) = (1, +),
+(2, +), (1, -); every formula below was re-derived in the package's conventions and is
+checked numerically (``tests/tba/test_string_charge.py``), not copied.
+
+Conventions (checked against exact diagonalisation on rings): the Lax operator on the
+auxiliary space (rows/columns a, a') is
+
+    L(u) = [[sinh(u + i gamma s^z), i sin(gamma) s^-], [i sin(gamma) s^+, sinh(u - i gamma s^z)]]
+
+(s^z = sigma^z/2 acting on the site), T_1(u) = tr_a L_N(u) .. L_1(u) commutes with H,
+T_1(i gamma/2) is a multiple of the shift, and on a Bethe state with rapidities lambda_k
+(e^{ik} = sinh(lambda + i gamma/2)/sinh(lambda - i gamma/2), as in ``tba.bare``)
+
+    Lambda_1(u) = sinh^N(u + i gamma/2) prod_k sinh(u + lambda_k - i gamma)/sinh(u + lambda_k)
+                + sinh^N(u - i gamma/2) prod_k sinh(u + lambda_k + i gamma)/sinh(u + lambda_k).
+
+T_2(u) is the trace over the spin-1 (symmetric) block of L^a(u + i gamma/2) L^b(u - i gamma/2);
+T_1(u + i gamma/2) T_1(u - i gamma/2) - T_2(u) is a scalar (the quantum determinant).
+
+1. Generating functions.  In the strip 0 < Im u < gamma, with x_s(u) = (1/N) d/du ln T_s(u),
+
+       <x_1(u)> = coth(u + i gamma/2) + sum_j int rho_j(l) sum_a [coth(u + l_a - i gamma)
+                  - coth(u + l_a)] dl,
+       <x_2(u)> = coth(u + i gamma) + coth(u) + sum_j int rho_j(l) sum_a
+                  [coth(u + l_a - 3i gamma/2) - coth(u + l_a + i gamma/2)] dl
+
+   (l_a the members of a string centred at l).  For the product state, T_s(u)^{-1} =
+   T_s(u - i gamma)/Phi_s(u) up to corrections exponentially small in N (the leading
+   eigenvalue of the two-row transfer matrix is the same for every state, checked), so
+
+       <psi_0|x_s(u)|psi_0> = (1/2) d/dv ln Lambda_max(E_s(u - i gamma, v)) at v = u,
+
+   with E_s the 2-site (one pair) transfer matrix of T_s(u - i gamma) T_s(v) in |psi>:
+   an (s + 1)^2-dimensional eigenproblem (:func:`generating_function`).
+
+2. Duality.  On the edges of the strip the poles of coth give delta functions; with the
+   Bethe-Takahashi equations sigma_j rho_j^t = a_j - sum_k T_jk * rho_k:
+
+       D_1(mu) = a_1 - [x_1(mu + i gamma - i0) + x_1(mu + i0) - C_1(mu)] / (2 pi i) = rho_1^h,
+       D_2(mu) = a_2 - [x_2(mu + i gamma - i0) + x_2(mu + i0) - C_2(mu)] / (2 pi i)
+               = rho_2^h + rho_3,
+
+   C_1 = coth(mu + 3i gamma/2) + coth(mu + i gamma/2), C_2 = coth(mu + 2i gamma) +
+   2 coth(mu + i gamma) + coth(mu); the extra rho_3 in D_2 is the delta function hidden in
+   the degenerate a_3^- term of T_23 (3 gamma = pi).  At mu = 0 the edge values are
+   extrapolated from inside the strip (a degree-5 fit in the distance to the edge).
+
+3. Closure (assumed, argued here): spin-flip invariant states (Neel and the Bell pairs
+   both are) have eta_3 = 1/eta_2.  Every h = 0 GGE of the local charges has it (checked
+   numerically), and the single-particle eigenvalues of x_1 and x_2 on species 3 are
+   minus those on species 2 at gamma = pi/3 (as e_3 = -e_2), so a GGE of the two families
+   has the same structure.  With the equal total densities of the last two species,
+   rho_3 = rho_2^h = D_2/2 and rho_3^h = rho_2.  The Bethe-Takahashi equations of
+   species 1 and 2 are then linear in rho_1, rho_2 and are solved on the grid (dense
+   trapezoid rule).
+
+Checks, and what each one tests: the exact <psi_0|q_n|psi_0> of the local charges
+(``lattice_charges``, exact rationals, :func:`charge_check`) test rho_1^h only - the local
+charges are the Taylor coefficients of x_1 at u = i gamma/2, so they are blind to how
+D_2 splits into rho_2^h and rho_3 (changing the closure by 1 % leaves q_1 .. q_7 unchanged
+to 1e-12); the spin-1 family and the closure are tested by the infinite-temperature state
+(maximally mixed pair, where the closure holds: the beta = 0 TBA densities are reproduced
+to 1e-10, and a 1 % change of the closure fails), by :func:`tba_generating_function`
+against :func:`generating_function` inside the strip, and by real-time evolution
+(``ghd.example2_exact``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+
+from symness.tba.kernels import a_function, kernel_matrix_function
+from symness.tba.quadrature import RapidityGrid
+from symness.tba.strings import StringContent
+from symness.tba.thermal import Macrostate
+from symness.validation import ParameterError
+
+__all__ = ["NEEL_PAIR", "BELL_PAIR", "MIXED_PAIR", "pair_density", "lax", "fused_lax",
+           "generating_function", "hole_dualities", "ExactState", "exact_state", "charge_check"]
+
+#: Pair amplitudes psi[s0, s1] (index 0 = up) of the Neel pairs |up down>.
+NEEL_PAIR = np.array([[0.0, 1.0], [0.0, 0.0]], dtype=complex)
+#: Pair amplitudes of the Bell pairs (|up up> - |down down>)/sqrt 2 (paper's Example 2).
+BELL_PAIR = np.array([[1.0, 0.0], [0.0, -1.0]], dtype=complex) / math.sqrt(2)
+
+#: Spin-1 (symmetric) and singlet basis of two spin-1/2 auxiliary spaces (columns).
+_FUSION = np.array([[1, 0, 0, 0],
+                    [0, 1 / math.sqrt(2), 0, 1 / math.sqrt(2)],
+                    [0, 1 / math.sqrt(2), 0, -1 / math.sqrt(2)],
+                    [0, 0, 1, 0]])
+#: Distances to the strip edge from which the edge value at mu = 0 is extrapolated.
+_EDGE_STEPS = 0.002 * np.arange(1, 7)
+
+
+def _require_pi_over_3(content: StringContent) -> None:
+    if content.gamma_over_pi != Fraction(1, 3):
+        raise ParameterError(f"'gamma/pi' must be 1/3 (Delta = 1/2): the duality and the "
+                             f"closure are derived for the species of pi/3 only "
+                             f"(got {content.gamma_over_pi})")
+
+
+def lax(u: complex, gamma: float, derivative: bool = False) -> np.ndarray:
+    """Spin-1/2 Lax operator L[a, a'] (2 x 2 site matrices), or its u-derivative."""
+    f = np.cosh if derivative else np.sinh
+    out = np.zeros((2, 2, 2, 2), dtype=complex)
+    out[0, 0] = np.diag([f(u + 0.5j * gamma), f(u - 0.5j * gamma)])
+    out[1, 1] = np.diag([f(u - 0.5j * gamma), f(u + 0.5j * gamma)])
+    if not derivative:
+        out[0, 1] = 1j * math.sin(gamma) * np.array([[0, 0], [1, 0]])  # s^- = |down><up|
+        out[1, 0] = 1j * math.sin(gamma) * np.array([[0, 1], [0, 0]])  # s^+
+    return out
+
+
+def _aux_product(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """(A (x) B)[(a b), (a' b')] = A[a, a'] B[b, b'] (site matrices multiplied, A left)."""
+    da, db = first.shape[0], second.shape[0]
+    return np.einsum("acst,bdtr->abcdsr", first, second).reshape(da * db, da * db, 2, 2)
+
+
+def fused_lax(u: complex, gamma: float, derivative: bool = False) -> np.ndarray:
+    """Spin-1 Lax operator: the symmetric block of L(u + i gamma/2) (x) L(u - i gamma/2)."""
+    plus, minus = lax(u + 0.5j * gamma, gamma), lax(u - 0.5j * gamma, gamma)
+    prod = _aux_product(plus, minus)
+    if derivative:
+        prod = (_aux_product(lax(u + 0.5j * gamma, gamma, True), minus)
+                + _aux_product(plus, lax(u - 0.5j * gamma, gamma, True)))
+    return np.einsum("ia,ijst,jb->abst", _FUSION, prod, _FUSION)[:3, :3]
+
+
+def pair_density(pair: np.ndarray) -> np.ndarray:
+    """rho[i, j, k, l] = conj(psi[i, j]) psi[k, l] of pair amplitudes psi[s0, s1]."""
+    pair = np.asarray(pair, dtype=complex)
+    return np.einsum("ij,kl->ijkl", pair.conj(), pair)
+
+
+#: The maximally mixed pair (infinite temperature), for checks.
+MIXED_PAIR = np.einsum("ik,jl->ijkl", np.eye(2), np.eye(2)).astype(complex) / 4
+
+
+def _pair_matrix(density: np.ndarray, second_site: np.ndarray, first_site: np.ndarray):
+    """Tr[rho W(site 1) W(site 0)] over one pair, rho as from :func:`pair_density`."""
+    return np.einsum("ijkl,xyjl,yzik->xz", density, second_site, first_site)
+
+
+def generating_function(density: np.ndarray, u: complex, gamma: float, spin: int) -> complex:
+    """<x_s(u)> per site in the pair product state ``density`` (s = ``spin`` in {1, 2}).
+
+    ``density`` is a pair density matrix (:func:`pair_density`, or :data:`MIXED_PAIR`).
+    """
+    lax_s = {1: lax, 2: fused_lax}[spin]
+    w = _aux_product(lax_s(u - 1j * gamma, gamma), lax_s(u, gamma))
+    dw = _aux_product(lax_s(u - 1j * gamma, gamma), lax_s(u, gamma, True))
+    e = _pair_matrix(density, w, w)
+    de = _pair_matrix(density, dw, w) + _pair_matrix(density, w, dw)
+    vals, right = np.linalg.eig(e)
+    i = int(np.argmax(np.abs(vals)))
+    lvals, left = np.linalg.eig(e.T)
+    k = int(np.argmin(np.abs(lvals - vals[i])))
+    return 0.5 * (left[:, k] @ de @ right[:, i]) / (left[:, k] @ e @ right[:, i])
+
+
+def _edge_sum(density: np.ndarray, mu: float, gamma: float, spin: int) -> complex:
+    """x_s(mu + i gamma - i0) + x_s(mu + i0) - coth pole at u = 0 (extrapolated at mu = 0)."""
+    def inside(eps: float) -> complex:
+        val = (generating_function(density, mu + 1j * (gamma - eps), gamma, spin)
+               + generating_function(density, mu + 1j * eps, gamma, spin))
+        return val - (1 / np.tanh(mu + 1j * eps) if spin == 2 else 0.0)
+
+    if mu != 0.0:
+        return inside(0.0)
+    vals = np.array([inside(e) for e in _EDGE_STEPS])
+    return complex(np.polyval(np.polyfit(_EDGE_STEPS, vals.real, 5), 0.0),
+                   np.polyval(np.polyfit(_EDGE_STEPS, vals.imag, 5), 0.0))
+
+
+def hole_dualities(density: np.ndarray, lam: np.ndarray, gamma: float) -> np.ndarray:
+    """(D_1, D_2)(lambda) of the module docstring, shape (2, N)."""
+    out = np.empty((2, lam.size))
+    for i, mu in enumerate(np.asarray(lam, dtype=float)):
+        c1 = 1 / np.tanh(mu + 1.5j * gamma) + 1 / np.tanh(mu + 0.5j * gamma)
+        c2 = 1 / np.tanh(mu + 2j * gamma) + 2 / np.tanh(mu + 1j * gamma)
+        out[0, i] = (a_function(1, 1, gamma, mu)
+                     - ((_edge_sum(density, mu, gamma, 1) - c1) / (2j * math.pi)).real)
+        out[1, i] = (a_function(2, 1, gamma, mu)
+                     - ((_edge_sum(density, mu, gamma, 2) - c2) / (2j * math.pi)).real)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class ExactState:
+    """The steady state of a quench from a two-site product state.
+
+    Attributes
+    ----------
+    state : Macrostate
+        Fillings theta_j = rho_j / (rho_j + rho_j^h).
+    root_density, hole_density : ndarray, shape (3, N)
+    bt3_residual : float
+        Sup-norm residual of the Bethe-Takahashi equation of species 3, which is not
+        imposed (a consistency check of the closure).
+    """
+
+    state: Macrostate
+    root_density: np.ndarray
+    hole_density: np.ndarray
+    bt3_residual: float
+
+
+def exact_state(content: StringContent, pair: np.ndarray, *,
+                grid: RapidityGrid | None = None) -> ExactState:
+    """Steady state of the quench from |pair>^{(x) L/2} at Delta = 1/2 (module docstring).
+
+    ``pair``: amplitudes psi[s0, s1] (shape (2, 2), normalised) or a pair density matrix
+    (shape (2, 2, 2, 2), :func:`pair_density`).
+    """
+    _require_pi_over_3(content)
+    pair = np.asarray(pair, dtype=complex)
+    density = pair_density(pair) if pair.shape == (2, 2) else pair
+    trace = np.einsum("ijij->", density) if density.shape == (2, 2, 2, 2) else math.nan
+    if not math.isclose(abs(trace), 1.0, rel_tol=1e-12):
+        raise ParameterError("'pair' must be normalised amplitudes psi[s0, s1] (2 x 2) or a "
+                             f"pair density matrix (2 x 2 x 2 x 2) of trace 1 (got shape "
+                             f"{pair.shape}, trace {trace})")
+    grid = grid or RapidityGrid(step=0.025, cutoff=12.0)
+    lam, n, g = grid.points, grid.size, content.gamma
+    d1, d2 = hole_dualities(density, lam, g)
+    rho3 = d2 / 2
+    kern = kernel_matrix_function(content, lam[:, None] - lam[None, :]) * grid.step
+    a = np.array([a_function(nj, v, g, lam) for nj, v in zip(content.lengths,
+                                                                content.parities)])
+    lhs = np.block([[np.eye(n) + kern[0, 0], kern[0, 1]], [kern[1, 0], np.eye(n) + kern[1, 1]]])
+    rhs = np.concatenate([a[0] - d1 - kern[0, 2] @ rho3, a[1] - rho3 - kern[1, 2] @ rho3])
+    sol = np.linalg.solve(lhs, rhs)
+    rho = np.array([sol[:n], sol[n:], rho3])
+    holes = np.array([d1, rho3, sol[n:]])
+    sigma = np.array(content.signs, dtype=float)
+    bt3 = sigma[2] * (rho[2] + holes[2]) - (a[2] - sum(kern[2, k] @ rho[k] for k in range(3)))
+    filling = rho / (rho + holes)
+    state = Macrostate(content, grid, filling, filling[:, -1].copy())
+    return ExactState(state, rho, holes, float(np.max(np.abs(bt3))))
+
+
+def tba_generating_function(exact: ExactState, u: complex, spin: int) -> complex:
+    """<x_s(u)> per site from the root densities (module docstring, 1; trapezoid rule)."""
+    content, grid = exact.state.content, exact.state.grid
+    g, lam = content.gamma, grid.points
+    shifts = {1: (-1j * g, 0.0), 2: (-1.5j * g, 0.5j * g)}[spin]
+    total = (1 / np.tanh(u + 0.5j * g) if spin == 1
+             else 1 / np.tanh(u + 1j * g) + 1 / np.tanh(u))
+    for j, (n, v) in enumerate(zip(content.lengths, content.parities)):
+        for a in range(1, n + 1):
+            member = lam + 1j * (g * (n + 1 - 2 * a) / 2 + math.pi * (1 - v) / 4)
+            kernel = 1 / np.tanh(u + member + shifts[0]) - 1 / np.tanh(u + member + shifts[1])
+            total += grid.step * np.sum(exact.root_density[j] * kernel)
+    return complex(total)
+
+
+def charge_check(exact: ExactState, targets: dict) -> dict[int, float]:
+    """{n: <q_n>_state - target_n} for the local charges in ``targets`` (paper eq. (3))."""
+    from symness.tba.charges import charge_density
+    from symness.tba.dressing import Dressing
+
+    d = Dressing(exact.state)
+    return {n: charge_density(d, n) - float(t) for n, t in targets.items()}
