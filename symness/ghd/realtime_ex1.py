@@ -57,7 +57,7 @@ from symness.tba.strings import string_content
 __all__ = ["DTAU_ERROR", "EX1", "EX1_RUNS", "Ex1Comparison", "Ex1Run", "FIT_TIMES",
            "OBSERVABLES", "RAYS", "compare_ex1", "ex1_runs", "fit_intercept", "ghd_on_rays",
            "intercept_weights", "junction_offset", "lattice_positions", "on_rays",
-           "thermal_bulk_error"]
+           "run_on_rays", "thermal_bulk_error"]
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,12 @@ def on_rays(values: np.ndarray, positions: np.ndarray, t: float,
             zetas: np.ndarray = RAYS) -> np.ndarray:
     """Linear interpolation of a lattice profile at x = zeta t."""
     return np.interp(zetas * t, positions, values)
+
+
+def run_on_rays(run, observable: str, times) -> dict[float, np.ndarray]:
+    """{t: profile of ``observable`` of a recorded run on the rays :data:`RAYS`}, t in ``times``."""
+    pos = lattice_positions(observable, run.length)
+    return {t: on_rays(getattr(run, observable)[run.times.index(t)], pos, t) for t in times}
 
 
 def intercept_weights(times: tuple[float, ...]) -> np.ndarray:

@@ -257,7 +257,7 @@ def example2_exact_profiles_table() -> Table:
 
     from symness.ghd.example2_exact import exact_profile
     from symness.ghd.profiles import profile, quench_states
-    from symness.ghd.realtime_ex1 import OBSERVABLES, RAYS, lattice_positions, on_rays
+    from symness.ghd.realtime_ex1 import OBSERVABLES, RAYS, run_on_rays
     from symness.ghd.realtime_quench import ex2_runs
     from symness.tba.quadrature import RapidityGrid
     from symness.tba.strings import string_content
@@ -270,8 +270,7 @@ def example2_exact_profiles_table() -> Table:
     shown = (4.0, 6.0, 8.0)
     rows, worst = [], {}
     for key in OBSERVABLES:
-        pos = lattice_positions(key, best.length)
-        tebd = {t: on_rays(getattr(best, key)[best.times.index(t)], pos, t) for t in shown}
+        tebd = run_on_rays(best, key, shown)
         worst[key] = float(np.max(np.abs(tebd[8.0] - exact.values[key])))
         for i, z in enumerate(RAYS):
             rows.append([key, f"{z:+.1f}", f"{exact.values[key][i]:.5f}",

@@ -111,7 +111,7 @@ def realtime_ex2_table() -> Table:
     import numpy as np
 
     from symness.ghd.profiles import profile, quench_states
-    from symness.ghd.realtime_ex1 import OBSERVABLES, RAYS, lattice_positions, on_rays
+    from symness.ghd.realtime_ex1 import OBSERVABLES, RAYS, run_on_rays
     from symness.ghd.realtime_quench import EX2, ex2_runs
     from symness.tba.quadrature import RapidityGrid
     from symness.tba.strings import string_content
@@ -124,9 +124,8 @@ def realtime_ex2_table() -> Table:
     shown = (4.0, 6.0, 8.0)
     rows, chi_err = [], 0.0
     for key in OBSERVABLES:
-        pos = lattice_positions(key, best.length)
-        tebd = {t: on_rays(getattr(best, key)[best.times.index(t)], pos, t) for t in shown}
-        last = on_rays(getattr(rough, key)[rough.times.index(shown[-1])], pos, shown[-1])
+        tebd = run_on_rays(best, key, shown)
+        last = run_on_rays(rough, key, shown[-1:])[shown[-1]]
         chi_err = max(chi_err, float(np.max(np.abs(tebd[shown[-1]] - last))))
         for i, z in enumerate(RAYS):
             rows.append([key, f"{z:+.1f}", f"{gge[2][key][i]:.4f}", f"{gge[4][key][i]:.4f}",
