@@ -4,7 +4,8 @@ Examples::
 
     symness ghd profile --delta 1/2 --beta-left 1 --beta-right 2 --rays 201 --tol 1e-8
     symness ghd profile --gamma 1/4 --protocol domain-wall --rays 51
-    symness ghd profile --delta 1/2 --protocol neel-bell --order 2 --rays 101
+    symness ghd profile --delta 1/2 --protocol neel-bell --rays 101
+    symness ghd profile --delta 1/2 --protocol neel-bell --gge truncated --order 2
 """
 
 from __future__ import annotations
@@ -36,7 +37,11 @@ def gamma_over_pi_from_delta(delta: Fraction) -> Fraction:
 
 #: Options used by one protocol only, and their defaults there.
 PROTOCOL_OPTIONS = {"beta_left": ("two-temperature", "1"), "beta_right": ("two-temperature", "2"),
-                    "order": ("neel-bell", "2")}
+                    "gge": ("neel-bell", "exact")}
+#: Default target relative error: the exact Example 2 states are dense solves on the grid,
+#: so their refinement stops at step 1/80 (about 15 s; tol 1e-8 would need 1/320).
+DEFAULT_TOL = {"exact": "1e-5"}
+EXACT_MIN_STEP = 0.0125
 
 
 def _protocol_options(args) -> None:
@@ -51,6 +56,7 @@ def _protocol_options(args) -> None:
 
 def _cmd_profile(args) -> int:
     from symness.ghd.converged import converged_profile, format_with_error
+    from symness.ghd.example2_exact import exact_quench_states
     from symness.ghd.profiles import (
         OBSERVABLES,
         domain_wall_states,
@@ -63,6 +69,11 @@ def _cmd_profile(args) -> int:
     if args.delta is None and args.gamma is None:
         raise ParameterError("give one of --delta and --gamma")
     _protocol_options(args)
+    if args.protocol == "neel-bell" and args.gge == "truncated":
+        args.order = or_default(args.order, "2")
+    elif args.order is not None:
+        raise ParameterError("'order' is used by --protocol neel-bell --gge truncated only")
+    args.tol = or_default(args.tol, DEFAULT_TOL.get(getattr(args, "gge", None), "1e-8"))
     if args.gamma is not None:
         g = number(args.gamma, "gamma", minimum=0, maximum=Fraction(1, 2), open_minimum=True)
     else:
@@ -72,6 +83,7 @@ def _cmd_profile(args) -> int:
     step = float(number(args.step, "step", minimum=Fraction(1, 200), maximum=Fraction(1, 2)))
     rtol = float(number(args.tol, "tol", minimum=Fraction(1, 10**12), maximum=Fraction(1, 100)))
     content = string_content(g)
+    limits = {}
     params = {"gamma/pi": str(g), "delta": round(content.delta, 15), "protocol": args.protocol,
               "rays": rays, "zeta_max": zmax, "tol": rtol, "first_step": step}
     if args.protocol == "two-temperature":
@@ -79,14 +91,22 @@ def _cmd_profile(args) -> int:
         br = float(number(args.beta_right, "beta-right", minimum=0))
         params |= {"beta_left": bl, "beta_right": br}
         states = partial(two_temperature_states, content, bl, br)
+    elif args.protocol == "neel-bell" and args.gge == "exact":
+        if g != Fraction(1, 3):
+            raise ParameterError(f"'delta' must be 1/2 for --protocol neel-bell --gge exact "
+                                 f"(the exact states are derived at Delta = cos(pi/3)); "
+                                 f"got gamma/pi = {g}; use --gge truncated")
+        params |= {"gge": "exact"}
+        states = exact_quench_states
+        limits = {"min_step": EXACT_MIN_STEP}
     elif args.protocol == "neel-bell":
         order = integer(args.order, "order", minimum=1, maximum=4)
-        params |= {"order": order}
+        params |= {"gge": "truncated", "order": order}
         states = partial(quench_states, content, order=order)
     else:
         states = partial(domain_wall_states, content)
     zetas = np.linspace(-zmax, zmax, rays)
-    conv = converged_profile(states, zetas, rtol=rtol, step=step)
+    conv = converged_profile(states, zetas, rtol=rtol, step=step, **limits)
     prof, errors = conv.profile, conv.errors
     if args.format in ("text", "md"):   # rounded to the error; csv, json: full precision + errors
         rows = [[round(float(z), 12)] + [format_with_error(prof.values[k][i], errors[k])
@@ -102,7 +122,7 @@ def _cmd_profile(args) -> int:
     if args.protocol == "two-temperature":
         command += f" --beta-left {args.beta_left} --beta-right {args.beta_right}"
     if args.protocol == "neel-bell":
-        command += f" --order {args.order}"
+        command += f" --gge {args.gge}" + (f" --order {args.order}" if args.order else "")
     rel = max(conv.relative_errors.values())
     tab = Table(title=f"LQSS profiles (Bertini et al. 2016, eq. (16)), Delta = cos(pi*{g})",
                 columns=columns, rows=rows, command=command, parameters=params,
@@ -115,9 +135,21 @@ def _cmd_profile(args) -> int:
                        "printed to the decimal place of its error",
                        f"rapidity steps {', '.join(f'{h:g}' for h in conv.steps)}; largest "
                        f"relative error {rel:.1e} (target {rtol:.0e}); observed order "
-                       f"{conv.observed_order:.1f}"])
+                       f"{conv.observed_order:.1f}", *_gge_note(args)])
     write_or_print(render(tab, args.format), args.output)
     return 0
+
+
+def _gge_note(args) -> list[str]:
+    """The boundary states of --protocol neel-bell, and what they rest on."""
+    if args.protocol != "neel-bell":
+        return []
+    if args.gge == "truncated":
+        return [f"truncated GGEs of Q_1, Q_3, .., Q_{2 * int(args.order) - 1}: they lack the "
+                "quasi-local charges (the profile error above is that of the rapidity grid "
+                "only, not of the truncation)"]
+    return ["exact GGEs of the Neel and Bell-pair quenches (tba.string_charge: string-charge "
+            "duality; closure eta_3 = 1/eta_2 tested by the Y-system, Neel 1e-7)"]
 
 
 def register(subparsers) -> None:
@@ -131,14 +163,17 @@ def register(subparsers) -> None:
     anisotropy.add_argument("--gamma", help="gamma/pi, rational in (0, 1/2], e.g. 1/4")
     p.add_argument("--protocol", choices=("two-temperature", "domain-wall", "neel-bell"),
                    default="two-temperature",
-                   help="neel-bell: Example 2 with truncated GGEs of Q_1, Q_3, .., Q_{2K-1}")
+                   help="neel-bell: Example 2 (Neel | Bell pairs), Delta = 1/2 for --gge exact")
+    p.add_argument("--gge", choices=("exact", "truncated"),
+                   help="neel-bell: exact steady states (string-charge duality, default) or "
+                        "truncated GGEs of Q_1, Q_3, .., Q_{2K-1}")
     p.add_argument("--order", help="K of the neel-bell truncated GGEs, 1..4 (default 2)")
     p.add_argument("--beta-left", help="two-temperature: left inverse temperature (default 1)")
     p.add_argument("--beta-right", help="two-temperature: right inverse temperature (default 2)")
     p.add_argument("--rays", default="201", help="number of rays zeta, 2..100001 (default 201)")
     p.add_argument("--zeta-max", default="1.5")
-    p.add_argument("--tol", default="1e-8",
-                   help="target relative error of every profile (sets the rapidity grid)")
+    p.add_argument("--tol", help="target relative error of every profile (sets the rapidity "
+                                 "grid; default 1e-8, 1e-5 for neel-bell --gge exact)")
     p.add_argument("--step", default="1/20", help="coarsest rapidity step of the refinement")
     p.add_argument("--format", choices=("text", "md", "csv", "json"), default="text")
     p.add_argument("--output")

@@ -35,13 +35,38 @@ def test_general_rational_gamma_domain_wall(capsys):
 
 def test_neel_bell_protocol(capsys):
     # exact boundary values: Neel q_1 = -Delta/2, Bell pairs q_1 = -Delta/8 (Delta = 1/2)
-    assert main(["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--order", "1",
-                 "--rays", "3", "--zeta-max", "3", "--format", "csv"]) == 0
+    assert main(["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--gge",
+                 "truncated", "--order", "1", "--rays", "3", "--zeta-max", "3",
+                 "--format", "csv"]) == 0
     rows = [r for r in csv.reader(io.StringIO(capsys.readouterr().out)) if not r[0].startswith("#")]
     assert abs(float(rows[1][1]) + 0.25) < 1e-10 and abs(float(rows[3][1]) + 0.0625) < 1e-10
 
 
+def test_neel_bell_exact_is_the_default(capsys):
+    """Exact GGEs: the same exact boundary values of q_1; the accuracy note names the states."""
+    assert main(["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--rays", "3",
+                 "--zeta-max", "3", "--step", "1/10", "--tol", "1e-3", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    rows = [r for r in csv.reader(io.StringIO(out)) if not r[0].startswith("#")]
+    assert abs(float(rows[1][1]) + 0.25) < 1e-10 and abs(float(rows[3][1]) + 0.0625) < 1e-10
+    assert "exact GGEs" in out and "--gge exact" in out
+
+
+def test_neel_bell_exact_refuses_order(capsys):
+    """--order belongs to the truncated GGEs."""
+    argv = ["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--order", "2"]
+    assert main(argv) == 2
+    assert "order" in capsys.readouterr().err
+
+
+def test_neel_bell_exact_needs_delta_half(capsys):
+    argv = ["ghd", "profile", "--gamma", "1/4", "--protocol", "neel-bell", "--rays", "2"]
+    assert main(argv) == 2
+    assert "delta" in capsys.readouterr().err
+
+
 def test_neel_bell_bad_order(capsys):
-    argv = ["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--order", "0"]
+    argv = ["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--gge", "truncated",
+            "--order", "0"]
     assert main(argv) == 2
     assert "order" in capsys.readouterr().err
