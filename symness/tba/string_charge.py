@@ -102,7 +102,7 @@ from symness.validation import ParameterError
 
 __all__ = ["NEEL_PAIR", "BELL_PAIR", "MIXED_PAIR", "pair_density", "lax", "fused_lax",
            "generating_function", "hole_dualities", "ExactState", "exact_state", "charge_check",
-           "y_system_residual"]
+           "y_system_residual", "y_system_error"]
 
 #: Pair amplitudes psi[s0, s1] (index 0 = up) of the Neel pairs |up down>.
 NEEL_PAIR = np.array([[0.0, 1.0], [0.0, 0.0]], dtype=complex)
@@ -326,3 +326,15 @@ def y_system_residual(exact: ExactState) -> np.ndarray:
     eta = exact.hole_density[:2] / exact.root_density[:2]
     s = 1 / (2 * g * np.cosh(np.pi * (lam[:, None] - lam[None, :]) / g))
     return np.log(eta[1]) - grid.step * s @ np.log1p(eta[0])
+
+
+def y_system_error(exact: ExactState, pole_order: int = 0) -> float:
+    """Sup over 0.05 <= |lambda| <= 4 of the Y-system residual (module docstring, 4).
+
+    ``pole_order``: order of the pole of eta_2 at lambda = 0 (even; negative for a zero),
+    accounted for by (pole_order / 2) ln tanh^2(pi lambda / (2 gamma)).
+    """
+    lam, g = exact.state.grid.points, exact.state.content.gamma
+    shell = (np.abs(lam) >= 0.05) & (np.abs(lam) <= 4)
+    pole = np.log(np.tanh(np.pi * np.abs(lam[shell]) / (2 * g)) ** 2)
+    return float(np.max(np.abs(y_system_residual(exact)[shell] + pole_order / 2 * pole)))
