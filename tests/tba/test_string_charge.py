@@ -88,8 +88,8 @@ def test_generating_functions_inside_the_strip(pair):
     Only the edge values enter the construction; the spin-1 family is the part the local
     charges do not test; it is blind to the closure eta_3 = 1/eta_2 (a 1 % change of it
     leaves these differences at 1e-12, measured), see the Y-system tests.  Interior points
-    whose kernels have no pole closer than 0.17 to the real axis (trapezoid error ~ exp(-2 pi 0.17 / 0.025) ~ 1e-19); measured
-    differences <= 2.6e-10.
+    whose kernels have no pole closer than 0.17 to the real axis (trapezoid error
+    ~ exp(-2 pi 0.17 / 0.025) ~ 1e-19); measured differences <= 2.6e-10.
     """
     exact = _exact("neel" if pair is sc.NEEL_PAIR else "bell")
     density = sc.pair_density(pair)
