@@ -21,6 +21,7 @@ from symness.ghd.profiles import (
     quench_states,
     two_temperature_states,
 )
+from symness.outputs import round_to_error
 from symness.tba import free_fermions as ff
 from symness.tba.quadrature import RapidityGrid
 from symness.tba.strings import string_content
@@ -299,8 +300,9 @@ def _example2_exact_junction() -> Evidence:
     chi_err = max(abs(best[i] - rough[i]) for i in late)
     j = float(exact.values["j1"][0])
     return Evidence.numeric(abs(j - mean), 3e-3, "pure-state TEBD (ghd.realtime_quench)",
-                            detail=f"exact GGE j_E(0) = {j:.6f} (grid error "
-                                   f"{exact.errors['j1']:.0e}); TEBD mean t = 4..8 {mean:.4f}, "
+                            detail=f"exact GGE j_E(0) = {round_to_error(j, exact.errors['j1'])} "
+                                   f"(grid error {exact.errors['j1']:.0e}); "
+                                   f"TEBD mean t = 4..8 {mean:.4f}, "
                                    f"t = 8: {best[-1]:.4f}; chi error {chi_err:.0e}; truncated "
                                    "GGE K = 5: -0.0227",
                             requires={"rapidity-grid error < 1e-4": exact.errors["j1"] < 1e-4,
