@@ -33,10 +33,35 @@ REFINEMENT_INNER_RTOL = 1e-10
 #: double-double residual stops: twelve orders above the double-double unit round-off
 #: (~5e-32), where the measured corrections level off (1e-22 .. 1e-28) times the conditioning.
 REFINEMENT_TOL = 1e-20
+#: Damping rate, in units of ``u max|H|``, below which iterative refinement switches its inner
+#: solve to the eigenbasis of ``H`` (:mod:`symness.lindblad.refinement`): ``eig(A)`` resolves
+#: the damping rates only above ~1e3 u ||H|| (:mod:`symness.lindblad.eigen_equation`).
+REFINEMENT_EIGENBASIS_SWITCH = 1e3
+#: Cluster width of the eigenbasis inner solve in units of the largest damping rate: levels
+#: closer than this form one cluster, which must be much wider than the damping rates
+#: (:class:`symness.lindblad.eigen_equation.EigenbasisEquation`); four orders wider.
+REFINEMENT_CLUSTER_FACTOR = 1e4
+#: Singularity threshold (units of ``u max|A|``) of the sector inner solve of iterative
+#: refinement: the inner solve only has to contract the error and the refinement measures the
+#: contraction at every step, so it may keep fewer digits than ``LYAPUNOV_SINGULAR_FACTOR``.
+REFINEMENT_INNER_SINGULAR_FACTOR = 1.0
 #: Singularity threshold of the block Lyapunov preconditioner, in units of ``u max|A|``
 #: (:class:`symness.lindblad.block_lyapunov.BlockLyapunov`): a denominator
 #: ``|lam_i + conj(lam_j)|`` below 1e3 u max|A| keeps fewer than three digits.
 LYAPUNOV_SINGULAR_FACTOR = 1e3
+#: Singular values below ``KERNEL_ZERO ||M||_inf`` count as zero in the float64 kernel of
+#: :mod:`symness.perturbation.kernel`: about four orders above the SVD's round-off
+#: ~ u ||M|| sqrt(d) (u = 1.1e-16, d <= 10^4 gives 1e-14).
+KERNEL_ZERO = 1e-10
+#: ...and none may lie between ``KERNEL_ZERO`` and ``KERNEL_GAP`` times ``||M||_inf``: a
+#: three-order gap separates zero from nonzero; a value inside it raises (near-degenerate)
+#: instead of being classified by a guess.
+KERNEL_GAP = 1e-7
+#: Relative size (at most 1) of ``P1 L1 G0 L1 P1`` above which identity (44) of the
+#: perturbation series counts as violated (float64 route, :mod:`symness.perturbation.series`):
+#: normalised to at most 1, it is at round-off level when (44) holds; 1e-9 leaves room for
+#: the conditioning of ``G0`` (the unperturbed generator's reduced inverse).
+IDENTITY_44 = 1e-9
 #: Agreement between two float64 implementations of the same linear map.
 FLOAT64_IDENTITY = 1e-12
 #: Agreement with a peer library (qutip) on the same problem.

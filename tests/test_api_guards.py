@@ -80,12 +80,25 @@ def test_run_sweep_with_an_incomplete_task_names_the_missing_key(tmp_path):
 
 
 @pytest.mark.parametrize("kwargs, name", [
-    ({"L": 10**9}, "L"), ({"h": 1e9}, "h"), ({"delta": -1e9}, "delta"), ({"J": 1e9}, "J"),
+    ({"n": 10**9}, "n"), ({"h": 1e9}, "h"), ({"delta": -1e9}, "delta"),
+    ({"exchange": 1e9}, "exchange"), ({"exchange": 0}, "exchange"),
 ])
 def test_disordered_chain_bounds(kwargs, name):
     # issue: `mps ness --h 1e9` ended in "superoperator does not preserve Hermiticity"
     with pytest.raises(ParameterError, match=f"'{name}' must be"):
-        DisorderedXXZ(**({"L": 8, "delta": 1} | kwargs))
+        DisorderedXXZ(**({"n": 8, "delta": 1} | kwargs))
+
+
+@pytest.mark.parametrize("key, value", [("L", 10**9), ("L", 1), ("J", "1e9"), ("J", "0")])
+def test_sweep_spec_errors_name_the_papers_key(key, value):
+    # the spec keeps the paper's L and J (cache keys); the model's n and exchange stay hidden
+    from symness.mps.sweep import chain_from_spec
+
+    res = {"kind": "magnetization", "mu": "1/5"}
+    spec = {"L": 6, "delta": "1", "left": res, "right": res} | {key: value}
+    with pytest.raises(ParameterError, match=f"^'{key}' must be") as info:
+        chain_from_spec(spec)
+    assert "'n'" not in str(info.value) and "'exchange'" not in str(info.value)
 
 
 def test_mps_ness_at_the_largest_field_still_builds_real_generators():

@@ -188,14 +188,20 @@ def _damping_scale(sectors: Sectors, weight: float) -> float:
 
 
 def _inner_equation(sectors: Sectors, weight: float, inner: str):
-    """The float64 inner solver; ``"auto"``: eigenbasis when damping < 1e3 u max|H|."""
+    """The float64 inner solver; ``"auto"``: eigenbasis when damping < 1e3 u max|H|.
+
+    The factors are named in :mod:`symness.tolerance` (``REFINEMENT_*``) with their reasons.
+    """
     damping = _damping_scale(sectors, weight)
     h_scale = max(float(np.abs(h).max()) for h in sectors.hamiltonian)
     if inner == "auto":
-        inner = "eigenbasis" if damping < 1e3 * np.finfo(float).eps * h_scale else "sector"
+        switch = tolerance.REFINEMENT_EIGENBASIS_SWITCH * np.finfo(float).eps * h_scale
+        inner = "eigenbasis" if damping < switch else "sector"
     if inner == "eigenbasis":
-        return EigenbasisEquation(sectors, weight, cluster_tol=1e4 * damping)
-    return SectorEquation(sectors, weight, singular_tolerance=1.0)
+        return EigenbasisEquation(sectors, weight,
+                                  cluster_tol=tolerance.REFINEMENT_CLUSTER_FACTOR * damping)
+    return SectorEquation(sectors, weight,
+                          singular_tolerance=tolerance.REFINEMENT_INNER_SINGULAR_FACTOR)
 
 
 def refined_steady_state(hamiltonian, jumps: Sequence, *, dissipator: str,

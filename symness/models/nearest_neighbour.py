@@ -36,15 +36,15 @@ def validate_coupling(alpha: Sequence[Sequence[float]], name: str = "alpha") -> 
     return arr
 
 
-def field_hamiltonian(n: int, h: float) -> sp.csr_matrix:
-    """``H_0 = h sum_l sigma^z_l`` on ``n`` sites (paper eq. (69))."""
+def field_hamiltonian(n: int, field: float) -> sp.csr_matrix:
+    """``H_0 = h sum_l sigma^z_l`` on ``n`` sites (paper eq. (69)); ``field`` is ``h``."""
     n = require_int(n, "n", minimum=1)
-    h = float(require_real(h, "h"))
-    if h == 0:
-        raise ParameterError("'h' must be nonzero (paper: we assume h != 0)")
+    field = float(require_real(field, "field"))
+    if field == 0:
+        raise ParameterError("'field' must be nonzero (paper: we assume h != 0)")
     out = sp.csr_matrix((2**n, 2**n), dtype=complex)
     for j in range(n):
-        out = out + h * site_operator("Z", j, n)
+        out = out + field * site_operator("Z", j, n)
     return out.tocsr()
 
 

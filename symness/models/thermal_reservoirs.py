@@ -17,7 +17,7 @@ is a parameter (``kind``), recorded in every output:
 
 ``"gibbs"``      ``R ∝ exp(-beta eps + mu (s^z_1 + s^z_2))``, ``eps`` the clean XXZ bond
                  ``J (s^x s^x + s^y s^y + Delta s^z s^z)`` (no disorder field on the reservoir
-                 bond), spin-1/2 units;
+                 bond), spin-1/2 units, ``J`` the argument ``exchange``;
 ``"linear"``     its first order in ``beta`` and ``mu``: ``R = (1 - beta eps~ + mu (s^z_1 +
                  s^z_2)) / 4`` with ``eps~`` the traceless part of ``eps``; this is also the
                  exact first-order reduced Gibbs state of any longer clean chain;
@@ -70,9 +70,9 @@ EDGE_KINDS = ("edge-gibbs",)
 DISSIPATOR = "prosen"
 
 
-def _spin_chain_hamiltonian(m: int, J: float, delta: float) -> np.ndarray:
+def _spin_chain_hamiltonian(m: int, exchange: float, delta: float) -> np.ndarray:
     """Dense clean XXZ chain ``sum eps_{i,i+1}`` on ``m`` sites (no field), spin normalisation."""
-    return hamiltonian(XXZChain(m, delta, exchange=J, normalisation="spin")).toarray()
+    return hamiltonian(XXZChain(m, delta, exchange=exchange, normalisation="spin")).toarray()
 
 
 def _magnetization(m: int) -> np.ndarray:
@@ -81,21 +81,21 @@ def _magnetization(m: int) -> np.ndarray:
                for i in range(m))
 
 
-def gibbs_target(J, delta, beta, mu, edge_fields=(0, 0)) -> np.ndarray:
+def gibbs_target(exchange, delta, beta, mu, edge_fields=(0, 0)) -> np.ndarray:
     """Two-site Gibbs state ``exp(-beta eps + mu (s^z_1 + s^z_2)) / Z``.
 
     ``eps`` is the clean bond, or with ``edge_fields = (z_1, z_2)`` the bond plus the fields
     ``z_1 s^z_1 + z_2 s^z_2`` (``"edge-gibbs"``, module docstring).
     """
     z1, z2 = (2 * float(z) for z in edge_fields)        # bond_term carries half of each field
-    x = -float(beta) * bond_term(J, delta, z1, z2) + float(mu) * _magnetization(2)
+    x = -float(beta) * bond_term(exchange, delta, z1, z2) + float(mu) * _magnetization(2)
     r = la.expm(x)
     return r / np.trace(r).real
 
 
-def linear_target(J, delta, beta, mu) -> np.ndarray:
+def linear_target(exchange, delta, beta, mu) -> np.ndarray:
     """First order in ``beta``, ``mu`` of :func:`gibbs_target`; raises if not positive."""
-    eps = bond_term(J, delta, 0, 0)
+    eps = bond_term(exchange, delta, 0, 0)
     eps = eps - np.trace(eps) / 4 * np.eye(4)
     r = (np.eye(4) - float(beta) * eps + float(mu) * _magnetization(2)) / 4
     if np.linalg.eigvalsh(r).min() < 0:
@@ -104,12 +104,12 @@ def linear_target(J, delta, beta, mu) -> np.ndarray:
     return r
 
 
-def auxiliary_target(J, delta, beta, mu, m: int) -> np.ndarray:
+def auxiliary_target(exchange, delta, beta, mu, m: int) -> np.ndarray:
     """Reduced state on the central two sites of the Gibbs state of a clean ``m``-site chain."""
     m = require_int(m, "aux_length", minimum=2, maximum=12)
     if m % 2:
         raise ParameterError(f"'aux_length' must be even (got {m})")
-    x = -float(beta) * _spin_chain_hamiltonian(m, float(J), float(delta)) \
+    x = -float(beta) * _spin_chain_hamiltonian(m, float(exchange), float(delta)) \
         + float(mu) * _magnetization(m)
     w, v = np.linalg.eigh(x)
     rho = (v * np.exp(w - w.max())) @ v.conj().T
@@ -222,7 +222,7 @@ class Reservoir:
         """Number of chain sites the reservoir acts on (1 or 2)."""
         return 1 if self.kind == "magnetization" else 2
 
-    def target(self, J, delta, edge_fields=None) -> np.ndarray:
+    def target(self, exchange, delta, edge_fields=None) -> np.ndarray:
         """Target state of the edge sites (module docstring), ``2**width`` square.
 
         ``edge_fields = (z_1, z_2)``: the ``s^z`` coefficients of the two reservoir sites in
@@ -233,16 +233,16 @@ class Reservoir:
             if edge_fields is None:
                 raise ParameterError(f"reservoir kind {self.kind!r} needs 'edge_fields' "
                                      "(the fields of its two sites)")
-            return gibbs_target(J, delta, self.beta, self.mu, edge_fields)
+            return gibbs_target(exchange, delta, self.beta, self.mu, edge_fields)
         if self.kind == "magnetization":
             return (PAULI["I"] + float(self.mu) * PAULI["Z"]) / 2
         if self.kind == "gibbs":
-            return gibbs_target(J, delta, self.beta, self.mu)
+            return gibbs_target(exchange, delta, self.beta, self.mu)
         if self.kind == "linear":
-            return linear_target(J, delta, self.beta, self.mu)
-        return auxiliary_target(J, delta, self.beta, self.mu, self.aux_length)
+            return linear_target(exchange, delta, self.beta, self.mu)
+        return auxiliary_target(exchange, delta, self.beta, self.mu, self.aux_length)
 
-    def jumps(self, J, delta, edge_fields=None) -> list[np.ndarray]:
+    def jumps(self, exchange, delta, edge_fields=None) -> list[np.ndarray]:
         """Local jump operators on the ``width`` edge sites (``"prosen"`` dissipator).
 
         ``edge_fields``: see :meth:`target`.
@@ -250,7 +250,7 @@ class Reservoir:
         if self.kind == "magnetization":
             g, mu = float(self.rate), float(self.mu)
             return [np.sqrt(g * (1 + mu)) * PAULI["+"], np.sqrt(g * (1 - mu)) * PAULI["-"]]
-        return reset_jumps(self.target(J, delta, edge_fields), self.rate)
+        return reset_jumps(self.target(exchange, delta, edge_fields), self.rate)
 
     def describe(self) -> dict:
         """Plain parameters for provenance records."""

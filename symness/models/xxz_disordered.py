@@ -1,7 +1,8 @@
 """Disordered XXZ spin-1/2 chain of Mendoza-Arenas et al. (2019), eq. (1), and its currents.
 
 Normalisation: spin-1/2 operators ``s^a = sigma^a / 2``, exchange ``J`` (the paper sets
-``J = 1``), sites 1-based in the paper and 0-based here (paper site ``i`` is index ``i-1``)::
+``J = 1``), sites 1-based in the paper and 0-based here (paper site ``i`` is index ``i-1``).
+The paper's ``L`` and ``J`` are the fields ``n`` and ``exchange`` here (the lower layers' names)::
 
     H = sum_{i=1}^{L-1} eps_{i,i+1},
     eps_{i,i+1} = J (s^x_i s^x_{i+1} + s^y_i s^y_{i+1} + Delta s^z_i s^z_{i+1})
@@ -58,13 +59,13 @@ def disorder_fields(length: int, h, seed: int) -> np.ndarray:
 
     ``h = 0`` gives the clean chain (all zeros) whatever the seed.
     """
-    length = require_int(length, "L", minimum=2)
+    length = require_int(length, "length", minimum=2)
     h = float(require_real(h, "h", minimum=0))
     seed = require_int(seed, "seed", minimum=0)
     return np.random.default_rng(seed).uniform(-h, h, size=length)
 
 
-#: Longest chain (the MPS solvers' memory grows with ``L``; exact methods stop far earlier).
+#: Longest chain (the MPS solvers' memory grows with ``n``; exact methods stop far earlier).
 MAX_L = 10_000
 #: Largest ``|Delta|``, ``h``, ``|J|``: the Pauli-basis generators of the MPS solver are real
 #: to ``1e-12`` (absolute) only while the couplings times ``2**-53`` stay well below it
@@ -77,50 +78,50 @@ class DisorderedXXZ:
 
     Attributes
     ----------
-    L : int
-        Number of sites, ``2 <= L <= MAX_L``.
+    n : int
+        Number of sites (the paper's ``L``), ``2 <= n <= MAX_L``.
     delta : Fraction, int or float
         Anisotropy Delta, ``|Delta| <= MAX_COUPLING``.
     h : Fraction, int or float
         Disorder strength, ``0 <= h <= MAX_COUPLING``.
     seed : int
         Seed of the realisation, ``>= 0``.
-    J : Fraction, int or float
-        Exchange (the paper's unit, default 1), nonzero, ``|J| <= MAX_COUPLING``.
+    exchange : Fraction, int or float
+        Exchange ``J`` (the paper's unit, default 1), nonzero, ``|J| <= MAX_COUPLING``.
     """
 
-    L: int
+    n: int
     delta: Fraction | float
     h: Fraction | float = 0
     seed: int = 0
-    J: Fraction | float = 1
+    exchange: Fraction | float = 1
 
     def __post_init__(self) -> None:
-        require_int(self.L, "L", minimum=2, maximum=MAX_L)
+        require_int(self.n, "n", minimum=2, maximum=MAX_L)
         require_real(self.delta, "delta", minimum=-MAX_COUPLING, maximum=MAX_COUPLING)
         require_real(self.h, "h", minimum=0, maximum=MAX_COUPLING)
         require_int(self.seed, "seed", minimum=0)
-        require_real(self.J, "J", minimum=-MAX_COUPLING, maximum=MAX_COUPLING)
-        if float(self.J) == 0.0:
-            raise ParameterError("'J' must be nonzero (got 0)")
+        require_real(self.exchange, "exchange", minimum=-MAX_COUPLING, maximum=MAX_COUPLING)
+        if float(self.exchange) == 0.0:
+            raise ParameterError("'exchange' must be nonzero (got 0)")
 
     @property
     def fields(self) -> np.ndarray:
-        """The realisation ``h_0 .. h_{L-1}`` (0-based)."""
-        return disorder_fields(self.L, self.h, self.seed)
+        """The realisation ``h_0 .. h_{n-1}`` (0-based)."""
+        return disorder_fields(self.n, self.h, self.seed)
 
 
 def _kron(*ops: np.ndarray) -> np.ndarray:
     return reduce(np.kron, ops)
 
 
-def bond_term(J, delta, h_left, h_right) -> np.ndarray:
+def bond_term(exchange, delta, h_left, h_right) -> np.ndarray:
     """Two-site ``eps_{i,i+1}`` of eq. (1) as a dense 4x4 matrix (site ``i`` first).
 
     The bond of :func:`symness.models.xxz_chain.bond` (spin normalisation) carrying half of
     each site's field.
     """
-    return bond(delta, J, "spin", (0.5 * float(h_left), 0.5 * float(h_right)))
+    return bond(delta, exchange, "spin", (0.5 * float(h_left), 0.5 * float(h_right)))
 
 
 def chain(model: DisorderedXXZ) -> XXZChain:
@@ -131,14 +132,14 @@ def chain(model: DisorderedXXZ) -> XXZChain:
     """
     f = [float(h) for h in model.fields]
     f[0], f[-1] = 0.5 * f[0], 0.5 * f[-1]
-    return XXZChain(model.L, model.delta, exchange=model.J, fields=tuple(f),
+    return XXZChain(model.n, model.delta, exchange=model.exchange, fields=tuple(f),
                     normalisation="spin")
 
 
 def bond_terms(model: DisorderedXXZ) -> list[np.ndarray]:
-    """``[eps_{0,1}, ..., eps_{L-2,L-1}]`` (0-based bonds) of eq. (1)."""
+    """``[eps_{0,1}, ..., eps_{n-2,n-1}]`` (0-based bonds) of eq. (1)."""
     f = model.fields
-    return [bond_term(model.J, model.delta, f[i], f[i + 1]) for i in range(model.L - 1)]
+    return [bond_term(model.exchange, model.delta, f[i], f[i + 1]) for i in range(model.n - 1)]
 
 
 def embed(local: np.ndarray, first: int, length: int) -> sp.csr_matrix:
@@ -151,23 +152,23 @@ def embed(local: np.ndarray, first: int, length: int) -> sp.csr_matrix:
 
 
 def hamiltonian(model: DisorderedXXZ) -> sp.csr_matrix:
-    """Sparse ``H = sum_i eps_{i,i+1}`` of eq. (1) on ``(C^2)^L`` (:func:`chain`)."""
+    """Sparse ``H = sum_i eps_{i,i+1}`` of eq. (1) on ``(C^2)^n`` (:func:`chain`)."""
     return chain_hamiltonian(chain(model))
 
 
-def spin_current_local(J=1) -> np.ndarray:
-    """``j^S = J (s^x ⊗ s^y - s^y ⊗ s^x)`` on two sites (eq. (3)), 4x4."""
+def spin_current_local(exchange=1) -> np.ndarray:
+    """``j^S = J (s^x ⊗ s^y - s^y ⊗ s^x)`` on two sites (eq. (3)), 4x4; ``exchange`` is ``J``."""
     s = SPIN
-    return float(J) * (_kron(s["x"], s["y"]) - _kron(s["y"], s["x"]))
+    return float(exchange) * (_kron(s["x"], s["y"]) - _kron(s["y"], s["x"]))
 
 
-def energy_current_local(J, delta, h_middle) -> np.ndarray:
+def energy_current_local(exchange, delta, h_middle) -> np.ndarray:
     """Three-spin form of ``j^E_i = i[eps_{i-1,i}, eps_{i,i+1}]`` (eq. (4)), 8x8.
 
     Only the field ``h_i`` of the middle site enters (module docstring).
     """
     s, one = SPIN, SPIN["I"]
-    J, delta, hm = float(J), float(delta), float(h_middle)
+    J, delta, hm = float(exchange), float(delta), float(h_middle)
     body = (_kron(s["y"], s["z"], s["x"]) - _kron(s["x"], s["z"], s["y"])
             + delta * (_kron(s["x"], s["y"], s["z"]) - _kron(s["y"], s["x"], s["z"])
                        + _kron(s["z"], s["x"], s["y"]) - _kron(s["z"], s["y"], s["x"])))
@@ -176,22 +177,22 @@ def energy_current_local(J, delta, h_middle) -> np.ndarray:
 
 
 def magnetization_operator(i: int, length: int) -> sp.csr_matrix:
-    """``s^z_i`` (0-based) on ``(C^2)^L``."""
+    """``s^z_i`` (0-based) on ``(C^2)^length``."""
     return embed(SPIN["z"], i, length)
 
 
 def spin_current_operator(i: int, model: DisorderedXXZ) -> sp.csr_matrix:
     """``j^S`` on bond ``(i, i+1)`` (0-based)."""
-    return embed(spin_current_local(model.J), i, model.L)
+    return embed(spin_current_local(model.exchange), i, model.n)
 
 
 def energy_current_operator(i: int, model: DisorderedXXZ) -> sp.csr_matrix:
-    """``j^E_i`` centred on site ``i`` (0-based, ``1 <= i <= L-2``)."""
-    i = require_int(i, "i", minimum=1, maximum=model.L - 2)
-    return embed(energy_current_local(model.J, model.delta, model.fields[i]), i - 1, model.L)
+    """``j^E_i`` centred on site ``i`` (0-based, ``1 <= i <= n-2``)."""
+    i = require_int(i, "i", minimum=1, maximum=model.n - 2)
+    return embed(energy_current_local(model.exchange, model.delta, model.fields[i]), i - 1, model.n)
 
 
 def energy_density_operator(i: int, model: DisorderedXXZ) -> sp.csr_matrix:
     """``eps_{i,i+1}`` (0-based bond ``i``)."""
     f = model.fields
-    return embed(bond_term(model.J, model.delta, f[i], f[i + 1]), i, model.L)
+    return embed(bond_term(model.exchange, model.delta, f[i], f[i + 1]), i, model.n)

@@ -40,8 +40,8 @@ class XXZRing:
     ----------
     n : int
         Number of sites, ``3 <= n <= 16``.
-    j : float
-        Exchange ``J > 0``.
+    exchange : float
+        Exchange ``J > 0`` (the lower layers' name; eq. (7) writes ``J``).
     delta : float
         Anisotropy ``Delta`` (energy units).
     field : float
@@ -49,13 +49,13 @@ class XXZRing:
     """
 
     n: int
-    j: Fraction | float = 1.0
+    exchange: Fraction | float = 1.0
     delta: Fraction | float = 0.8
     field: Fraction | float = 0.0
 
     def __post_init__(self) -> None:
         require_int(self.n, "n", minimum=3, maximum=16)
-        require_real(self.j, "j", minimum=0, open_minimum=True)
+        require_real(self.exchange, "exchange", minimum=0, open_minimum=True)
         require_real(self.delta, "delta")
         require_real(self.field, "field")
 
@@ -95,7 +95,7 @@ def hamiltonian(ring: XXZRing) -> sp.csr_matrix:
     ratio times ``J`` is ``Delta`` exactly at ``J = 1``, the package's value, and to one
     rounding otherwise) and uniform field ``-B``.
     """
-    jj = float(ring.j)
+    jj = float(ring.exchange)
     return chain_hamiltonian(XXZChain(ring.n, float(ring.delta) / jj, exchange=jj,
                                       field=-float(ring.field), boundary="ring",
                                       normalisation="spin"))

@@ -177,7 +177,7 @@ def _chi() -> Evidence:
     chain, ref = _exact("thermal", 0.8)
     chis, errs = (4, 8, 16, 32), []
     for chi in chis:
-        mps = product_state([np.eye(2) / 2] * chain.model.L)
+        mps = product_state([np.eye(2) / 2] * chain.model.n)
         _, values = evolve_to_ness(chain, mps, _settings(0.25, order=4, chi=chi, tol=1e-12),
                                    chi=chi, strict=False, t_limit=200.0)
         errs.append(max(np.abs(values[k] - ref.values[k]).max() for k in ref.values))
@@ -472,7 +472,7 @@ def _equal_reservoirs_clean() -> Evidence:
     # and the currents are differences of O(1) traces, so rounding stays far below it
     from symness.mps.reservoir_equilibrium import spurious_ratio
 
-    model = DisorderedXXZ(L=6, delta=1, h=0, seed=0)
+    model = DisorderedXXZ(n=6, delta=1, h=0, seed=0)
     runs = {k: spurious_ratio(k, model) for k in _target_kinds()}
     err = max(max(r.energy_ratio, abs(r.equal_spin / r.driven_energy)) for r in runs.values())
     return Evidence.numeric(err, 1e-9, "reflection symmetry (zero current)",
@@ -493,7 +493,7 @@ def _equal_reservoirs() -> Evidence:
     # antisymmetric drive cancels it at first order, module symness.mps.reservoir_equilibrium)
     from symness.mps.reservoir_equilibrium import spurious_ratio
 
-    runs = {(k, s): spurious_ratio(k, DisorderedXXZ(L=8, delta=1, h=Fraction(3, 5), seed=s))
+    runs = {(k, s): spurious_ratio(k, DisorderedXXZ(n=8, delta=1, h=Fraction(3, 5), seed=s))
             for k in _target_kinds() for s in (0, 1, 2)}
     worst = {k: max(runs[k, s].energy_ratio for s in (0, 1, 2)) for k in _target_kinds()}
     spin = {k: max(abs(runs[k, s].equal_spin) for s in (0, 1, 2)) for k in _target_kinds()}

@@ -48,8 +48,8 @@ def exact_ness(chain: BoundaryDrivenChain) -> ExactNess:
     from symness.lindblad.steady_state import steady_state
 
     m = chain.model
-    if m.L > MAX_LENGTH:
-        raise ParameterError(f"'L' must be <= {MAX_LENGTH} for the exact solver (got {m.L})")
+    if m.n > MAX_LENGTH:
+        raise ParameterError(f"'L' must be <= {MAX_LENGTH} for the exact solver (got {m.n})")
     ss = steady_state(hamiltonian(m), full_jumps(chain), dissipator=DISSIPATOR, method="sparse")
     return ExactNess(rho=ss.rho, values=observable_values(chain, ss.rho),
                      residual=float(ss.checks.residual))
@@ -76,8 +76,8 @@ def observable_values(chain: BoundaryDrivenChain, rho: np.ndarray) -> dict[str, 
         return np.array([op.multiply(rho.T).sum().real for op in ops])   # tr(O rho)
 
     return {
-        "sz": ev([magnetization_operator(i, m.L) for i in range(m.L)]),
-        "energy": ev([energy_density_operator(i, m) for i in range(m.L - 1)]),
-        "spin_current": ev([spin_current_operator(i, m) for i in range(m.L - 1)]),
-        "energy_current": ev([energy_current_operator(i, m) for i in range(1, m.L - 1)]),
+        "sz": ev([magnetization_operator(i, m.n) for i in range(m.n)]),
+        "energy": ev([energy_density_operator(i, m) for i in range(m.n - 1)]),
+        "spin_current": ev([spin_current_operator(i, m) for i in range(m.n - 1)]),
+        "energy_current": ev([energy_current_operator(i, m) for i in range(1, m.n - 1)]),
     }

@@ -40,24 +40,25 @@ class BoundaryDrivenChain:
 
     def __post_init__(self) -> None:
         need = self.left.width + self.right.width + 2
-        if self.model.L < need:
+        if self.model.n < need:
             raise ParameterError(f"'L' must be >= {need} so that bulk bonds exist "
-                                 f"(got {self.model.L})")
+                                 f"(got {self.model.n})")
 
     @property
     def spin_bonds(self) -> range:
         """Bonds ``(k, k+1)`` whose spin current is fixed by bulk continuity (0-based)."""
-        return range(self.left.width - 1, self.model.L - self.right.width)
+        return range(self.left.width - 1, self.model.n - self.right.width)
 
     @property
     def energy_sites(self) -> range:
         """Sites ``i`` whose energy current ``j^E_i`` is fixed by bulk continuity (0-based)."""
-        return range(self.left.width, self.model.L - self.right.width)
+        return range(self.left.width, self.model.n - self.right.width)
 
     def describe(self) -> dict:
-        """Plain parameters for provenance."""
+        """Plain parameters for provenance, under the paper's names ``L`` and ``J``."""
         m = self.model
-        return {"L": m.L, "delta": str(m.delta), "h": str(m.h), "seed": m.seed, "J": str(m.J),
+        return {"L": m.n, "delta": str(m.delta), "h": str(m.h), "seed": m.seed,
+                "J": str(m.exchange),
                 "left": self.left.describe(), "right": self.right.describe(),
                 "hamiltonian": "eq. (1), spin-1/2 operators, bond terms carry h_i/2"}
 
@@ -77,9 +78,9 @@ def _local_jumps(chain: BoundaryDrivenChain) -> list[tuple[int, np.ndarray]]:
     """``(first_site, jump)`` of both reservoirs."""
     m = chain.model
     left_fields, right_fields = edge_fields(m)
-    out = [(0, j) for j in chain.left.jumps(m.J, m.delta, left_fields)]
-    out += [(m.L - chain.right.width, j)
-            for j in chain.right.jumps(m.J, m.delta, right_fields)]
+    out = [(0, j) for j in chain.left.jumps(m.exchange, m.delta, left_fields)]
+    out += [(m.n - chain.right.width, j)
+            for j in chain.right.jumps(m.exchange, m.delta, right_fields)]
     return out
 
 
@@ -89,7 +90,7 @@ def bond_generators(chain: BoundaryDrivenChain) -> list[np.ndarray]:
     f = m.fields
     eye2 = np.eye(2)
     gens = []
-    for b in range(m.L - 1):
+    for b in range(m.n - 1):
         jumps = []
         for first, jump in _local_jumps(chain):
             width = int(round(np.log2(jump.shape[0])))
@@ -97,16 +98,16 @@ def bond_generators(chain: BoundaryDrivenChain) -> list[np.ndarray]:
                 jumps.append(jump)
             elif width == 1 and b == 0 and first == 0:
                 jumps.append(np.kron(jump, eye2))
-            elif width == 1 and b == m.L - 2 and first == m.L - 1:
+            elif width == 1 and b == m.n - 2 and first == m.n - 1:
                 jumps.append(np.kron(eye2, jump))
-        ham = bond_term(m.J, m.delta, f[b], f[b + 1])
+        ham = bond_term(m.exchange, m.delta, f[b], f[b + 1])
         gens.append(superoperator_to_pauli(liouvillian(ham, jumps, dissipator=DISSIPATOR), 2))
     return gens
 
 
 def full_jumps(chain: BoundaryDrivenChain) -> list[sp.csr_matrix]:
     """Embed the reservoir jumps in ``(C^2)^L`` (``"prosen"`` dissipator)."""
-    return [embed(j, first, chain.model.L) for first, j in _local_jumps(chain)]
+    return [embed(j, first, chain.model.n) for first, j in _local_jumps(chain)]
 
 
 def observables(chain: BoundaryDrivenChain) -> dict[str, list[tuple[int, np.ndarray]]]:
@@ -119,12 +120,13 @@ def observables(chain: BoundaryDrivenChain) -> dict[str, list[tuple[int, np.ndar
     m = chain.model
     f = m.fields
     sz = np.diag([0.5, -0.5]).astype(complex)
-    js = operator_weights(spin_current_local(m.J))
+    js = operator_weights(spin_current_local(m.exchange))
     return {
-        "sz": [(i, operator_weights(sz)) for i in range(m.L)],
-        "energy": [(i, operator_weights(bond_term(m.J, m.delta, f[i], f[i + 1])))
-                   for i in range(m.L - 1)],
-        "spin_current": [(i, js) for i in range(m.L - 1)],
-        "energy_current": [(i - 1, operator_weights(energy_current_local(m.J, m.delta, f[i])))
-                           for i in range(1, m.L - 1)],
+        "sz": [(i, operator_weights(sz)) for i in range(m.n)],
+        "energy": [(i, operator_weights(bond_term(m.exchange, m.delta, f[i], f[i + 1])))
+                   for i in range(m.n - 1)],
+        "spin_current": [(i, js) for i in range(m.n - 1)],
+        "energy_current": [(i - 1, operator_weights(energy_current_local(m.exchange, m.delta,
+                                                                         f[i])))
+                           for i in range(1, m.n - 1)],
     }

@@ -307,7 +307,7 @@ def linear_response(chain: BoundaryDrivenChain, *, chi: int, orders: int = 2,
     split = split_drive(chain)
     a_mpo = generator_mpo(split.base)
     drive_mpo = generator_mpo(split.drive)
-    n = chain.model.L
+    n = chain.model.n
     e0 = np.zeros((1, 4, 1))
     e0[0, 0, 0] = 1.0
     rho = PauliMPS(tensors=[e0.copy() for _ in range(n)], center=0)

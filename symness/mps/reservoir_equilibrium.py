@@ -49,7 +49,7 @@ class SpuriousCurrents:
 
 def exact_bulk_currents(chain: BoundaryDrivenChain) -> tuple[float, float]:
     """Exact bulk means ``(j^E, j^S)`` of the NESS (sector solver; bonds fixed by continuity)."""
-    require_int(chain.model.L, "L", minimum=4, maximum=10)
+    require_int(chain.model.n, "L", minimum=4, maximum=10)
     bulk = bulk_currents(chain, sector_values(chain))
     return float(np.mean(bulk["energy"])), float(np.mean(bulk["spin"]))
 

@@ -122,14 +122,29 @@ def _reservoir(d: dict, side: str) -> Reservoir:
 def chain_from_spec(spec: dict) -> BoundaryDrivenChain:
     """Build the chain of a task (validated; bad values and missing keys raise ``ParameterError``).
 
-    ``L``, ``delta``, ``left`` and ``right`` (each with a ``kind``) are required.
+    ``L``, ``delta``, ``left`` and ``right`` (each with a ``kind``) are required.  The
+    spec keeps the paper's ``L`` and ``J`` (cache keys); :func:`_model` translates them.
     """
-    model = DisorderedXXZ(L=_required(spec, "L", "spec"),
-                          delta=_num(_required(spec, "delta", "spec")),
-                          h=_num(spec.get("h", 0)), seed=spec.get("seed", 0),
-                          J=_num(spec.get("J", 1)))
-    return BoundaryDrivenChain(model, _reservoir(_required(spec, "left", "spec"), "left"),
+    return BoundaryDrivenChain(_model(spec), _reservoir(_required(spec, "left", "spec"), "left"),
                                _reservoir(_required(spec, "right", "spec"), "right"))
+
+
+#: The paper's names (spec keys, CLI flags) of the model fields ``n`` and ``exchange``.
+PAPER_NAMES = {"n": "L", "exchange": "J"}
+
+
+def _model(spec: dict) -> DisorderedXXZ:
+    """The chain's :class:`DisorderedXXZ`; a bad value's error names the spec key (``'L'``)."""
+    try:
+        return DisorderedXXZ(n=_required(spec, "L", "spec"),
+                             delta=_num(_required(spec, "delta", "spec")),
+                             h=_num(spec.get("h", 0)), seed=spec.get("seed", 0),
+                             exchange=_num(spec.get("J", 1)))
+    except ParameterError as exc:
+        message = str(exc)
+        for ours, paper in PAPER_NAMES.items():
+            message = message.replace(f"'{ours}'", f"'{paper}'")
+        raise ParameterError(message) from None
 
 
 def settings_from_spec(spec: dict) -> NessSettings:

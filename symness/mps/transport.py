@@ -235,11 +235,11 @@ def solve_ness(chain: BoundaryDrivenChain, settings: NessSettings, *,
     """Find the NESS of ``chain`` by TEBD (module docstring); raise if it does not converge."""
     from symness.mps.sweep import require_ness_fits  # guard (issue 24): refuse before allocating
 
-    require_ness_fits(chain.model.L, settings, announce_as="mps ness")
+    require_ness_fits(chain.model.n, settings, announce_as="mps ness")
     start = _time.perf_counter()
     deadline = None if settings.wall_max is None else start + settings.wall_max
     generators = bond_generators(chain)
-    mps = initial if initial is not None else product_state([np.eye(2) / 2] * chain.model.L)
+    mps = initial if initial is not None else product_state([np.eye(2) / 2] * chain.model.n)
     chi_dependence: dict = {}
     ramp = settings.chi_ramp and settings.chi >= 4
     coarse = (ramp and settings.warm_stage == "coarse" and settings.warmup_dt is not None

@@ -26,6 +26,7 @@ import scipy.sparse as sp
 import sympy
 from scipy.sparse.csgraph import connected_components
 
+from symness import tolerance
 from symness.validation import ParameterError, SolverError
 
 
@@ -40,10 +41,12 @@ __all__ = ["KernelError", "NearDegeneracyError", "SpectralKernel", "numeric_kern
            "dense_null_vector", "certified_null_vector",
            "exact_kernel", "ZERO_TOL", "GAP_TOL"]
 
-#: Singular values below ``ZERO_TOL * ||M||_inf`` count as zero (float64 route).
-ZERO_TOL = 1e-10
-#: ...and none may lie between that and ``GAP_TOL * ||M||_inf`` (else near-degenerate).
-GAP_TOL = 1e-7
+#: Singular values below ``ZERO_TOL * ||M||_inf`` count as zero (float64 route); the value
+#: and its reason: :data:`symness.tolerance.KERNEL_ZERO`.
+ZERO_TOL = tolerance.KERNEL_ZERO
+#: ...and none may lie between that and ``GAP_TOL * ||M||_inf`` (else near-degenerate):
+#: :data:`symness.tolerance.KERNEL_GAP`.
+GAP_TOL = tolerance.KERNEL_GAP
 
 
 class KernelError(SolverError, ArithmeticError):

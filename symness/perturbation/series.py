@@ -36,6 +36,7 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 import sympy
 
+from symness import tolerance
 from symness.perturbation.kernel import (
     GAP_TOL,
     ZERO_TOL,
@@ -56,8 +57,9 @@ def _normal(expr):
 
 __all__ = ["DegenerateSeries", "NonDegeneracyError", "IDENTITY_44_TOL", "trace_vector"]
 
-#: Relative size of ``P1 L1 G0 L1 P1`` above which (44) is declared violated (float64).
-IDENTITY_44_TOL = 1e-9
+#: Relative size of ``P1 L1 G0 L1 P1`` above which (44) is declared violated (float64):
+#: :data:`symness.tolerance.IDENTITY_44`, with its reason.
+IDENTITY_44_TOL = tolerance.IDENTITY_44
 
 
 class NonDegeneracyError(SolverError, ArithmeticError):

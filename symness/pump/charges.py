@@ -119,9 +119,9 @@ def ring_commutator(first: Density, second: Density, length: int) -> dict[str, s
 
 
 def density_operator(density: Density, ring: XXZRing) -> sp.csr_matrix:
-    """Sparse ``sum_P density@P`` on the numeric ring (symbols replaced by ``ring.j, delta``)."""
+    """Sparse ``sum_P density@P`` on the numeric ring (symbols set to ``ring.exchange, delta``)."""
     n = ring.n
-    values = {J: float(ring.j), DELTA: float(ring.delta)}
+    values = {J: float(ring.exchange), DELTA: float(ring.delta)}
     out = sp.csr_matrix((2**n, 2**n), dtype=complex)
     for word, coeff in density.items():
         c = complex(sympy.N(coeff.subs(values), 17))

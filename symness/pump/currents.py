@@ -32,7 +32,7 @@ def total_sz(n: int) -> sp.csr_matrix:
 
 def xxz_hamiltonian(ring: XXZRing) -> sp.csr_matrix:
     """``C2 = H_XXZ``: ``H0`` of eq. (7) at ``B = 0``."""
-    return hamiltonian(XXZRing(n=ring.n, j=ring.j, delta=ring.delta, field=0))
+    return hamiltonian(XXZRing(n=ring.n, exchange=ring.exchange, delta=ring.delta, field=0))
 
 
 def _levi_civita(a: int, b: int, c: int) -> int:
@@ -41,7 +41,7 @@ def _levi_civita(a: int, b: int, c: int) -> int:
 
 def heat_current_eq16(ring: XXZRing) -> sp.csr_matrix:
     """``J^2 sum_j (S'_j x S''_{j+1}) . S'_{j+2}`` of eq. (16) (rescaled spins)."""
-    n, jj = ring.n, float(ring.j)
+    n, jj = ring.n, float(ring.exchange)
     lam = (1.0, 1.0, float(ring.delta) / jj)
     axes = "xyz"
     out = sp.csr_matrix((2**n, 2**n), dtype=complex)
@@ -55,7 +55,7 @@ def heat_current_eq16(ring: XXZRing) -> sp.csr_matrix:
 
 def spin_current(ring: XXZRing) -> sp.csr_matrix:
     """``J_S`` of eq. (18)."""
-    jj = float(ring.j)
+    jj = float(ring.exchange)
     return ring_sum(lambda s: bond_operator({("+", "-"): 0.5j * jj, ("-", "+"): -0.5j * jj},
                                             s, ring.n), ring.n)
 
@@ -65,7 +65,7 @@ def energy_current(ring: XXZRing) -> sp.csr_matrix:
 
     ``h_{j,j+1} = J/2 (S+S- + S-S+) + Delta Sz Sz - (B/2)(Sz_j + Sz_{j+1})``.
     """
-    n, jj, b = ring.n, float(ring.j), float(ring.field)
+    n, jj, b = ring.n, float(ring.exchange), float(ring.field)
 
     chain = XXZChain(n, float(ring.delta) / jj, exchange=jj, boundary="ring",
                      normalisation="spin")    # H_XXZ, as models.xxz_ring.hamiltonian

@@ -94,7 +94,7 @@ class PumpParams:
     @property
     def ring(self) -> XXZRing:
         """The unperturbed ring ``H0`` of eq. (7)."""
-        return XXZRing(n=self.n, j=self.j, delta=self.delta, field=self.field)
+        return XXZRing(n=self.n, exchange=self.j, delta=self.delta, field=self.field)
 
     def with_(self, **changes) -> "PumpParams":
         """Copy with changed fields (validated again)."""

@@ -186,7 +186,11 @@ def _strip_integral(function, m: int):
 
 
 def weight_bound_mp(ell: int, m: int, *, dps: int = 20):
-    """:func:`weight_bound` by ``mpmath.quad`` (tanh-sinh) at precision ``dps``."""
+    """:func:`weight_bound` by ``mpmath.quad`` (tanh-sinh) at precision ``dps``.
+
+    ``dps = 20``: four digits beyond float64, so the result is a reference for the float64
+    Gauss rule (agreement to 1e-13 at ``ell, m = 1, 3``, a slow test); pass more for more.
+    """
     eta = anisotropy_angle(ell, m)
     with mpmath.workdps(dps):
         def response(p):

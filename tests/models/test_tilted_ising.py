@@ -52,5 +52,5 @@ def test_validation():
         validate_coupling([[0, 1, 0], [0, 0, 0], [0, 0, 0]])
     with pytest.raises(ParameterError, match="3x3"):
         validate_coupling([[1, 0], [0, 1]])
-    with pytest.raises(ParameterError, match="'h' must be nonzero"):
+    with pytest.raises(ParameterError, match="'field' must be nonzero"):
         field_hamiltonian(2, 0)

@@ -16,8 +16,8 @@ def test_fields_reproducible_and_in_range():
 
 def test_hamiltonian_matches_pauli_construction():
     # reference: eq. (1) written directly with Pauli matrices s = sigma/2, end fields h/2
-    m = xd.DisorderedXXZ(5, 1.3, h=0.9, seed=4, J=0.7)
-    f, n = m.fields, m.L
+    m = xd.DisorderedXXZ(5, 1.3, h=0.9, seed=4, exchange=0.7)
+    f, n = m.fields, m.n
     ref = sum(0.7 / 4 * (sigma_x(i, n) @ sigma_x(i + 1, n) + sigma_y(i, n) @ sigma_y(i + 1, n)
                          + 1.3 * sigma_z(i, n) @ sigma_z(i + 1, n)) for i in range(n - 1))
     weights = [0.5] + [1.0] * (n - 2) + [0.5]
@@ -36,8 +36,8 @@ def test_energy_current_is_the_commutator():
     assert err < 1e-14
 
 
-@pytest.mark.parametrize("kwargs", [dict(L=1, delta=1), dict(L=4, delta=1, h=-1),
-                                    dict(L=4, delta=1, seed=-2), dict(L=4, delta=1, J=0)])
+@pytest.mark.parametrize("kwargs", [dict(n=1, delta=1), dict(n=4, delta=1, h=-1),
+                                    dict(n=4, delta=1, seed=-2), dict(n=4, delta=1, exchange=0)])
 def test_bad_parameters(kwargs):
     with pytest.raises(ParameterError):
         xd.DisorderedXXZ(**kwargs)

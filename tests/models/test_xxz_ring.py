@@ -39,7 +39,7 @@ def test_translation_moves_site_j_to_j_plus_one():
     assert np.argmax(t @ state) == 0b101
 
 
-@pytest.mark.parametrize("kw", [dict(n=2), dict(n=17), dict(n=6, j=0),
+@pytest.mark.parametrize("kw", [dict(n=2), dict(n=17), dict(n=6, exchange=0),
                                 dict(n=6, delta=float("nan"))])
 def test_bad_parameters_raise(kw):
     with pytest.raises(ParameterError):

@@ -39,7 +39,7 @@ def test_boundary_driven_prosen_eq2(n):
 
 @pytest.mark.parametrize("n", SIZES)
 def test_disordered_mendoza_eq1_halves_the_end_fields(n):
-    model = xxz_disordered.DisorderedXXZ(n, 0.3, h=2.0, seed=7, J=0.9)
+    model = xxz_disordered.DisorderedXXZ(n, 0.3, h=2.0, seed=7, exchange=0.9)
     f = model.fields.copy()
     f[0], f[-1] = f[0] / 2, f[-1] / 2           # eq. (1): each bond carries h_i / 2
     expected = _kron_chain(n, 0.3, 0.9, f, scale=0.5)
@@ -57,10 +57,11 @@ def test_thermal_reservoirs_clean_chain(n):
 
 @pytest.mark.parametrize("n", SIZES)
 def test_ring_lange_eq7_delta_is_an_energy(n):
-    ring = xxz_ring.XXZRing(n, j=1.0, delta=0.8, field=-1.3)
+    ring = xxz_ring.XXZRing(n, exchange=1.0, delta=0.8, field=-1.3)
     expected = _kron_chain(n, 0.8, 1.0, [1.3] * n, ring=True, scale=0.5)  # - B sum S^z
     assert _close(xxz_ring.hamiltonian(ring), expected)
-    other = xxz_ring.XXZRing(n, j=0.7, delta=0.8, field=0.0)  # J/2 (S+S- + h.c.) + Delta SzSz
+    # J/2 (S+S- + h.c.) + Delta SzSz
+    other = xxz_ring.XXZRing(n, exchange=0.7, delta=0.8, field=0.0)
     assert _close(xxz_ring.hamiltonian(other), _kron_chain(n, 0.8 / 0.7, 0.7, ring=True,
                                                            scale=0.5))
     assert _close(xxz_hamiltonian(ring), _kron_chain(n, 0.8, 1.0, ring=True, scale=0.5))
@@ -139,7 +140,7 @@ def test_pump_energy_current_bonds(n):
     from symness.pump.currents import energy_current
     from tests.models.test_xxz_chain import _site
 
-    ring = xxz_ring.XXZRing(n, j=1.0, delta=0.8, field=-1.3)
+    ring = xxz_ring.XXZRing(n, exchange=1.0, delta=0.8, field=-1.3)
 
     def h(s):  # J/2 (S+S- + h.c.) + Delta Sz Sz - (B/2)(Sz_s + Sz_{s+1}), written out
         j, k = s % n, (s + 1) % n

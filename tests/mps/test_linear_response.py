@@ -25,7 +25,7 @@ def _chain(kind="linear"):
     def res(beta):
         return Reservoir(kind=kind, beta=Fraction(beta), mu=Fraction(0), rate=1)
 
-    return BoundaryDrivenChain(DisorderedXXZ(L=L, delta=1, h=Fraction(3, 5), seed=0),
+    return BoundaryDrivenChain(DisorderedXXZ(n=L, delta=1, h=Fraction(3, 5), seed=0),
                                res("1/10"), res("-1/10"))
 
 

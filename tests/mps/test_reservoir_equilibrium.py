@@ -15,12 +15,12 @@ class _Mirrored(DisorderedXXZ):
     @property
     def fields(self):
         f = super().fields
-        return np.concatenate([f[: self.L // 2], f[: self.L // 2][::-1]])
+        return np.concatenate([f[: self.n // 2], f[: self.n // 2][::-1]])
 
 
 def test_edge_fields_are_the_terms_on_the_two_edge_sites():
     # reference: eq. (1) gives site 0 the field h_0/2 (one bond), site 1 h_1 (two bonds)
-    m = DisorderedXXZ(L=6, delta=1, h=Fraction(3, 5), seed=2)
+    m = DisorderedXXZ(n=6, delta=1, h=Fraction(3, 5), seed=2)
     f = m.fields
     (a, b), (c, d) = edge_fields(m)
     assert (a, b, c, d) == (f[0] / 2, f[1], f[-2], f[-1] / 2)
@@ -40,6 +40,6 @@ def test_edge_gibbs_mirrored_chain_carries_no_current():
     # fails if the right reservoir used unmirrored edge fields
     from symness.mps.reservoir_equilibrium import spurious_ratio
 
-    r = spurious_ratio("edge-gibbs", _Mirrored(L=6, delta=1, h=Fraction(4, 5), seed=1))
+    r = spurious_ratio("edge-gibbs", _Mirrored(n=6, delta=1, h=Fraction(4, 5), seed=1))
     assert abs(r.equal_energy) <= 1e-12 * abs(r.driven_energy)
     assert abs(r.equal_spin) <= 1e-12 * abs(r.driven_energy)
