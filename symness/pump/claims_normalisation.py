@@ -9,7 +9,8 @@ import sympy
 
 from symness.claims import Evidence, claim
 from symness.pump import drive_normalisation as dn
-from symness.pump.maxima import CANDIDATE_FACTORS, PAPER_WINDOW, exact_maximum, rate_factor
+from symness.pump.hypotheses import READINGS
+from symness.pump.maxima import PAPER_WINDOW, exact_maximum, rate_factor
 from symness.pump.model import PumpParams
 from symness.pump.system import PumpSystem
 
@@ -46,8 +47,8 @@ def _maxima_evidence(n: int) -> Evidence:
         r_star, value, solves = exact_maximum(PumpSystem(PumpParams(n=n, field=field)),
                                               observable, bracket=(0.3, 12.0))
         found.append(r_star)
-        readings = ", ".join(f"{name}: {r_star / math.sqrt(f(n)):.2f}"
-                             for name, f in CANDIDATE_FACTORS.items())
+        readings = ", ".join(f"{r.key}: {r_star / math.sqrt(r.rate_factor(n)):.2f}"
+                             for r in READINGS if r.uniform and r.key != "printed")
         notes.append(f"{observable} (B={field:g}): r* = {r_star:.2f} (|value|/N = {value:.2e}, "
                      f"{solves} solves), drive rates x{rate_factor(r_star):.1f} would put it "
                      f"at 1; r* under other readings: {readings}")

@@ -27,18 +27,11 @@ from symness.pump.exact_steady_state import DegeneratePairs, ExactSteadyState, z
 from symness.pump.system import OBSERVABLES, PumpSystem
 from symness.validation import ParameterError, require_choice
 
-__all__ = ["exact_maximum", "grid_maximum", "rate_factor", "extrapolate", "CANDIDATE_FACTORS",
-           "PAPER_WINDOW", "without_principal_parts", "FixedParts"]
+__all__ = ["exact_maximum", "grid_maximum", "rate_factor", "extrapolate", "PAPER_WINDOW",
+           "without_principal_parts", "FixedParts"]
 
 #: The paper's "eps_d/eps_ph ~ 1" read generously: a maximum inside [1/sqrt 2, sqrt 2] agrees.
 PAPER_WINDOW = (2**-0.5, 2**0.5)
-
-#: Drive-rate factors of the readings of (20)-(21) other than the printed one, for n sites:
-#: ``H^(+-) = X2 +- i X1`` without the 1/2 (x4); (20) without its 1/N while (21) is per
-#: bond (x n); both (x 4n).
-CANDIDATE_FACTORS = {"H(+-) without 1/2": lambda n: 4.0, "(20) without 1/N": float,
-                     "both": lambda n: 4.0 * n}
-
 
 def exact_maximum(system: PumpSystem, observable: str, *, bracket: tuple[float, float] = (0.5, 6.0),
                   xatol: float = 1e-3) -> tuple[float, float, int]:
