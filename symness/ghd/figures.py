@@ -293,6 +293,17 @@ def realtime_domain_wall(outdir: Path) -> list[Path]:
         f"{max(data.chis)}); x = position from the junction")
 
 
+def _energy_panels(run, times: tuple[float, ...] = (4.0, 6.0, 8.0)) -> tuple[tuple, tuple]:
+    """The q1 and j1 panels of a cached TEBD run at ``times``, for :func:`_tebd_on_ghd`."""
+    from symness.ghd.realtime_ex1 import lattice_positions
+
+    keep = [run.times.index(t) for t in times]
+    panels = tuple((key, label, getattr(run, key)[keep], lattice_positions(key, run.length))
+                   for key, label in (("q1", "⟨q_1⟩ (energy density)"),
+                                      ("j1", "⟨j_1⟩ (energy current)")))
+    return panels, tuple(run.times[k] for k in keep)
+
+
 def _tebd_on_ghd(outdir: Path, stem: str, zetas: np.ndarray, curves: dict, panels: tuple,
                  times: tuple[float, ...], title: str, header: str) -> list[Path]:
     """Panels (key, label, values[k, :], x) of lattice data at ``times`` on GHD curves."""
@@ -327,18 +338,13 @@ def realtime_example1(outdir: Path) -> list[Path]:
     TEBD: ``ghd.realtime_thermal`` (L = 48, chi = 64, cached in tables/); GHD: converged
     profile at rtol 1e-6.  Error model and verdict: ``ghd.realtime_ex1``.
     """
-    from symness.ghd.realtime_ex1 import EX1, ex1_runs, ghd_on_rays, lattice_positions
+    from symness.ghd.realtime_ex1 import EX1, ex1_runs, ghd_on_rays
 
     run = ex1_runs(Path("tables"), names=("chi64",))["chi64"]
-    keep = [run.times.index(t) for t in (4.0, 6.0, 8.0)]
     zetas = np.linspace(-1.5, 1.5, 121)
     curves, _ = ghd_on_rays(zetas, rtol=1e-6)
-    panels = tuple((key, label, getattr(run, key)[keep], lattice_positions(key, run.length))
-                   for key, label in (("q1", "⟨q_1⟩ (energy density)"),
-                                      ("j1", "⟨j_1⟩ (energy current)")))
     return _tebd_on_ghd(
-        outdir, "bertini2016_realtime_ex1_fig", zetas, curves, panels,
-        tuple(run.times[k] for k in keep),
+        outdir, "bertini2016_realtime_ex1_fig", zetas, curves, *_energy_panels(run),
         f"Example 1, Δ=1/2, β_L={EX1['betas'][0]:g}, β_R={EX1['betas'][1]:g}: purification "
         f"TEBD L={run.length}, χ={run.chi} vs GHD",
         f"symness figure bertini2016-realtime-ex1: TEBD data (chi = {run.chi}); x = position "
@@ -356,20 +362,14 @@ def example2_exact_figure(outdir: Path) -> list[Path]:
     tables/).  Numbers and verdict: ``tables/bertini2016_example2_exact*.md``.
     """
     from symness.ghd.example2_exact import exact_profile
-    from symness.ghd.realtime_ex1 import lattice_positions
     from symness.ghd.realtime_quench import ex2_runs
 
     runs = ex2_runs()
     run = runs[max(runs)]
-    keep = [run.times.index(t) for t in (4.0, 6.0, 8.0)]
     zetas = np.linspace(-1.2, 1.2, 61)
     curves = exact_profile(zetas).values
-    panels = tuple((key, label, getattr(run, key)[keep], lattice_positions(key, run.length))
-                   for key, label in (("q1", "⟨q_1⟩ (energy density)"),
-                                      ("j1", "⟨j_1⟩ (energy current)")))
     return _tebd_on_ghd(
-        outdir, "bertini2016_example2_exact_fig", zetas, curves, panels,
-        tuple(run.times[k] for k in keep),
+        outdir, "bertini2016_example2_exact_fig", zetas, curves, *_energy_panels(run),
         f"Example 2, Δ=1/2, Néel | Bell pairs: TEBD L={run.length}, χ={run.chi} vs GHD with "
         "the exact GGEs",
         f"symness figure bertini2016-example2-exact: TEBD data (chi = {run.chi}); x = "
