@@ -343,8 +343,9 @@ def _require_generator_only(hamiltonian, jumps, dissipator, method: str) -> None
     """A ``generator`` replaces ``(hamiltonian, jumps, dissipator)``; it has one method."""
     given = [name for name, value in (("hamiltonian", hamiltonian), ("dissipator", dissipator))
              if value is not None]
-    if given or (jumps is not None and len(jumps)):
-        given += ["jumps"] if jumps is not None and len(jumps) else []
+    if jumps is not None and len(jumps):
+        given.append("jumps")
+    if given:
         raise ParameterError(f"give either 'generator' or 'hamiltonian', 'jumps' and "
                              f"'dissipator', not both (got 'generator' and {given})")
     if method != "auto":
