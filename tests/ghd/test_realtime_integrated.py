@@ -148,3 +148,29 @@ def test_bad_grids_raise():
         ri.integrated_ghd(_cdv_profile(3), 0.5, -0.5, z_max=1.2, step=0.7)
     with pytest.raises(ParameterError):
         ri.time_integral(np.array([0.0, 1.0, 3.0]), np.zeros(3))
+
+
+def test_neel_bell_initial_q1_matches_the_tenpy_product_state():
+    # reference: <h_b> - Delta/4 measured on the MPS that realtime_quench evolves
+    from tenpy.models.xxz_chain import XXZChain
+
+    from symness.ghd.realtime_integrated_data import ex2_initial_q1
+    from symness.ghd.realtime_quench import _initial_state
+    from symness.ghd.realtime_thermal import _measure
+
+    model = XXZChain({"L": 8, "Jxx": 1.0, "Jz": 0.5, "hz": 0.0, "bc_MPS": "finite",
+                      "conserve": "parity"})
+    psi = _initial_state(model, 8)
+    q1 = _measure(psi, psi.sites[0].leg, 0.5)[0]
+    assert np.max(np.abs(q1 - ex2_initial_q1(8, 0.5))) < 1e-12
+
+
+def test_thermal_initial_q1_matches_the_dense_state():
+    # reference: dense rho(0) = exp(-sum beta_l h_l)/Z on 8 sites, evolved for t = 1e-8
+    # (a change O(1e-8)); imaginary-time Trotter error at dtau = 0.005: ~1e-6
+    from symness.ghd.realtime_thermal import exact_junction, initial_q1
+
+    dense, _ = exact_junction(8, 0.5, (1.0, 2.0), (1e-8,))
+    q1 = initial_q1(8, 0.5, (1.0, 2.0), chi=64, dtau=0.005)
+    assert np.max(np.abs(q1 - dense[0])) < 1e-5
+    assert q1[3] == pytest.approx(-0.125, abs=1e-10)  # junction bond: product, -Delta/4
