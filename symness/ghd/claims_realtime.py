@@ -38,3 +38,15 @@ def _dw_integrated() -> Evidence:
     result = dw_integrated()
     return _evidence(result, "GHD/LQSS (converged, rtol 1e-8), integrated over zeta",
                      {"continuity (I2) of the records": result.other["continuity_passes"]})
+
+
+@claim("bertini2016.realtime.ex1-integrated", paper="003", equation="Example 1, (12), (16)",
+       kind="cross-check", slow=True,
+       statement="Example 1 (Delta = 1/2, beta_L = 1, beta_R = 2), purification TEBD (L = "
+                 "48, chi = 64 vs 32, t = 4, 6, 8): the cumulative transferred energy C(x, "
+                 "t)/t approaches the GHD integral F(x/t) = int_{x/t}^oo (q1 - q1_0) dzeta; "
+                 "D_C decreasing with p >= 1/2, TEBD error <= D_C/3, GHD error <= D_C/10")
+def _ex1_integrated() -> Evidence:
+    from symness.ghd.realtime_integrated_data import ex1_integrated
+
+    return _evidence(ex1_integrated(), "GHD/LQSS (converged, rtol 1e-8), integrated over zeta")
