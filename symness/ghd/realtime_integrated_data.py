@@ -31,9 +31,9 @@ from symness.ghd.realtime import (
 )
 from symness.outputs import atomic_write_text
 
-__all__ = ["GHD_GRID", "IntegratedResult", "dw_integrated", "ensure_auxiliary",
-           "ex1_integrated", "ex1_initial_q1", "ex2_initial_q1", "ex2_integrated",
-           "ghd_integral"]
+__all__ = ["GHD_GRID", "MUTATIONS", "IntegratedResult", "criterion_power", "dw_integrated",
+           "ensure_auxiliary", "ex1_integrated", "ex1_initial_q1", "ex2_initial_q1",
+           "ex2_integrated", "ghd_integral", "truncated_gge_integral"]
 
 #: (z_max, step) of the GHD integral per protocol (beyond the fronts 0.87, 1.19, 1.19).
 GHD_GRID = {"dw": (1.2, 0.01), "ex1": (1.5, 0.01), "ex2": (1.5, 0.01)}
@@ -302,3 +302,46 @@ def ex2_integrated(tables: Path = Path("tables")) -> IntegratedResult:
                                     ghd.error)
     other = {"truncation": best.truncation[best.times.index(8.0)], "seconds": best.seconds}
     return IntegratedResult("ex2", verdict, tuple(chi_err), tuple(trot), other, curves, ghd)
+
+
+#: Mutations of F_q for the power of the criterion: (label, shift / F_max, scale - 1).
+MUTATIONS = (("+1% shift", 0.01, 0.0), ("+3% shift", 0.03, 0.0), ("-5% shift", -0.05, 0.0),
+             ("+5% scale", 0.0, 0.05), ("-5% scale", 0.0, -0.05), ("+20% scale", 0.0, 0.2),
+             ("-20% scale", 0.0, -0.2))
+
+
+def criterion_power(protocol: str, tables: Path = Path("tables")) -> dict[str, bool]:
+    """{mutation: does the criterion still pass} with F_q replaced by a mutated F_q.
+
+    Shifts are fractions of max |F_q|.  A criterion that passes a mutation cannot tell
+    that F_q from the true one at the times of the runs.
+    """
+    from unittest import mock
+
+    true = ghd_integral(protocol, tables)
+    top = float(np.max(np.abs(true.values)))
+    run = {"dw": dw_integrated, "ex1": ex1_integrated, "ex2": ex2_integrated}[protocol]
+    out = {}
+    for label, shift, scale in MUTATIONS:
+        wrong = ri.IntegratedGHD(true.zeta, true.values * (1 + scale) + shift * top,
+                                 true.error)
+        with mock.patch(f"{__name__}.ghd_integral", return_value=wrong):
+            out[label] = run(tables).verdict.passes
+    return out
+
+
+def truncated_gge_integral(order: int) -> ri.IntegratedGHD:
+    """F_q1 of Example 2 with the truncated GGEs of order K (``profiles.quench_states``).
+
+    A wrong theory for the mutation check of the Example 2 criterion (rapidity step 0.025,
+    cutoff 13: its own error is far below its distance from the exact F, ~0.01).
+    """
+    from symness.ghd.profiles import profile, quench_states
+    from symness.tba.quadrature import RapidityGrid
+    from symness.tba.strings import string_content
+
+    states = quench_states(string_content(Fraction(1, 3)), RapidityGrid(step=0.025,
+                                                                         cutoff=13.0), order)
+    z_max, step = GHD_GRID["ex2"]
+    return ri.integrated_ghd(lambda z: (profile(*states, z).values["q1"], 0.0), *_steps("ex2"),
+                             z_max=z_max, step=step)

@@ -174,3 +174,28 @@ def test_thermal_initial_q1_matches_the_dense_state():
     q1 = initial_q1(8, 0.5, (1.0, 2.0), chi=64, dtau=0.005)
     assert np.max(np.abs(q1 - dense[0])) < 1e-5
     assert q1[3] == pytest.approx(-0.125, abs=1e-10)  # junction bond: product, -Delta/4
+
+
+@pytest.mark.slow
+def test_domain_wall_criterion_power():
+    # mutation check of bertini2016.realtime.dw-integrated on the cached runs: F_sz changed
+    # by 5 % (scale) or shifted by 3 % of F(0) fails; 1 % passes (the resolution at t <= 32,
+    # stated in the claim and the README)
+    from symness.ghd.realtime_integrated_data import criterion_power
+
+    power = criterion_power("dw")
+    assert not power["+5% scale"] and not power["-5% scale"] and not power["+3% shift"]
+    assert power["+1% shift"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("order", [1, 2])
+def test_example2_criterion_rejects_the_truncated_gge(order, monkeypatch):
+    # mutation check of bertini2016.realtime.ex2-integrated: the truncated K = 1, 2 GGEs (a
+    # wrong F_q1, ~0.012 from the exact one) fail the criterion on the same TEBD data
+    from symness.ghd import realtime_integrated_data as data
+
+    wrong = data.truncated_gge_integral(order)
+    assert data.ex2_integrated().verdict.passes
+    monkeypatch.setattr(data, "ghd_integral", lambda *a, **k: wrong)
+    assert not data.ex2_integrated().verdict.passes
