@@ -293,7 +293,7 @@ def realtime_domain_wall(outdir: Path) -> list[Path]:
     return _tebd_on_ghd(
         outdir, "bertini2016_realtime_dw_fig", zetas, conv.profile.values,
         (("sz", "⟨s^z⟩", run.sz, xs), ("jz", "⟨j^z⟩", run.jz, xb)), data.times,
-        f"domain wall, Δ=1/2: TEBD L={data.length}, χ={max(data.chis)} vs GHD",
+        f"domain wall, Δ=1/2: TEBD L={data.length} (C/t: L=80), χ={max(data.chis)} vs GHD",
         "symness figure bertini2016-realtime-dw: TEBD data (chi = "
         f"{max(data.chis)}; C/t: L = 80); x = position from the junction",
         integrated=(dw_integrated(), (8.0, 16.0, 32.0)))
