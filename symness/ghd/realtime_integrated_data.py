@@ -168,10 +168,6 @@ def ensure_auxiliary(tables: Path = Path("tables")) -> None:
                        EX2["delta"], times, chi=chi, dt=dt)
 
 
-def _cumulative(values: np.ndarray, q0: np.ndarray) -> np.ndarray:
-    return ri.cumulative_charge(values, q0)
-
-
 def _dw_deviations(dataset: DomainWallSet, times, tables: Path, ghd: ri.IntegratedGHD):
     from symness.ghd.realtime import domain_wall_runs
 
@@ -186,9 +182,10 @@ def _dw_deviations(dataset: DomainWallSet, times, tables: Path, ghd: ri.Integrat
     dev, chi_err, curves = [], [], {}
     for t in times:
         k = best.times.index(t)
-        cum = _cumulative(best.sz[k], q0)
+        cum = ri.cumulative_charge(best.sz[k], q0)
         dev.append(ri.integrated_deviation(cum, cuts, t, ghd, inside))
-        chi_err.append(float(np.max(np.abs(cum - _cumulative(rough.sz[k], q0))[inside])) / t)
+        other = ri.cumulative_charge(rough.sz[k], q0)
+        chi_err.append(float(np.max(np.abs(cum - other)[inside])) / t)
         curves[t] = (cuts[inside] / t, cum[inside] / t)
     return best, dev, chi_err, curves
 
@@ -200,8 +197,8 @@ def _dw_trotter(tables: Path) -> float:
                         length, DW_DELTA, (t0,), chi=chi, dt=dt)
             for s, dt in (("", DW_DT), ("_half_dt", DW_DT / 2))]
     q0 = np.where(np.arange(length) < length // 2, 0.5, -0.5)
-    return float(np.max(np.abs(_cumulative(pair[0].sz[0], q0)
-                               - _cumulative(pair[1].sz[0], q0)))) / t0
+    return float(np.max(np.abs(ri.cumulative_charge(pair[0].sz[0], q0)
+                               - ri.cumulative_charge(pair[1].sz[0], q0)))) / t0
 
 
 def dw_integrated(tables: Path = Path("tables")) -> IntegratedResult:
@@ -237,17 +234,18 @@ def _junction_deviations(best, rough, q0, times, ghd, inside_for):
     dev, chi_err, curves = [], [], {}
     for t in times:
         k, kr = best.times.index(t), rough.times.index(t)
-        cum = _cumulative(best.q1[k], q0)
+        cum = ri.cumulative_charge(best.q1[k], q0)
         inside = inside_for(cuts, t)
         dev.append(ri.integrated_deviation(cum, cuts, t, ghd, inside))
-        chi_err.append(float(np.max(np.abs(cum - _cumulative(rough.q1[kr], q0))[inside])) / t)
+        other = ri.cumulative_charge(rough.q1[kr], q0)
+        chi_err.append(float(np.max(np.abs(cum - other)[inside])) / t)
         curves[t] = (cuts[inside] / t, cum[inside] / t)
     return dev, chi_err, curves
 
 
 def _trotter_pair(coarse, fine, q0, t0: float) -> float:
     a, b = coarse.q1[coarse.times.index(t0)], fine.q1[fine.times.index(t0)]
-    return float(np.max(np.abs(_cumulative(a, q0) - _cumulative(b, q0)))) / t0
+    return float(np.max(np.abs(ri.cumulative_charge(a, q0) - ri.cumulative_charge(b, q0)))) / t0
 
 
 def ex1_integrated(tables: Path = Path("tables")) -> IntegratedResult:
