@@ -60,7 +60,8 @@ Datasets and their error budgets (all fixed with the criterion):
   ``ghd.example2_exact``: q_y(0) of the product state exactly (-Delta/2 on the Neel bonds,
   0 / -Delta/4 on the Bell bonds inside / between pairs, -Delta/4 on the junction);
   evaluated at t = 4, 6, 8 (chi = 128 vs 64; Trotter pair chi = 128, dt = 0.1 vs 0.05 at
-  t0 = 4, to be run).  s^z is zero in both GGEs and is not recorded.
+  t0 = 4, run after this criterion was committed).  s^z is zero in both GGEs and is not
+  recorded.
 
 Seen before this criterion was written: the pointwise deviations of error models 1 and 2
 (domain wall, D ~ 0.015 at t = 12 .. 24, not decaying) and of Example 1 (the 1/t fit
