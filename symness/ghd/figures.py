@@ -266,6 +266,9 @@ def example2(outdir: Path) -> list[Path]:
 def realtime_domain_wall(outdir: Path) -> list[Path]:
     """<s^z> and <j^z> against zeta = x/t: TEBD at t = 12, 18, 24 and the LQSS (16).
 
+    Third panel: the integrated profile C_sz(x, t)/t of the L = 80 run at t = 8, 16, 32 on
+    F_sz (error model 3, ``ghd.realtime_integrated``).
+
     TEBD: ``ghd.realtime`` (second set: L = 64, chi = 64, cached in tables/); GHD:
     converged profile at rtol 1e-6 (equal to the Collura-De Luca-Viti closed form, claim
     ``bertini2016.ghd.cdv_domain_wall``).  The error model of the comparison is in
@@ -279,6 +282,8 @@ def realtime_domain_wall(outdir: Path) -> list[Path]:
     from symness.tba.strings import string_content
 
     data = DW_SECOND
+    from symness.ghd.realtime_integrated_data import dw_integrated
+
     run = domain_wall_runs(Path("tables"), data)[max(data.chis)]
     zetas = np.linspace(-1.2, 1.2, 121)
     # the curve only has to be exact at plotting resolution: rtol 1e-6
@@ -288,9 +293,10 @@ def realtime_domain_wall(outdir: Path) -> list[Path]:
     return _tebd_on_ghd(
         outdir, "bertini2016_realtime_dw_fig", zetas, conv.profile.values,
         (("sz", "⟨s^z⟩", run.sz, xs), ("jz", "⟨j^z⟩", run.jz, xb)), data.times,
-        f"domain wall, Δ=1/2: TEBD L={data.length}, χ={max(data.chis)} vs GHD",
+        f"domain wall, Δ=1/2: TEBD L={data.length} (C/t: L=80), χ={max(data.chis)} vs GHD",
         "symness figure bertini2016-realtime-dw: TEBD data (chi = "
-        f"{max(data.chis)}); x = position from the junction")
+        f"{max(data.chis)}; C/t: L = 80); x = position from the junction",
+        integrated=(dw_integrated(), (8.0, 16.0, 32.0)))
 
 
 def _energy_panels(run, times: tuple[float, ...] = (4.0, 6.0, 8.0)) -> tuple[tuple, tuple]:
@@ -304,13 +310,36 @@ def _energy_panels(run, times: tuple[float, ...] = (4.0, 6.0, 8.0)) -> tuple[tup
     return panels, tuple(run.times[k] for k in keep)
 
 
+def _integrated_panel(ax, result, times: tuple[float, ...]) -> list[tuple]:
+    """C_q(x, t)/t of the TEBD run on F_q(zeta) (``ghd.realtime_integrated``); CSV rows."""
+    ghd, rows = result.ghd, []
+    ax.plot(ghd.zeta, ghd.values, "k-", lw=1, label="GHD F_q (I3)")
+    for t in times:
+        z, c = result.curves[t]
+        ax.plot(z, c, "o", ms=2.0, label=f"TEBD t={t:g}")
+        rows += [(f"C/t ({result.protocol})", float(t), float(zi * t), float(ci))
+                 for zi, ci in zip(z, c)]
+    ax.set_xlim(-1.2, 1.2)
+    ax.set_xlabel("ζ = x/t")
+    ax.set_title("C_q(x,t)/t (integrated)", fontsize=9)
+    ax.legend(fontsize=6)
+    return rows
+
+
 def _tebd_on_ghd(outdir: Path, stem: str, zetas: np.ndarray, curves: dict, panels: tuple,
-                 times: tuple[float, ...], title: str, header: str) -> list[Path]:
-    """Panels (key, label, values[k, :], x) of lattice data at ``times`` on GHD curves."""
+                 times: tuple[float, ...], title: str, header: str,
+                 integrated: tuple | None = None) -> list[Path]:
+    """Panels (key, label, values[k, :], x) of lattice data at ``times`` on GHD curves.
+
+    ``integrated`` = (result of ``realtime_integrated_data``, times) adds the C_q/t panel.
+    """
     plt = _plt()
     zmax = float(np.max(np.abs(zetas)))
-    fig, axes = plt.subplots(1, len(panels), figsize=(7.0, 3.0))
+    count = len(panels) + (integrated is not None)
+    fig, axes = plt.subplots(1, count, figsize=(3.5 * count, 3.0))
     rows = []
+    if integrated is not None:
+        rows += _integrated_panel(axes[-1], *integrated)
     for ax, (key, label, values, x) in zip(axes, panels):
         ax.plot(zetas, curves[key], "k-", lw=1, label="GHD (16)")
         for k, t in enumerate(times):
@@ -335,10 +364,13 @@ def _tebd_on_ghd(outdir: Path, stem: str, zetas: np.ndarray, curves: dict, panel
 def realtime_example1(outdir: Path) -> list[Path]:
     """q1 and j1 against zeta = x/t: purification TEBD at t = 4, 6, 8 and the LQSS (16).
 
+    Third panel: C_q1(x, t)/t on F_q1 (error model 3, ``ghd.realtime_integrated``).
+
     TEBD: ``ghd.realtime_thermal`` (L = 48, chi = 64, cached in tables/); GHD: converged
     profile at rtol 1e-6.  Error model and verdict: ``ghd.realtime_ex1``.
     """
     from symness.ghd.realtime_ex1 import EX1, ex1_runs, ghd_on_rays
+    from symness.ghd.realtime_integrated_data import ex1_integrated
 
     run = ex1_runs(Path("tables"), names=("chi64",))["chi64"]
     zetas = np.linspace(-1.5, 1.5, 121)
@@ -348,7 +380,7 @@ def realtime_example1(outdir: Path) -> list[Path]:
         f"Example 1, Δ=1/2, β_L={EX1['betas'][0]:g}, β_R={EX1['betas'][1]:g}: purification "
         f"TEBD L={run.length}, χ={run.chi} vs GHD",
         f"symness figure bertini2016-realtime-ex1: TEBD data (chi = {run.chi}); x = position "
-        "from the junction")
+        "from the junction", integrated=(ex1_integrated(), (4.0, 6.0, 8.0)))
 
 
 @figure("bertini2016-example2-exact", slow=True,

@@ -33,8 +33,8 @@ import numpy as np
 from symness.outputs import atomic_write_text
 from symness.validation import ParameterError, require_int, require_real
 
-__all__ = ["DW_DELTA", "DW_DT", "DW_FIRST", "DW_SECOND", "DomainWallRun", "DomainWallSet",
-           "domain_wall_runs", "domain_wall_tebd", "load_or_run", "site_positions",
+__all__ = ["DW_DELTA", "DW_DT", "DW_FIRST", "DW_SECOND", "DW_THIRD", "DomainWallRun",
+           "DomainWallSet", "domain_wall_runs", "domain_wall_tebd", "load_or_run", "site_positions",
            "bond_positions", "validate_tebd"]
 
 
@@ -180,6 +180,10 @@ DW_DELTA, DW_DT = 0.5, 0.1
 DW_FIRST = DomainWallSet("dw", 48, (4.0, 8.0, 12.0, 16.0), (32, 64))
 #: Second set, longer times (error model 2 of ``realtime_check``).
 DW_SECOND = DomainWallSet("dw_L64", 64, (12.0, 18.0, 24.0), (32, 64))
+#: Third set (the integrated error model of ``realtime_integrated``, predicted before it was
+#: run): L = 80 to t = 32 (the Lieb-Robinson cone |x| <= t stays 8 sites from the ends),
+#: recorded every 0.4 from t = 0 so that the time integral of the current is resolved.
+DW_THIRD = DomainWallSet("dw_L80", 80, tuple(round(0.4 * k, 1) for k in range(81)), (64, 32))
 
 
 def domain_wall_runs(tables: Path, dataset: DomainWallSet = DW_FIRST

@@ -19,7 +19,10 @@ set, L = 64, t = 12, 18, 24): the front of the domain wall is a boundary layer o
 ~ t^{1/3} sites around x = sin(gamma) t (the t^{1/3} edge scaling of domain-wall fronts,
 e.g. the Airy edge at Delta = 0), where the Euler-scale GHD does not apply.  Bulk:
 X(t) = sin(gamma) t - 3 t^{1/3}.  Pass: D decreasing, fitted p >= 1/2, TEBD errors
-<= D/3 at every time.
+<= D/3 at every time.  Outcome: FAILED, D = 0.015, 0.014, 0.016 at t = 12, 18, 24.
+
+Error model 3, the integrated (weak) comparison that passes on a new L = 80 run, is
+``ghd.realtime_integrated`` (claim ``bertini2016.realtime.dw-integrated``).
 """
 
 from __future__ import annotations

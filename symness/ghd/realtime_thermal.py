@@ -50,7 +50,8 @@ from symness.tba.exact_diag import dense_on, local_bond, q2_density
 from symness.validation import ParameterError, require_int, require_real
 
 __all__ = ["JunctionRun", "evolve_and_record", "junction_couplings", "exact_junction",
-           "junction_tebd", "load_or_run", "cached_or_run", "local_npc_operator", "read_run"]
+           "initial_q1", "junction_tebd", "load_or_run", "cached_or_run", "local_npc_operator",
+           "read_run"]
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,17 @@ def _initial_state(cooling, chi: int, dtau: float):
     engine.calc_U(2, dtau, type_evo="imag")
     engine.update_imag(N_steps=steps, call_canonical_form=True)
     return psi
+
+
+def initial_q1(length: int, delta: float, betas: tuple[float, float], *, chi: int,
+               dtau: float) -> np.ndarray:
+    """q1 on every bond of the initial purification of :func:`junction_tebd` (t = 0)."""
+    length, delta, betas, _ = _validate(length, delta, betas, ())
+    cooling, _ = _models(length, delta, betas)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        psi = _initial_state(cooling, chi, dtau)
+    return _measure(psi, psi.sites[0].leg, delta)[0]
 
 
 def _payload(run: JunctionRun) -> str:
