@@ -49,7 +49,7 @@ T_1(u + i gamma/2) T_1(u - i gamma/2) - T_2(u) is a scalar (the quantum determin
    C_1 = coth(mu + 3i gamma/2) + coth(mu + i gamma/2), C_2 = coth(mu + 2i gamma) +
    2 coth(mu + i gamma) + coth(mu); the extra rho_3 in D_2 is the delta function hidden in
    the degenerate a_3^- term of T_23 (3 gamma = pi).  At mu = 0 the edge values are
-   extrapolated from inside the strip (a degree-5 fit in the distance to the edge).
+   interpolated along the edge from mu = +-0.001 .. +-0.006 (:func:`_edge_sum`).
 
 3. Closure (assumed, argued here): spin-flip invariant states (Neel and the Bell pairs
    both are) have eta_3 = 1/eta_2.  Every h = 0 GGE of the local charges has it (checked
@@ -57,8 +57,9 @@ T_1(u + i gamma/2) T_1(u - i gamma/2) - T_2(u) is a scalar (the quantum determin
    minus those on species 2 at gamma = pi/3 (as e_3 = -e_2), so a GGE of the two families
    has the same structure.  With the equal total densities of the last two species,
    rho_3 = rho_2^h = D_2/2 and rho_3^h = rho_2.  The Bethe-Takahashi equations of
-   species 1 and 2 are then linear in rho_1, rho_2 and are solved on the grid (dense
-   trapezoid rule).
+   species 1 and 2 are then linear in rho_1, rho_2 and are solved on the grid (trapezoid
+   rule; GMRES with the FFT convolution of ``quadrature``, relative residual 1e-14, so
+   steps down to 1/640 fit in memory).
 
 4. Y-system (a test of the closure).  Takahashi's TBA at gamma = pi/3, h = 0 gives
    eta_2(l + i gamma/2) eta_2(l - i gamma/2) = 1 + eta_1(l); if eta_2 has no zeros or
@@ -67,10 +68,12 @@ T_1(u + i gamma/2) T_1(u - i gamma/2) - T_2(u) is a scalar (the quantum determin
    (2 gamma)), which satisfies the homogeneous relation.  Measured at step 0.025
    (``tests/tba/test_string_charge.py``): infinite temperature (eta_1 = 3, eta_2 = 2)
    1.6e-10; Neel, where rho_2 vanishes like l^2 at l = 0 (a double pole of eta_2),
-   sup over 0.05 <= |l| <= 4 of |residual + ln tanh^2| = 1.1e-7, while a closure changed
-   by 1 % (rho_3 = 0.505 D_2) gives 1.4.  Bell pairs: eta_2 has a double zero at l = 0
+   sup over 0.05 <= |l| <= 4 of |residual + ln tanh^2| = 1.3e-11 (1.1e-7 with the earlier
+   extrapolation of the edge value at mu = 0 from inside the strip), while a closure
+   changed by 1 % (rho_3 = 0.505 D_2) gives 1.4.  Bell pairs: eta_2 has a double zero at l = 0
    and further zeros inside the strip whose positions are not known in closed form (a
-   fitted quartet +-0.0085 +- 0.4854 i gamma leaves 2.6e-8), so there the check is not
+   fitted quartet +-0.0085 +- 0.4854 i gamma leaves 2.6e-8, measured with the earlier
+   mu = 0 extrapolation), so there the check is not
    parameter-free and is not a test.
 
 Checks, and what each one tests: the exact <psi_0|q_n|psi_0> of the local charges
@@ -93,11 +96,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
+import scipy.sparse.linalg as spla
 
-from symness.tba.kernels import a_function, kernel_matrix_function
-from symness.tba.quadrature import RapidityGrid
+from symness.tba.bare import string_a
+from symness.tba.kernels import a_function
+from symness.tba.quadrature import Convolution, RapidityGrid
 from symness.tba.strings import StringContent
-from symness.tba.thermal import Macrostate
+from symness.tba.thermal import Macrostate, TBAConvergenceError
 from symness.validation import ParameterError
 
 __all__ = ["NEEL_PAIR", "BELL_PAIR", "MIXED_PAIR", "pair_density", "lax", "fused_lax",
@@ -114,8 +119,9 @@ _FUSION = np.array([[1, 0, 0, 0],
                     [0, 1 / math.sqrt(2), 0, 1 / math.sqrt(2)],
                     [0, 1 / math.sqrt(2), 0, -1 / math.sqrt(2)],
                     [0, 0, 1, 0]])
-#: Distances to the strip edge from which the edge value at mu = 0 is extrapolated.
-_EDGE_STEPS = 0.002 * np.arange(1, 7)
+#: Points on the real axis (both sides of 0) from which the edge value at mu = 0 is
+#: interpolated (degree 10, 12 points).
+_EDGE_POINTS = 0.001 * np.concatenate([-np.arange(6, 0, -1), np.arange(1, 7)])
 
 
 def _require_pi_over_3(content: StringContent) -> None:
@@ -198,7 +204,14 @@ def generating_function(density: np.ndarray, u, gamma: float, spin: int):
 
 
 def _edge_sum(density: np.ndarray, mu: np.ndarray, gamma: float, spin: int) -> np.ndarray:
-    """x_s(mu + i gamma - i0) + x_s(mu + i0) - coth pole at u = 0 (extrapolated at mu = 0)."""
+    """x_s(mu + i gamma - i0) + x_s(mu + i0) - coth pole at u = 0 (interpolated at mu = 0).
+
+    At mu = 0 (u = 0 is a pole of the single terms) the value is not evaluated directly but
+    interpolated from mu = +-0.001 .. +-0.006 on the edge (polynomial of degree
+    10).  The earlier extrapolation from inside the strip (Im u = 0.002 .. 0.012) was off
+    by 3e-9 in D_1 of the Neel state (exact: 0, a double zero), an error that enters the
+    trapezoid rule with weight h, i.e. at first order in the step.
+    """
     def inside(m: np.ndarray, eps: float) -> np.ndarray:
         val = (generating_function(density, m + 1j * (gamma - eps), gamma, spin)
                + generating_function(density, m + 1j * eps, gamma, spin))
@@ -209,9 +222,9 @@ def _edge_sum(density: np.ndarray, mu: np.ndarray, gamma: float, spin: int) -> n
     if np.any(~zero):
         out[~zero] = inside(mu[~zero], 0.0)
     if np.any(zero):
-        vals = np.array([inside(np.zeros(1), e)[0] for e in _EDGE_STEPS])
-        out[zero] = complex(np.polyval(np.polyfit(_EDGE_STEPS, vals.real, 5), 0.0),
-                            np.polyval(np.polyfit(_EDGE_STEPS, vals.imag, 5), 0.0))
+        vals = inside(_EDGE_POINTS, 0.0)
+        out[zero] = complex(np.polyval(np.polyfit(_EDGE_POINTS, vals.real, 10), 0.0),
+                            np.polyval(np.polyfit(_EDGE_POINTS, vals.imag, 10), 0.0))
     return out
 
 
@@ -263,32 +276,40 @@ def exact_state(content: StringContent, pair: np.ndarray, *,
                              f"pair density matrix (2 x 2 x 2 x 2) of trace 1 (got shape "
                              f"{pair.shape}, trace {trace})")
     grid = grid or RapidityGrid(step=0.025, cutoff=12.0)
-    lam, n, g = grid.points, grid.size, content.gamma
+    lam, g = grid.points, content.gamma
     d1, d2 = hole_dualities(density, lam, g)
     rho3 = d2 / 2
-    offsets = np.arange(n)[:, None] - np.arange(n)[None, :] + n - 1   # Toeplitz: K(l_i - l_j)
-    kern = kernel_matrix_function(content, grid.step * np.arange(1 - n, n)) * grid.step
-
-    def block(j: int, k: int) -> np.ndarray:
-        return kern[j, k][offsets]
-
-    a = np.array([a_function(nj, v, g, lam) for nj, v in zip(content.lengths,
-                                                                content.parities)])
-    lhs = np.empty((2 * n, 2 * n))
-    for j in range(2):
-        for k in range(2):
-            lhs[j * n:(j + 1) * n, k * n:(k + 1) * n] = block(j, k)
-    lhs[np.diag_indices(2 * n)] += 1.0
-    rhs = np.concatenate([a[0] - d1 - block(0, 2) @ rho3, a[1] - rho3 - block(1, 2) @ rho3])
-    sol = np.linalg.solve(lhs, rhs)
-    del lhs
-    rho = np.array([sol[:n], sol[n:], rho3])
-    holes = np.array([d1, rho3, sol[n:]])
+    conv = Convolution(content, grid)
+    a = string_a(content, lam)
+    zero = np.zeros_like(lam)
+    source = conv(np.array([zero, zero, rho3]))
+    rhs = np.array([a[0] - d1, a[1] - rho3]) - source[:2]
+    sol = _solve_two_species(conv, rhs)
+    rho = np.array([sol[0], sol[1], rho3])
+    holes = np.array([d1, rho3, sol[1]])
     sigma = np.array(content.signs, dtype=float)
-    bt3 = sigma[2] * (rho[2] + holes[2]) - (a[2] - sum(block(2, k) @ rho[k] for k in range(3)))
+    bt3 = sigma[2] * (rho[2] + holes[2]) - (a[2] - conv(rho)[2])
     filling = rho / (rho + holes)
     state = Macrostate(content, grid, filling, filling[:, -1].copy())
     return ExactState(state, rho, holes, float(np.max(np.abs(bt3))))
+
+
+def _solve_two_species(conv: Convolution, rhs: np.ndarray) -> np.ndarray:
+    """(rho_1, rho_2) from (1 + T_[12][12] *) rho = rhs (GMRES, FFT convolution, 1e-14)."""
+    n = rhs.shape[1]
+
+    def matvec(x: np.ndarray) -> np.ndarray:
+        y = np.zeros((3, n))
+        y[:2] = x.reshape(2, n)
+        return (y[:2] + conv(y)[:2]).ravel()
+
+    scale = float(np.max(np.abs(rhs)))
+    op = spla.LinearOperator((2 * n, 2 * n), matvec=matvec, dtype=float)
+    sol, info = spla.gmres(op, rhs.ravel() / scale, rtol=1e-14, atol=0.0, restart=80,
+                           maxiter=20)
+    if info != 0:
+        raise TBAConvergenceError(f"exact state: GMRES did not reach 1e-14 (info={info})")
+    return sol.reshape(2, n) * scale
 
 
 def tba_generating_function(exact: ExactState, u: complex, spin: int) -> complex:
@@ -320,12 +341,16 @@ def y_system_residual(exact: ExactState) -> np.ndarray:
 
     s(lambda) = 1/(2 gamma cosh(pi lambda / gamma)) (s(l + i gamma/2) + s(l - i gamma/2) =
     delta(l) in the convention of ``tba.kernels``); convolution by the trapezoid rule.
+    Where eta_2 has a pole or zero on the grid (lambda = 0 for the Neel and Bell states:
+    rho_2 or rho_2^h vanishes there to rounding) the value is inf or nan.
     """
     content, grid = exact.state.content, exact.state.grid
     g, lam = content.gamma, grid.points
-    eta = exact.hole_density[:2] / exact.root_density[:2]
     s = 1 / (2 * g * np.cosh(np.pi * (lam[:, None] - lam[None, :]) / g))
-    return np.log(eta[1]) - grid.step * s @ np.log1p(eta[0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        eta = exact.hole_density[:2] / exact.root_density[:2]
+        log_eta2 = np.log(eta[1])
+    return log_eta2 - grid.step * s @ np.log1p(eta[0])
 
 
 def y_system_error(exact: ExactState, pole_order: int = 0) -> float:

@@ -62,8 +62,7 @@ def test_local_limit_of_the_exact_hole_density_has_the_exact_local_charges(pair,
     """
     grid = RapidityGrid(step=0.025, cutoff=12.0)
     exact = sc.exact_state(CONTENT, pair, grid=grid)
-    limit = local_limit_state(CONTENT, exact.hole_density[0], grid,
-                              start=exact.state.filling[0])
+    limit = local_limit_state(CONTENT, exact.hole_density[0], grid)
     targets = initial_values(CONTENT, state, (1, 3, 5, 7))
     dressing = Dressing(limit.state)
     for n, t in targets.items():
