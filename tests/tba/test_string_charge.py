@@ -147,3 +147,19 @@ def test_bad_input_raises():
         sc.exact_state(string_content(Fraction(1, 4)), sc.NEEL_PAIR)
     with pytest.raises(ParameterError, match="normalised"):
         sc.exact_state(CONTENT, 2 * sc.NEEL_PAIR)
+    tilted = np.array([[math.cos(0.7), 0], [0, -math.sin(0.7)]])   # <s^z> per site 0.085
+    with pytest.raises(ParameterError, match="s\\^z"):
+        sc.exact_state(CONTENT, tilted)
+    with pytest.raises(ParameterError, match="closure"):
+        sc.exact_state(CONTENT, sc.NEEL_PAIR, closure=1.5)
+
+
+def test_which_checks_see_the_closure():
+    """A closure changed by 1 % (rho_3 = 0.505 D_2) fails the Neel Y-system (1.4 against
+    1e-6) but leaves the species-3 Bethe-Takahashi equation satisfied (6e-16): that
+    residual is not a check of the closure.  <s^z> = 0 is not one either: the closure
+    gives 0 for every pair, magnetised or not (see ``_require_unmagnetised``)."""
+    grid = RapidityGrid(step=0.05, cutoff=12.0)
+    changed = sc.exact_state(CONTENT, sc.NEEL_PAIR, grid=grid, closure=0.505)
+    assert sc.y_system_error(changed, pole_order=2) > 0.1
+    assert changed.bt3_residual < 1e-12
