@@ -156,7 +156,8 @@ def lax(u, gamma: float, derivative: bool = False) -> np.ndarray:
 def _aux_product(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """(A (x) B)[(a b), (a' b')] = A[a, a'] B[b, b'] (site matrices multiplied, A left)."""
     da, db = first.shape[-4], second.shape[-4]
-    prod = np.einsum("...acst,...bdtr->...abcdsr", first, second)
+    # broadcast 2 x 2 matmuls over (a, b, a', b'): faster than einsum's generic loop
+    prod = first[..., :, None, :, None, :, :] @ second[..., None, :, None, :, :, :]
     return prod.reshape(prod.shape[:-6] + (da * db, da * db, 2, 2))
 
 
@@ -181,9 +182,19 @@ MIXED_PAIR = np.einsum("ik,jl->ijkl", np.eye(2), np.eye(2)).astype(complex) / 4
 
 
 def _pair_matrix(density: np.ndarray, second_site: np.ndarray, first_site: np.ndarray):
-    """Tr[rho W(site 1) W(site 0)] over one pair, rho as from :func:`pair_density`."""
-    return np.einsum("ijkl,...xyjl,...yzik->...xz", density, second_site, first_site,
-                     optimize=True)
+    """Tr[rho W(site 1) W(site 0)] over one pair, rho as from :func:`pair_density`.
+
+    Sum over i, j, k, l, y of rho[i, j, k, l] W1[x, y, j, l] W0[y, z, i, k], done as two
+    batched matrix products (the einsum of the same sum is ~10x slower on long grids).
+    """
+    d = second_site.shape[-3]
+    lead = second_site.shape[:-4]
+    # X[x, y, (i, k)] = sum_{j, l} W1[x, y, (j, l)] rho[(j, l), (i, k)]
+    rho = density.transpose(1, 3, 0, 2).reshape(4, 4)
+    x = second_site.reshape(lead + (d, d, 4)) @ rho
+    # result[x, z] = sum_{y, (i, k)} X[x, (y, i, k)] W0[(y, i, k), z]
+    w0 = np.moveaxis(first_site, -3, -1).reshape(lead + (d * 4, d))
+    return x.reshape(lead + (d, d * 4)) @ w0
 
 
 def generating_function(density: np.ndarray, u, gamma: float, spin: int):
