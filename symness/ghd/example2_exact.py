@@ -24,7 +24,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from symness.ghd.profiles import profile, quench_states
+from symness.ghd.profiles import profile
 from symness.tba import string_charge as sc
 from symness.tba.dressing import Dressing
 from symness.tba.local_limit import local_limit_state
@@ -120,12 +120,18 @@ def _densities(state: Macrostate) -> tuple[np.ndarray, np.ndarray]:
     return state.filling[0] * total, (1 - state.filling[0]) * total
 
 
-def truncation_sequence(grid: RapidityGrid, orders=(1, 2, 3, 4, 5)) -> list[SequenceRow]:
-    """Truncated GGEs K in ``orders``, their K -> oo local limit and the exact states."""
+def truncation_sequence(grid: RapidityGrid, order: int = 6) -> list[SequenceRow]:
+    """Truncated GGEs K = 1 .. ``order``, their K -> oo local limit and the exact states."""
+    from symness.tba.lattice_charges import BELL, NEEL
+    from symness.tba.truncated_gge import quench_gge_sequence
+
     exact = _exact_states(grid)
     limit = local_limit_states(grid)
     limit_roots = [_densities(st)[0] for st in limit]
-    pairs = [(f"K = {k}", quench_states(exact[0].state.content, grid, k)) for k in orders]
+    chains = [quench_gge_sequence(exact[0].state.content, st, order, grid=grid)
+              for st in (NEEL, BELL)]
+    pairs = [(f"K = {k + 1}", (neel.state, bell.state))
+             for k, (neel, bell) in enumerate(zip(*chains))]
     pairs += [("K = oo (local limit)", limit), ("exact", tuple(e.state for e in exact))]
     rows = []
     for label, states in pairs:

@@ -293,7 +293,7 @@ def example2_exact_profiles_table() -> Table:
 
 
 @table("bertini2016_example2_limit", slow=True,
-       description="Example 2: truncated GGEs K=1..5 against their K->oo local limit (exact "
+       description="Example 2: truncated GGEs K=1..6 against their K->oo local limit (exact "
                    "1-string holes, local-GGE strings) and the exact states; junction j_E, q1")
 def example2_limit_table() -> Table:
     """What the truncated-GGE sequence converges to (ghd.example2_exact.truncation_sequence)."""
@@ -326,9 +326,9 @@ def example2_limit_table() -> Table:
                         "rho_1^h (string-charge duality), 'lim' = the K -> oo local limit "
                         "(tba.local_limit: local-charge GGE with rho_1^h = D1, ln eta_2 = "
                         "s * ln(1 + eta_1), eta_3 = 1/eta_2), 'exact' = exact steady state",
-                        "K = 6 (Q_1 .. Q_11) is not reached: the Newton fit of the Neel "
-                        "multipliers fails (tried in session 12, also with a 4-step "
-                        "continuation in the q_11 target; not part of this table)",
+                        "K = 6 (Q_1 .. Q_11): the Newton fit of the Neel multipliers fails, "
+                        "the scaled Levenberg-Marquardt fit (truncated_gge.fit_gge_scaled) "
+                        "is used",
                         "the local charges fix rho_1^h only; the exact states share it with "
                         "the local limit but not their strings: eta_2 of the exact Neel state "
                         "has a double pole at 0, and rho_1 differs by the distances above; "
