@@ -326,7 +326,7 @@ def example2_limit_table() -> Table:
                         "rho_1^h (string-charge duality), 'lim' = the K -> oo local limit "
                         "(tba.local_limit: local-charge GGE with rho_1^h = D1, ln eta_2 = "
                         "s * ln(1 + eta_1), eta_3 = 1/eta_2), 'exact' = exact steady state",
-                        "K = 6 (Q_1 .. Q_11): the Newton fit of the Neel multipliers fails, "
+                        "K = 6 (Q_1 .. Q_11): the Newton fit of the multipliers fails, "
                         "the scaled Levenberg-Marquardt fit (truncated_gge.fit_gge_scaled) "
                         "is used",
                         "the local charges fix rho_1^h only; the exact states share it with "

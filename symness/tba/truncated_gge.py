@@ -166,7 +166,7 @@ def quench_gge(content: StringContent, state: lc.PairProductState, order: int, *
     order : int
         1 <= K <= 6 (K = 1 is the thermal state of the same energy; Q_11 is the last charge
         whose exact initial values ``lattice_charges`` provides).  When the Newton fit
-        fails (Neel, K = 6) :func:`fit_gge_scaled` is used.
+        fails (K = 6, both states) :func:`fit_gge_scaled` is used.
     """
     return quench_gge_sequence(content, state, order, grid=grid, tol=tol)[-1]
 
@@ -196,8 +196,9 @@ def fit_gge_scaled(content: StringContent, targets: dict, *, grid: RapidityGrid 
 
     The residuals are scaled by max(1, |target_n|): Q_11 of the Neel state has <q_11> =
     16365321/1024, and the unscaled Newton step of :func:`fit_gge` then fails at K = 6
-    (its residual is dominated by q_11).  Converged when max_n |<q_n> - target_n| /
-    max(1, |target_n|) < ``tol``; ``iterations`` counts function evaluations.
+    (its residual is dominated by q_11; also for the Bell pairs, <q_11> = -684855/2048).
+    Converged when max_n |<q_n> - target_n| / max(1, |target_n|) < ``tol``;
+    ``iterations`` counts function evaluations.
     """
     from scipy.optimize import least_squares
 
