@@ -15,8 +15,9 @@ known to converge slowly in K.  Its convergence is reported, not assumed
 
 The exact steady states of the Neel and Bell-pair quenches at Delta = 1/2 are built by
 string-charge duality in ``tba.string_charge``; against them the truncated GGEs converge in
-K, but not to the exact state (Example 2's junction current -0.0227 at K = 5 against
--0.0353, ``tables/bertini2016_example2_exact.md``).
+K, but not to the exact state: they converge to the local-charge GGE with the exact
+1-string hole density (``tba.local_limit``; Example 2's junction current -0.02259 at K = 6,
+limit -0.02256, exact -0.03534, ``tables/bertini2016_example2_limit.md``).
 
 Symmetries used (exact, checked in ``tests/tba``): the two-site product states of
 Example 2 are real (time-reversal even), so <q_n> = 0 for n even and only the odd charges
