@@ -12,6 +12,8 @@ Modules, bottom up:
 ``exact_diag``  small exact-diagonalisation reference (periodic chains) for the checks
 ``lattice_charges``  lattice densities of Q_n (boost operator), values in product states
 ``truncated_gge``    truncated GGEs of the Neel / Bell-pair quenches (paper's Example 2)
+``string_charge``    exact steady states of the Neel / Bell-pair quenches (string-charge duality)
+``local_limit``      the K -> oo limit of the truncated GGEs (local charges fix rho_1^h only)
 
 Conventions (stated once, used everywhere): H = J sum_l (s^x s^x + s^y s^y + Delta s^z s^z)
 with spin-1/2 operators, J = 1, Delta = cos(gamma), 0 < gamma < pi; the thermal state is

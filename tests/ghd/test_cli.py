@@ -70,3 +70,20 @@ def test_neel_bell_bad_order(capsys):
             "--order", "0"]
     assert main(argv) == 2
     assert "order" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_neel_bell_exact_meets_the_default_tolerance(capsys):
+    """Default --tol 1e-8 with the exact GGEs (about 25 s): every column's estimated error
+    is within 1e-8 of its scale, and on the outer rays (outside the light cone) q_1 equals
+    the exact initial values -1/4 (Neel) and -1/16 (Bell pairs) within that estimate."""
+    assert main(["ghd", "profile", "--delta", "1/2", "--protocol", "neel-bell", "--rays", "3",
+                 "--zeta-max", "3", "--format", "csv"]) == 0
+    rows = [r for r in csv.reader(io.StringIO(capsys.readouterr().out)) if not r[0].startswith("#")]
+    head = rows[0]
+    values = {k: [float(r[head.index(k)]) for r in rows[1:]] for k in head[1:7]}
+    errors = {k: float(rows[1][head.index(f"{k}_error")]) for k in values}
+    for k, err in errors.items():
+        assert err <= 1e-8 * max(max(abs(v) for v in values[k]), 1e-2)
+    assert abs(values["q1"][0] + 0.25) <= errors["q1"] + 1e-15
+    assert abs(values["q1"][2] + 0.0625) <= errors["q1"] + 1e-15
