@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from symness.ghd import realtime_integrated as ri
+from symness.ghd import realtime_twotime as rt
 from symness.ghd.realtime import (
     DW_DELTA,
     DW_DT,
@@ -31,9 +32,10 @@ from symness.ghd.realtime import (
 )
 from symness.outputs import atomic_write_text
 
-__all__ = ["GHD_GRID", "MUTATIONS", "IntegratedResult", "criterion_power", "dw_integrated",
-           "ensure_auxiliary", "ex1_integrated", "ex1_initial_q1", "ex2_initial_q1",
-           "ex2_integrated", "ghd_integral", "truncated_gge_integral"]
+__all__ = ["GHD_GRID", "MUTATIONS", "IntegratedResult", "TwoTimeResult", "criterion_power",
+           "dw_integrated", "ensure_auxiliary", "ex1_integrated", "ex1_initial_q1",
+           "ex1_two_time", "ex2_initial_q1", "ex2_integrated", "ghd_integral",
+           "truncated_gge_integral"]
 
 #: (z_max, step) of the GHD integral per protocol (beyond the fronts 0.87, 1.19, 1.19).
 GHD_GRID = {"dw": (1.2, 0.01), "ex1": (1.5, 0.01), "ex2": (1.5, 0.01)}
@@ -272,6 +274,54 @@ def ex1_integrated(tables: Path = Path("tables")) -> IntegratedResult:
     other = {"dtau_error": tuple(tau), "truncation": best.truncation[best.times.index(8.0)],
              "seconds": best.seconds, "junction_q1_t0": float(q0[length // 2 - 1])}
     return IntegratedResult("ex1", verdict, tuple(chi_err), tuple(trot), other, curves, ghd)
+
+
+@dataclass(frozen=True)
+class TwoTimeResult:
+    """Error model 4 on Example 1: R per pair, the verdict, the parts of the TEBD error."""
+
+    rates: tuple[rt.TwoTimeRate, ...]
+    verdict: rt.TwoTimeVerdict
+    chi_error: tuple[float, ...]
+    other_error: tuple[float, ...]
+    ghd: ri.IntegratedGHD
+
+
+def ex1_two_time(tables: Path = Path("tables")) -> TwoTimeResult:
+    """Error model 4 (``ghd.realtime_twotime``) on the cached Example 1 runs, q1 on bonds.
+
+    C_s relative to the TBA thermal q1 of the two halves; e_C(t) at each ray = |C(chi 64)
+    - C(chi 32)| + the Trotter pair's C error at t0 = 4 grown as (t/t0)^2 + DTAU_ERROR on
+    each of the 2 (VMAX t + 4) bonds of the light cone (as in :func:`ex1_integrated`).
+    """
+    from symness.ghd.realtime_ex1 import DTAU_ERROR, EX1, EX1_RUNS, VMAX, ex1_runs
+
+    for run in EX1_RUNS:
+        _require(Path(tables) / f"bertini2016_realtime_ex1_{run.name}.json")
+    runs = ex1_runs(tables)
+    best, rough = runs["chi64"], runs["chi32"]
+    ghd = ghd_integral("ex1", tables)
+    positions = bond_positions(EX1["length"])
+    cuts = ri.cut_positions(positions)
+    q_s = rt.step_reference(positions, *_steps("ex1"))
+    trot_c = _trotter_pair(best, runs["chi64_t4_half_dt"], q_s, 4.0) * 4.0
+
+    def charge(run, t):
+        return ri.cumulative_charge(run.q1[run.times.index(t)], q_s)
+
+    rates, chi_err, other_err = [], [], []
+    for t1, t2 in rt.PAIRS["ex1"]:
+        zetas = rt.rays(t1)
+        chi = sum(np.abs(rt.charge_on_rays(cuts, charge(best, t) - charge(rough, t), t, zetas))
+                  for t in (t1, t2)) / (t2 - t1)
+        other = sum(trot_c * (t / 4.0) ** 2 + DTAU_ERROR * 2 * (VMAX * t + 4)
+                    for t in (t1, t2)) / (t2 - t1)
+        rate = rt.two_time_rate(cuts, charge(best, t1), t1, charge(best, t2), t2, zetas)
+        rates.append(rt.TwoTimeRate((t1, t2), zetas, rate, chi + other))
+        chi_err.append(float(np.max(chi)))
+        other_err.append(float(other))
+    return TwoTimeResult(tuple(rates), rt.two_time_verdict(rates, ghd), tuple(chi_err),
+                         tuple(other_err), ghd)
 
 
 def ex2_integrated(tables: Path = Path("tables")) -> IntegratedResult:

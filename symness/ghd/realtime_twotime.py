@@ -91,8 +91,8 @@ import numpy as np
 from symness.validation import ParameterError
 
 __all__ = ["PAIRS", "POWER", "RAY_WINDOW", "TwoTimeRate", "TwoTimeVerdict", "agreement",
-           "budget", "charge_on_rays", "deviations", "rays", "two_time_rate",
-           "two_time_verdict"]
+           "budget", "charge_on_rays", "deviations", "rays", "step_reference",
+           "two_time_rate", "two_time_verdict"]
 
 #: Pairs (t1, 2 t1) per protocol, in increasing t1.
 PAIRS = {"ex1": ((2.0, 4.0), (3.0, 6.0), (4.0, 8.0))}
@@ -108,6 +108,12 @@ def rays(t1: float, window: float = RAY_WINDOW) -> np.ndarray:
         raise ParameterError(f"'t1' and 'window' must be > 0 (got {t1}, {window})")
     top = int(np.floor(window * t1 + 1e-9))
     return np.arange(-top, top + 1) / t1
+
+
+def step_reference(positions: np.ndarray, q_left: float, q_right: float) -> np.ndarray:
+    """q_s of eq. (T0) on the lattice ``positions``: q_L at x < 0, q_R at x > 0, mean at 0."""
+    x = np.asarray(positions, dtype=float)
+    return np.where(x < 0, q_left, np.where(x > 0, q_right, 0.5 * (q_left + q_right)))
 
 
 def charge_on_rays(cuts: np.ndarray, cumul: np.ndarray, t: float,
