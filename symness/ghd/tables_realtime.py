@@ -258,8 +258,8 @@ def _two_time_summary(name: str, result) -> str:
             + f" (D_R ~ t1^-{p:.1f}); last pair on the shared rays |R - F| = "
             f"{v.last_deviation:.1e} <= B = {v.budget:.1e} ({v.budget / v.f_max:.0%} of max F = "
             f"{v.f_max:.4f}; B = {diff:.1e} + {2 * last:.1e} + {first:.0e} + "
-            f"{result.ghd.error:.0e}, the terms of the criterion); TEBD error of R: chi " + ", ".join(f"{e:.0e}" for e in
-                                                                 result.chi_error)
+            f"{result.ghd.error:.0e}, the terms of the criterion); TEBD error of R: chi "
+            + ", ".join(f"{e:.0e}" for e in result.chi_error)
             + ", Trotter + dtau " + ", ".join(f"{e:.0e}" for e in result.other_error) + "; "
             + ("PASS" if v.passes else "FAIL (" + "; ".join(failed) + ")"))
 
