@@ -88,6 +88,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from symness.ghd.realtime_integrated import CheckedVerdict
 from symness.validation import ParameterError
 
 __all__ = ["PAIRS", "POWER", "RAY_WINDOW", "TwoTimeRate", "TwoTimeVerdict", "agreement",
@@ -175,8 +176,8 @@ def agreement(rates: list[TwoTimeRate], ghd_at, ghd_error: float) -> dict[str, b
 
 
 @dataclass(frozen=True)
-class TwoTimeVerdict:
-    """D_R per pair, the budget of the last pair and the checks of the criterion."""
+class TwoTimeVerdict(CheckedVerdict):
+    """D_R per pair, the budget of the last pair, the checks (agreement and power)."""
 
     pairs: tuple[tuple[float, float], ...]
     deviation: tuple[float, ...]
@@ -186,11 +187,6 @@ class TwoTimeVerdict:
     f_max: float
     checks: dict[str, bool]
     mutations: dict[str, bool]
-
-    @property
-    def passes(self) -> bool:
-        """All checks hold (agreement and power)."""
-        return all(self.checks.values())
 
 
 def two_time_verdict(rates: list[TwoTimeRate], ghd, power: float = POWER) -> TwoTimeVerdict:

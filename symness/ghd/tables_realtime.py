@@ -159,11 +159,15 @@ def _integrated_rows(result, extra: tuple[float, ...] | None = None) -> list[lis
     return rows
 
 
+def _pass_fail(verdict) -> str:
+    """PASS, or FAIL with the checks that failed."""
+    failed = [name for name, held in verdict.checks.items() if not held]
+    return "PASS" if verdict.passes else "FAIL (" + "; ".join(failed) + ")"
+
+
 def _verdict_note(result) -> str:
     v = result.verdict
-    failed = [name for name, held in v.checks.items() if not held]
-    return (f"{result.protocol}: D_C = {v.amplitude:.2g} t^({-v.exponent:+.2f}); "
-            + ("PASS" if v.passes else "FAIL (" + "; ".join(failed) + ")"))
+    return f"{result.protocol}: D_C = {v.amplitude:.2g} t^({-v.exponent:+.2f}); " + _pass_fail(v)
 
 
 @table("bertini2016_realtime_integrated", slow=True,
@@ -249,7 +253,6 @@ def _two_time_summary(name: str, result) -> str:
 
     v = result.verdict
     p, _ = decay_fit([pair[0] for pair in v.pairs], v.deviation)
-    failed = [label for label, held in v.checks.items() if not held]
     last = float(max(result.rates[-1].tebd_error))
     first = float(max(result.rates[0].tebd_error))
     diff = v.budget - 2 * last - first - result.ghd.error
@@ -261,7 +264,7 @@ def _two_time_summary(name: str, result) -> str:
             f"{result.ghd.error:.0e}, the terms of the criterion); TEBD error of R: chi "
             + ", ".join(f"{e:.0e}" for e in result.chi_error)
             + ", Trotter + dtau " + ", ".join(f"{e:.0e}" for e in result.other_error) + "; "
-            + ("PASS" if v.passes else "FAIL (" + "; ".join(failed) + ")"))
+            + _pass_fail(v))
 
 
 @table("bertini2016_realtime_twotime", slow=True,
