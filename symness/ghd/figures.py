@@ -310,8 +310,12 @@ def _energy_panels(run, times: tuple[float, ...] = (4.0, 6.0, 8.0)) -> tuple[tup
     return panels, tuple(run.times[k] for k in keep)
 
 
-def _integrated_panel(ax, result, times: tuple[float, ...]) -> list[tuple]:
-    """C_q(x, t)/t of the TEBD run on F_q(zeta) (``ghd.realtime_integrated``); CSV rows."""
+def _integrated_panel(ax, result, times: tuple[float, ...], two_time=None) -> list[tuple]:
+    """C_q(x, t)/t of the TEBD run on F_q(zeta) (``ghd.realtime_integrated``); CSV rows.
+
+    ``two_time`` (a ``TwoTimeResult``) adds the two-time rates R (``ghd.realtime_twotime``)
+    with their TEBD error bars.
+    """
     ghd, rows = result.ghd, []
     ax.plot(ghd.zeta, ghd.values, "k-", lw=1, label="GHD F_q (I3)")
     for t in times:
@@ -319,6 +323,12 @@ def _integrated_panel(ax, result, times: tuple[float, ...]) -> list[tuple]:
         ax.plot(z, c, "o", ms=2.0, label=f"TEBD t={t:g}")
         rows += [(f"C/t ({result.protocol})", float(t), float(zi * t), float(ci))
                  for zi, ci in zip(z, c)]
+    for rate in (two_time.rates if two_time is not None else ()):
+        t1, t2 = rate.pair
+        ax.errorbar(rate.zeta, rate.rate, yerr=rate.tebd_error, fmt="s", ms=3.0, mfc="none",
+                    lw=0.8, label=f"R ({t1:g}, {t2:g})")
+        rows += [(f"R ({result.protocol}, t1={t1:g})", float(t2), float(zi * t2), float(r))
+                 for zi, r in zip(rate.zeta, rate.rate)]
     ax.set_xlim(-1.2, 1.2)
     ax.set_xlabel("ζ = x/t")
     ax.set_title("C_q(x,t)/t (integrated)", fontsize=9)
@@ -331,7 +341,8 @@ def _tebd_on_ghd(outdir: Path, stem: str, zetas: np.ndarray, curves: dict, panel
                  integrated: tuple | None = None) -> list[Path]:
     """Panels (key, label, values[k, :], x) of lattice data at ``times`` on GHD curves.
 
-    ``integrated`` = (result of ``realtime_integrated_data``, times) adds the C_q/t panel.
+    ``integrated`` = (result of ``realtime_integrated_data``, times[, two-time result]) adds
+    the C_q/t panel.
     """
     plt = _plt()
     zmax = float(np.max(np.abs(zetas)))
@@ -364,13 +375,15 @@ def _tebd_on_ghd(outdir: Path, stem: str, zetas: np.ndarray, curves: dict, panel
 def realtime_example1(outdir: Path) -> list[Path]:
     """q1 and j1 against zeta = x/t: purification TEBD at t = 4, 6, 8 and the LQSS (16).
 
-    Third panel: C_q1(x, t)/t on F_q1 (error model 3, ``ghd.realtime_integrated``).
+    Third panel: C_q1(x, t)/t on F_q1 (error model 3, ``ghd.realtime_integrated``) and the
+    two-time rates R of the pairs (2, 4), (3, 6), (4, 8) (error model 4,
+    ``ghd.realtime_twotime``).
 
     TEBD: ``ghd.realtime_thermal`` (L = 48, chi = 64, cached in tables/); GHD: converged
     profile at rtol 1e-6.  Error model and verdict: ``ghd.realtime_ex1``.
     """
     from symness.ghd.realtime_ex1 import EX1, ex1_runs, ghd_on_rays
-    from symness.ghd.realtime_integrated_data import ex1_integrated
+    from symness.ghd.realtime_integrated_data import ex1_integrated, ex1_two_time
 
     run = ex1_runs(Path("tables"), names=("chi64",))["chi64"]
     zetas = np.linspace(-1.5, 1.5, 121)
@@ -380,7 +393,7 @@ def realtime_example1(outdir: Path) -> list[Path]:
         f"Example 1, Δ=1/2, β_L={EX1['betas'][0]:g}, β_R={EX1['betas'][1]:g}: purification "
         f"TEBD L={run.length}, χ={run.chi} vs GHD",
         f"symness figure bertini2016-realtime-ex1: TEBD data (chi = {run.chi}); x = position "
-        "from the junction", integrated=(ex1_integrated(), (4.0, 6.0, 8.0)))
+        "from the junction", integrated=(ex1_integrated(), (4.0, 6.0, 8.0), ex1_two_time()))
 
 
 @figure("bertini2016-example2-exact", slow=True,

@@ -86,7 +86,8 @@ from scipy.integrate import simpson, trapezoid
 
 from symness.validation import ParameterError
 
-__all__ = ["END_MARGIN", "EVAL_TIMES", "PREDICTION_FACTOR", "V_END", "IntegratedGHD",
+__all__ = ["END_MARGIN", "EVAL_TIMES", "PREDICTION_FACTOR", "V_END", "CheckedVerdict",
+           "IntegratedGHD",
            "IntegratedVerdict", "continuity_residual", "cumulative_charge", "cut_positions",
            "decay_fit", "integrated_deviation", "integrated_ghd", "integrate_profile",
            "integrated_verdict", "predicted_bound", "time_integral"]
@@ -204,8 +205,19 @@ def predicted_bound(times, deviations, t_new: float) -> float:
     return PREDICTION_FACTOR * amp * t_new ** (-p)
 
 
+class CheckedVerdict:
+    """Mixin of the verdicts of the real-time criteria: ``checks`` maps name -> held."""
+
+    checks: dict[str, bool]
+
+    @property
+    def passes(self) -> bool:
+        """All checks hold."""
+        return all(self.checks.values())
+
+
 @dataclass(frozen=True)
-class IntegratedVerdict:
+class IntegratedVerdict(CheckedVerdict):
     """D_C(t), its error budget and the checks of the criterion (module docstring)."""
 
     times: tuple[float, ...]
@@ -215,11 +227,6 @@ class IntegratedVerdict:
     exponent: float
     amplitude: float
     checks: dict[str, bool]
-
-    @property
-    def passes(self) -> bool:
-        """All checks hold."""
-        return all(self.checks.values())
 
 
 def integrated_verdict(times, deviation, tebd_error, ghd_error: float, *,

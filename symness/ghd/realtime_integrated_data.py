@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from symness.ghd import realtime_integrated as ri
+from symness.ghd import realtime_twotime as rt
 from symness.ghd.realtime import (
     DW_DELTA,
     DW_DT,
@@ -31,9 +32,11 @@ from symness.ghd.realtime import (
 )
 from symness.outputs import atomic_write_text
 
-__all__ = ["GHD_GRID", "MUTATIONS", "IntegratedResult", "criterion_power", "dw_integrated",
-           "ensure_auxiliary", "ex1_integrated", "ex1_initial_q1", "ex2_initial_q1",
-           "ex2_integrated", "ghd_integral", "truncated_gge_integral"]
+__all__ = ["DW_TWO_TIME", "GHD_GRID", "MUTATIONS", "IntegratedResult", "TwoTimeResult",
+           "criterion_power", "dw_integrated", "dw_two_time", "ensure_auxiliary",
+           "ex1_integrated", "ex1_initial_q1", "ex1_two_time", "ex2_initial_q1",
+           "ex2_integrated", "ghd_integral",
+           "truncated_gge_integral"]
 
 #: (z_max, step) of the GHD integral per protocol (beyond the fronts 0.87, 1.19, 1.19).
 GHD_GRID = {"dw": (1.2, 0.01), "ex1": (1.5, 0.01), "ex2": (1.5, 0.01)}
@@ -272,6 +275,79 @@ def ex1_integrated(tables: Path = Path("tables")) -> IntegratedResult:
     other = {"dtau_error": tuple(tau), "truncation": best.truncation[best.times.index(8.0)],
              "seconds": best.seconds, "junction_q1_t0": float(q0[length // 2 - 1])}
     return IntegratedResult("ex1", verdict, tuple(chi_err), tuple(trot), other, curves, ghd)
+
+
+@dataclass(frozen=True)
+class TwoTimeResult:
+    """Error model 4 on Example 1: R per pair, the verdict, the parts of the TEBD error."""
+
+    rates: tuple[rt.TwoTimeRate, ...]
+    verdict: rt.TwoTimeVerdict
+    chi_error: tuple[float, ...]
+    other_error: tuple[float, ...]
+    ghd: ri.IntegratedGHD
+
+
+#: Error model 4 on the domain wall (a report, not a criterion: R was seen before, see
+#: ``ghd.realtime_twotime``): the pairs of the L = 80 run and the ray window (front 0.87).
+DW_TWO_TIME = (((8.0, 16.0), (12.0, 24.0), (16.0, 32.0)), 0.6)
+
+
+def _two_time(best, rough, key: str, q_s: np.ndarray, pairs, window: float, other_c,
+              ghd: ri.IntegratedGHD) -> TwoTimeResult:
+    """R of ``key`` per pair on its rays; e_C = |C(best) - C(rough)| + ``other_c(t)``."""
+    cuts = ri.cut_positions(bond_positions(best.length) if key == "q1"
+                            else site_positions(best.length))
+
+    def charge(run, t):
+        return ri.cumulative_charge(getattr(run, key)[run.times.index(t)], q_s)
+
+    rates, chi_err, other_err = [], [], []
+    for t1, t2 in pairs:
+        zetas = rt.rays(t1, window)
+        chi = sum(np.abs(rt.charge_on_rays(cuts, charge(best, t) - charge(rough, t), t, zetas))
+                  for t in (t1, t2)) / (t2 - t1)
+        other = (other_c(t1) + other_c(t2)) / (t2 - t1)
+        rate = rt.two_time_rate(cuts, charge(best, t1), t1, charge(best, t2), t2, zetas)
+        rates.append(rt.TwoTimeRate((t1, t2), zetas, rate, chi + other))
+        chi_err.append(float(np.max(chi)))
+        other_err.append(float(other))
+    return TwoTimeResult(tuple(rates), rt.two_time_verdict(rates, ghd), tuple(chi_err),
+                         tuple(other_err), ghd)
+
+
+def ex1_two_time(tables: Path = Path("tables")) -> TwoTimeResult:
+    """Error model 4 (``ghd.realtime_twotime``) on the cached Example 1 runs, q1 on bonds.
+
+    C_s relative to the TBA thermal q1 of the two halves; e_C(t) at each ray = |C(chi 64)
+    - C(chi 32)| + the Trotter pair's C error at t0 = 4 grown as (t/t0)^2 + DTAU_ERROR on
+    each of the 2 (VMAX t + 4) bonds of the light cone (as in :func:`ex1_integrated`).
+    """
+    from symness.ghd.realtime_ex1 import DTAU_ERROR, EX1, EX1_RUNS, VMAX, ex1_runs
+
+    for run in EX1_RUNS:
+        _require(Path(tables) / f"bertini2016_realtime_ex1_{run.name}.json")
+    runs = ex1_runs(tables)
+    q_s = rt.step_reference(bond_positions(EX1["length"]), *_steps("ex1"))
+    trot_c = _trotter_pair(runs["chi64"], runs["chi64_t4_half_dt"], q_s, 4.0) * 4.0
+    return _two_time(runs["chi64"], runs["chi32"], "q1", q_s, rt.PAIRS["ex1"], rt.RAY_WINDOW,
+                     lambda t: trot_c * (t / 4.0) ** 2 + DTAU_ERROR * 2 * (VMAX * t + 4),
+                     ghd_integral("ex1", tables))
+
+
+def dw_two_time(tables: Path = Path("tables")) -> TwoTimeResult:
+    """Error model 4 on the L = 80 domain wall (s^z), as a report (:data:`DW_TWO_TIME`)."""
+    from symness.ghd.realtime import domain_wall_runs
+
+    for chi in DW_THIRD.chis:
+        _require(Path(tables) / f"bertini2016_realtime_{DW_THIRD.name}_chi{chi}.json")
+    runs = domain_wall_runs(tables, DW_THIRD)
+    q_s = rt.step_reference(site_positions(DW_THIRD.length), 0.5, -0.5)
+    trot_c = _dw_trotter(tables) * DW_FIRST.times[0]
+    pairs, window = DW_TWO_TIME
+    return _two_time(runs[max(DW_THIRD.chis)], runs[min(DW_THIRD.chis)], "sz", q_s, pairs,
+                     window, lambda t: trot_c * (t / DW_FIRST.times[0]) ** 2,
+                     ghd_integral("dw", tables))
 
 
 def ex2_integrated(tables: Path = Path("tables")) -> IntegratedResult:
