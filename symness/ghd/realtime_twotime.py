@@ -80,6 +80,13 @@ On the cached domain wall at Delta = 1/2 (rays |zeta| <= 0.6, chi = 64): D_R = 8
 1.1e-2, 7.3e-3, 2.8e-3, 1.4e-3 at t1 = 4, 6, 8, 12, 16 against D_C(2 t1) = 2.2e-2,
 1.0e-2, 7.4e-3, 5.4e-3, 3.6e-3 (oscillating, not monotone at t1 <= 8).
 R was computed for no Example 1 data.
+
+Outcome on Example 1: FAIL on power (B = 16 % of max F; table
+``bertini2016_realtime_twotime``).  The next test, fixed here before its runs exist: the
+same criterion (same B, POWER = 10 %, RAY_WINDOW) on the pairs (3, 6), (4, 8), (6, 12) of a
+chi = 128 purification run to t = 12 (L = 48, dt = 0.1, dtau = 0.005, records every 1), its
+truncation error from a chi = 64 run to t = 12 with the same parameters.  The chi = 128 run
+was started in session 12 (checkpointed, resumable); neither run is complete.
 """
 
 from __future__ import annotations
