@@ -12,15 +12,15 @@ sizes (finite-size drift).  The sizes are small (this machine: 2 shared cores; t
 Fig. 2(a) inset shows ``L = 32``, its bond dimensions are in the missing Supplemental
 Material).  Sizes, realisations and bond dimensions (:data:`SIZES`, :data:`SEEDS`, :data:`MAX_L`,
 :data:`SEEDS_BY_SIZE`, :data:`CHI_BY_SIZE`): Fig. 2(b) ``L = 8, 12`` x 16, ``L = 16`` x 16,
-``L = 24`` x 12 (seeds 0-10 and 15) and ``L = 32`` x 4 for ``h = 0.3`` (``chi = 32``, 64 from ``L = 16``, 96 at
-``h = 0.9, L = 24``); Fig. 3 ``L = 8, 12, 16, 24`` x 4 (energy; ``chi = 16, 32, 64, 64``)
-and x 2 (spin; ``chi = 16, 16, 32, 64``); Fig. 4 ``L = 8, 12`` x 8 (``chi = 32``, 64 at
-``L = 12``); Fig. 4(b) ``L = 8, 12`` x 8 and ``L = 16`` x 4 (``chi = 32, 64, 96``); the
-coarse Fig. 1(b) ``Delta = 1/2, 3/2, 2`` at ``L = 8, 12`` x 16 (``chi = 32``) and ``L = 16``
-x 4 (``chi = 64``; ``Delta = 1`` is Fig. 2(b)).  Every task converged under its
-criterion.  The exponents are finite-size estimates (the CSV records sizes, realisations,
-non-converged runs, the ``chi`` dependence, the bulk non-uniformity relative to ``|j|``, the
-bond dimension and the settings per figure).
+``L = 24`` x 12 (seeds 0-10 and 15) and ``L = 32`` x 4 for ``h = 0.3`` (``chi = 32``, 64
+from ``L = 16``, 96 at ``h = 0.9, L = 24``); Fig. 3 ``L = 8, 12, 16, 24`` x 4 (energy;
+``chi = 16, 32, 64, 64``) and x 2 (spin; ``chi = 16, 16, 32, 64``); Fig. 4 ``L = 8, 12``
+x 8 (``chi = 32``, 64 at ``L = 12``); Fig. 4(b) ``L = 8, 12`` x 8 and ``L = 16`` x 4
+(``chi = 32, 64, 96``); the coarse Fig. 1(b) ``Delta = 1/2, 3/2, 2`` at ``L = 8, 12`` x 16
+(``chi = 32``) and ``L = 16`` x 4 (``chi = 64``; ``Delta = 1`` is Fig. 2(b)).  Every task
+converged under its criterion.  The exponents are finite-size estimates (the CSV records
+sizes, realisations, non-converged runs, the ``chi`` dependence, the bulk non-uniformity
+relative to ``|j|``, the bond dimension and the settings per figure).
 
 Criterion scale.  Figs. 2(b) and 4 use ``atol = 1e-5``, below every current, so their
 tolerances are relative to ``|j|``.  An earlier Fig. 2(b) at ``atol = 1e-3`` (above its
