@@ -54,7 +54,7 @@ from symness.ghd.realtime import bond_positions, site_positions
 from symness.ghd.realtime_thermal import JunctionRun, load_or_run
 from symness.tba.strings import string_content
 
-__all__ = ["DTAU_ERROR", "EX1", "EX1_RUNS", "Ex1Comparison", "Ex1Run", "FIT_TIMES",
+__all__ = ["DTAU_ERROR", "EX1", "EX1_FIRST", "EX1_RUNS", "Ex1Comparison", "Ex1Run", "FIT_TIMES",
            "OBSERVABLES", "RAYS", "compare_ex1", "ex1_runs", "fit_intercept", "ghd_on_rays",
            "intercept_weights", "junction_offset", "lattice_positions", "on_rays",
            "run_on_rays", "thermal_bulk_error"]
@@ -73,10 +73,15 @@ class Ex1Run:
 #: Delta, (beta_L, beta_R), L and dtau of every run.
 EX1 = {"delta": 0.5, "betas": (1.0, 2.0), "length": 48, "dtau": 0.005}
 #: The runs (name suffixes of the cache files): best; truncation reference, whose t = 4 is
-#: also the coarse half of the Trotter pair; the Trotter pair's fine half.
+#: also the coarse half of the Trotter pair; the Trotter pair's fine half; the pair to t = 12
+#: of error model 4's second test (``ghd.realtime_twotime``), best and truncation reference.
 EX1_RUNS = (Ex1Run("chi64", 64, 0.1, (2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0)),
             Ex1Run("chi32", 32, 0.1, (2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0)),
-            Ex1Run("chi64_t4_half_dt", 64, 0.05, (2.0, 4.0)))
+            Ex1Run("chi64_t4_half_dt", 64, 0.05, (2.0, 4.0)),
+            Ex1Run("chi128_t12", 128, 0.1, tuple(float(t) for t in range(2, 13))),
+            Ex1Run("chi64_t12", 64, 0.1, tuple(float(t) for t in range(2, 13))))
+#: The runs of the first tests (pointwise fit, error models 3 and 4's first test).
+EX1_FIRST = ("chi64", "chi32", "chi64_t4_half_dt")
 
 
 def ex1_runs(tables: Path = Path("tables"), checkpoints: Path | None = None,
@@ -199,7 +204,7 @@ def thermal_bulk_error(run: JunctionRun, t: float = 2.0) -> tuple[float, int]:
 
 def compare_ex1(tables: Path = Path("tables")) -> Ex1Comparison:
     """Apply the error model of the module docstring to the cached runs."""
-    runs = ex1_runs(tables)
+    runs = ex1_runs(tables, names=EX1_FIRST)
     best, rough = runs["chi64"], runs["chi32"]
     coarse, fine = runs["chi64"], runs["chi64_t4_half_dt"]
     length = EX1["length"]

@@ -253,12 +253,12 @@ def _trotter_pair(coarse, fine, q0, t0: float) -> float:
 
 def ex1_integrated(tables: Path = Path("tables")) -> IntegratedResult:
     """The Example 1 criterion (q1) on the cached chi = 64 / 32 runs, t = 4, 6, 8."""
-    from symness.ghd.realtime_ex1 import DTAU_ERROR, EX1, EX1_RUNS, VMAX, ex1_runs
+    from symness.ghd.realtime_ex1 import DTAU_ERROR, EX1, EX1_FIRST, VMAX, ex1_runs
 
-    for run in EX1_RUNS:
-        _require(Path(tables) / f"bertini2016_realtime_ex1_{run.name}.json")
+    for name in EX1_FIRST:
+        _require(Path(tables) / f"bertini2016_realtime_ex1_{name}.json")
     _require(Path(tables) / "bertini2016_realtime_ex1_t0.json")
-    runs = ex1_runs(tables)
+    runs = ex1_runs(tables, names=EX1_FIRST)
     q0 = ex1_initial_q1(tables)
     ghd = ghd_integral("ex1", tables)
     times = ri.EVAL_TIMES["ex1"]
@@ -316,21 +316,26 @@ def _two_time(best, rough, key: str, q_s: np.ndarray, pairs, window: float, othe
                          tuple(other_err), ghd)
 
 
-def ex1_two_time(tables: Path = Path("tables")) -> TwoTimeResult:
+def ex1_two_time(tables: Path = Path("tables"), test: str = "t8") -> TwoTimeResult:
     """Error model 4 (``ghd.realtime_twotime``) on the cached Example 1 runs, q1 on bonds.
 
-    C_s relative to the TBA thermal q1 of the two halves; e_C(t) at each ray = |C(chi 64)
-    - C(chi 32)| + the Trotter pair's C error at t0 = 4 grown as (t/t0)^2 + DTAU_ERROR on
+    C_s relative to the TBA thermal q1 of the two halves; e_C(t) at each ray = |C(best)
+    - C(reference)| + the Trotter pair's C error at t0 = 4 grown as (t/t0)^2 + DTAU_ERROR on
     each of the 2 (VMAX t + 4) bonds of the light cone (as in :func:`ex1_integrated`).
+    ``test`` ``"t8"``: the first test, chi = 64 against 32, pairs ``PAIRS["ex1"]``;
+    ``"t12"``: the second, chi = 128 against 64 to t = 12, pairs ``PAIRS["ex1_t12"]``.
     """
-    from symness.ghd.realtime_ex1 import DTAU_ERROR, EX1, EX1_RUNS, VMAX, ex1_runs
+    from symness.ghd.realtime_ex1 import DTAU_ERROR, EX1, VMAX, ex1_runs
 
-    for run in EX1_RUNS:
-        _require(Path(tables) / f"bertini2016_realtime_ex1_{run.name}.json")
-    runs = ex1_runs(tables)
+    best, rough, pairs = {"t8": ("chi64", "chi32", "ex1"),
+                          "t12": ("chi128_t12", "chi64_t12", "ex1_t12")}[test]
+    names = (best, rough, "chi64", "chi64_t4_half_dt")
+    for name in names:
+        _require(Path(tables) / f"bertini2016_realtime_ex1_{name}.json")
+    runs = ex1_runs(tables, names=names)
     q_s = rt.step_reference(bond_positions(EX1["length"]), *_steps("ex1"))
     trot_c = _trotter_pair(runs["chi64"], runs["chi64_t4_half_dt"], q_s, 4.0) * 4.0
-    return _two_time(runs["chi64"], runs["chi32"], "q1", q_s, rt.PAIRS["ex1"], rt.RAY_WINDOW,
+    return _two_time(runs[best], runs[rough], "q1", q_s, rt.PAIRS[pairs], rt.RAY_WINDOW,
                      lambda t: trot_c * (t / 4.0) ** 2 + DTAU_ERROR * 2 * (VMAX * t + 4),
                      ghd_integral("ex1", tables))
 
