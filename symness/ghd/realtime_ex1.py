@@ -57,7 +57,7 @@ from symness.tba.strings import string_content
 __all__ = ["DTAU_ERROR", "EX1", "EX1_FIRST", "EX1_RUNS", "Ex1Comparison", "Ex1Run", "FIT_TIMES",
            "OBSERVABLES", "RAYS", "compare_ex1", "ex1_runs", "fit_intercept", "ghd_on_rays",
            "intercept_weights", "junction_offset", "lattice_positions", "on_rays",
-           "run_on_rays", "thermal_bulk_error"]
+           "run_on_rays", "thermal_bulk_error", "thermal_q1"]
 
 
 @dataclass(frozen=True)
@@ -186,18 +186,22 @@ class Ex1Comparison:
         return all(self.ratio(k) <= 1 and self.budget_fraction(k) <= 0.05 for k in OBSERVABLES)
 
 
-def thermal_bulk_error(run: JunctionRun, t: float = 2.0) -> tuple[float, int]:
-    """Max |q1 - q1_TBA(beta of that half)| over the far bonds at ``t`` and their number."""
+def thermal_q1(beta: float) -> float:
+    """The TBA thermal energy density q1 at Delta = cos(pi/3) and inverse temperature beta."""
     from symness.tba.charges import charge_density
     from symness.tba.dressing import Dressing
     from symness.tba.thermal import thermal_state
 
-    content = string_content(Fraction(1, 3))
+    return float(charge_density(Dressing(thermal_state(string_content(Fraction(1, 3)), beta)),
+                                1))
+
+
+def thermal_bulk_error(run: JunctionRun, t: float = 2.0) -> tuple[float, int]:
+    """Max |q1 - q1_TBA(beta of that half)| over the far bonds at ``t`` and their number."""
     x = lattice_positions("q1", run.length)
     q1 = run.q1[run.times.index(t)]
     far = (np.abs(x) >= VMAX * t + 4) & (np.abs(x) <= run.length / 2 - 8)
-    ref = {side: charge_density(Dressing(thermal_state(content, beta)), 1)
-           for side, beta in zip((-1, 1), run.betas)}
+    ref = {side: thermal_q1(beta) for side, beta in zip((-1, 1), run.betas)}
     errs = [abs(q - ref[int(np.sign(xi))]) for xi, q in zip(x[far], q1[far])]
     return float(max(errs)), int(far.sum())
 

@@ -97,20 +97,10 @@ def _steps(protocol: str) -> tuple[float, float]:
     if protocol == "dw":
         return 0.5, -0.5
     if protocol == "ex1":
-        from symness.ghd.realtime_ex1 import EX1
+        from symness.ghd.realtime_ex1 import EX1, thermal_q1
 
-        return _thermal_q1(EX1["betas"][0]), _thermal_q1(EX1["betas"][1])
+        return thermal_q1(EX1["betas"][0]), thermal_q1(EX1["betas"][1])
     return -0.25, -0.0625  # Neel -Delta/2, Bell pairs -Delta/8 at Delta = 1/2
-
-
-def _thermal_q1(beta: float) -> float:
-    from symness.tba.charges import charge_density
-    from symness.tba.dressing import Dressing
-    from symness.tba.strings import string_content
-    from symness.tba.thermal import thermal_state
-
-    return float(charge_density(Dressing(thermal_state(string_content(Fraction(1, 3)), beta)),
-                                1))
 
 
 def ghd_integral(protocol: str, tables: Path = Path("tables")) -> ri.IntegratedGHD:
@@ -171,6 +161,25 @@ def ensure_auxiliary(tables: Path = Path("tables")) -> None:
                        EX2["delta"], times, chi=chi, dt=dt)
 
 
+def _deviations(best, rough, key: str, q0: np.ndarray, cuts: np.ndarray, times, ghd,
+                inside_for):
+    """D_C(t), the chi error of C/t (``best`` against ``rough``) and C/t on the cuts."""
+    dev, chi_err, curves = [], [], {}
+    for t in times:
+        cum = ri.cumulative_charge(getattr(best, key)[best.times.index(t)], q0)
+        inside = inside_for(cuts, t)
+        dev.append(ri.integrated_deviation(cum, cuts, t, ghd, inside))
+        other = ri.cumulative_charge(getattr(rough, key)[rough.times.index(t)], q0)
+        chi_err.append(float(np.max(np.abs(cum - other)[inside])) / t)
+        curves[t] = (cuts[inside] / t, cum[inside] / t)
+    return dev, chi_err, curves
+
+
+def _dw_initial(length: int) -> np.ndarray:
+    """s^z at t = 0 of the domain wall: +1/2 on the left half, -1/2 on the right."""
+    return np.where(np.arange(length) < length // 2, 0.5, -0.5)
+
+
 def _dw_deviations(dataset: DomainWallSet, times, tables: Path, ghd: ri.IntegratedGHD):
     from symness.ghd.realtime import domain_wall_runs
 
@@ -179,18 +188,9 @@ def _dw_deviations(dataset: DomainWallSet, times, tables: Path, ghd: ri.Integrat
     runs = domain_wall_runs(tables, dataset)
     best, rough = runs[max(dataset.chis)], runs[min(dataset.chis)]
     length = dataset.length
-    q0 = np.where(np.arange(length) < length // 2, 0.5, -0.5)
-    cuts = ri.cut_positions(site_positions(length))
-    inside = np.abs(cuts) <= length / 2 - ri.END_MARGIN
-    dev, chi_err, curves = [], [], {}
-    for t in times:
-        k = best.times.index(t)
-        cum = ri.cumulative_charge(best.sz[k], q0)
-        dev.append(ri.integrated_deviation(cum, cuts, t, ghd, inside))
-        other = ri.cumulative_charge(rough.sz[k], q0)
-        chi_err.append(float(np.max(np.abs(cum - other)[inside])) / t)
-        curves[t] = (cuts[inside] / t, cum[inside] / t)
-    return best, dev, chi_err, curves
+    return best, *_deviations(best, rough, "sz", _dw_initial(length),
+                              ri.cut_positions(site_positions(length)), times, ghd,
+                              lambda cuts, t: np.abs(cuts) <= length / 2 - ri.END_MARGIN)
 
 
 def _dw_trotter(tables: Path) -> float:
@@ -199,9 +199,7 @@ def _dw_trotter(tables: Path) -> float:
     pair = [load_or_run(_require(Path(tables) / f"bertini2016_realtime_dw_chi{chi}_t4{s}.json"),
                         length, DW_DELTA, (t0,), chi=chi, dt=dt)
             for s, dt in (("", DW_DT), ("_half_dt", DW_DT / 2))]
-    q0 = np.where(np.arange(length) < length // 2, 0.5, -0.5)
-    return float(np.max(np.abs(ri.cumulative_charge(pair[0].sz[0], q0)
-                               - ri.cumulative_charge(pair[1].sz[0], q0)))) / t0
+    return _trotter_pair(*pair, _dw_initial(length), t0, key="sz")
 
 
 def dw_integrated(tables: Path = Path("tables")) -> IntegratedResult:
@@ -233,21 +231,15 @@ def dw_integrated(tables: Path = Path("tables")) -> IntegratedResult:
 
 
 def _junction_deviations(best, rough, q0, times, ghd, inside_for):
-    cuts = ri.cut_positions(bond_positions(best.length))
-    dev, chi_err, curves = [], [], {}
-    for t in times:
-        k, kr = best.times.index(t), rough.times.index(t)
-        cum = ri.cumulative_charge(best.q1[k], q0)
-        inside = inside_for(cuts, t)
-        dev.append(ri.integrated_deviation(cum, cuts, t, ghd, inside))
-        other = ri.cumulative_charge(rough.q1[kr], q0)
-        chi_err.append(float(np.max(np.abs(cum - other)[inside])) / t)
-        curves[t] = (cuts[inside] / t, cum[inside] / t)
-    return dev, chi_err, curves
+    """:func:`_deviations` of q1 on the bonds."""
+    return _deviations(best, rough, "q1", q0, ri.cut_positions(bond_positions(best.length)),
+                       times, ghd, inside_for)
 
 
-def _trotter_pair(coarse, fine, q0, t0: float) -> float:
-    a, b = coarse.q1[coarse.times.index(t0)], fine.q1[fine.times.index(t0)]
+def _trotter_pair(coarse, fine, q0, t0: float, key: str = "q1") -> float:
+    """C/t error at ``t0`` between the runs ``coarse`` (dt) and ``fine`` (dt/2)."""
+    a = getattr(coarse, key)[coarse.times.index(t0)]
+    b = getattr(fine, key)[fine.times.index(t0)]
     return float(np.max(np.abs(ri.cumulative_charge(a, q0) - ri.cumulative_charge(b, q0)))) / t0
 
 
