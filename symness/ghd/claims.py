@@ -306,7 +306,7 @@ def _example2_y_system_tail() -> Evidence:
     return Evidence.numeric(max(s_neel, s_bell), 1e-3, "Y-system, homogeneous tail e^{-3|l|}",
                             detail=f"spread Bell {s_bell:.1e}, Neel {s_neel:.1e}; "
                                    f"A Neel {a_neel:.6f}, Bell {a_bell:.2f} (not compared)",
-                            requires={"Neel A = 4 within 1e-3": abs(a_neel - 4) < 4e-3})
+                            requires={"Neel A = 4 within 1e-3": abs(a_neel - 4) < 1e-3})
 
 
 @claim("bertini2016.example2.exact-junction", paper="003", equation="Example 2, (14)-(16)",

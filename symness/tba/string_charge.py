@@ -76,7 +76,7 @@ T_1(u + i gamma/2) T_1(u - i gamma/2) - T_2(u) is a scalar (the quantum determin
    mu = 0 extrapolation), so there the full check is not parameter-free.  What is
    parameter-free is the tail (:func:`y_system_tail`): whatever the zeros, the residual
    must decay exactly like A e^{-3 |l|}.  Measured at step 0.025 on 2 <= |l| <= 4.5:
-   Bell spread of r e^{3 |l|} 8.8e-6 (A = -4.6, not meaningful: rho_1(0) = 0 makes the
+   Bell spread of r e^{3 |l|} 8.3e-6 (A = -4.6, not meaningful: rho_1(0) = 0 makes the
    quadrature at 0 inexact with this shape); Neel 1.5e-5 with A = 4.000005 (the double
    pole alone); a closure changed by 1 % gives spread 6.3 for both.  So the Bell
    closure is tested for 2 <= |lambda| <= 4.5, not near lambda = 0.
