@@ -531,8 +531,8 @@ def _fmt(fit: dict) -> str:
                  "its combined error (bootstrap ⊕ chi systematic; cached TEBD, L <= 24)")
 def _fig2b_ordering() -> Evidence:
     # criterion fixed before the fits: significance >= 1 (one combined standard error) for
-    # each step; all three curves on the sizes they share (L <= 24, MAX_L), each on its
-    # chi-accepted sizes (symness.mps.figures.CHI_ACCEPT)
+    # each step; all three curves on the sizes they shared when registered (L <= 24), each
+    # on its chi-accepted sizes (symness.mps.figures.CHI_ACCEPT)
     from symness.mps.figures import FIG2_HS, fig2_tasks
 
     fits = _fits("fig2", fig2_tasks(), [(h, "energy") for h in FIG2_HS], max_l=24)
@@ -544,6 +544,30 @@ def _fig2b_ordering() -> Evidence:
                                       all(diff > 0 for diff, _ in steps)},
                             detail="; ".join(f"h={h}: gamma={_fmt(fits[h, 'energy'])}"
                                              for h in FIG2_HS))
+
+
+@claim("mendoza2019.fig2b-hc", paper=P, equation="Fig. 2(b)", kind="numeric",
+       statement="Fig. 2(b), Delta=1: the paper's diffusive-subdiffusive boundary h_c ≈ 0.6 "
+                 "(L ≈ 100) is NOT reproduced at L <= 32: the crossing of gamma_E = 1 lies "
+                 "above 0.6 by more than two errors (bootstrap ⊕ chi and Trotter "
+                 "systematics; cached TEBD)")
+def _fig2b_hc() -> Evidence:
+    # criterion fixed (session 13 notes) before the L <= 32 fits of h = 0.6 and 0.9 were
+    # computed: (h_c - 0.6) / sigma_hc > 2, sigma_hc propagated from the gamma_err of the
+    # two bracketing fits (symness.mps.figures.diffusive_boundary)
+    from symness.mps.figures import FIG2_HS, diffusive_boundary, fig2_tasks
+
+    fits = _fits("fig2", fig2_tasks(), [(h, "energy") for h in FIG2_HS])
+    hc, err = diffusive_boundary([float(Fraction(h)) for h in FIG2_HS],
+                                 [fits[h, "energy"] for h in FIG2_HS])
+    crossed = bool(np.isfinite(hc))
+    return Evidence.numeric(2 * err / abs(hc - 0.6) if crossed else float("nan"), 1.0,
+                            "paper Fig. 2(b): h_c ≈ 0.6; error = 2 sigma / |h_c - 0.6|",
+                            requires={"gamma_E = 1 is crossed on the h grid": crossed,
+                                      "h_c above 0.6": crossed and hc > 0.6},
+                            detail=f"h_c = {hc:.2f} ± {err:.2f}; "
+                                   + "; ".join(f"h={h}: gamma={_fmt(fits[h, 'energy'])}"
+                                               for h in FIG2_HS))
 
 
 @claim("mendoza2019.fig3-asymmetry", paper=P, equation="Fig. 3", kind="numeric",

@@ -61,8 +61,9 @@ from symness.validation import ParameterError
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
            "FIG2_SETTINGS", "FIG2_DELTA", "FIG2_HS", "FIG4_SETTINGS", "CHI_BY_SIZE",
-           "SEEDS_BY_SIZE", "CHI_ACCEPT", "cached", "chi_slope_systematic", "curve", "exponent",
-           "fit_with_errors", "diffusive_boundary", "DRIVES", "target_cache", "target_tasks",
+           "SEEDS_BY_SIZE", "CHI_ACCEPT", "TROTTER_REL", "systematic", "cached",
+           "chi_slope_systematic", "curve", "exponent", "fit_with_errors", "diffusive_boundary",
+           "DRIVES", "target_cache", "target_tasks",
            "fig3_tasks", "mean_profiles", "FIG2A_SIZES", "FIG2A_INSET_L",
            "fig4_tasks", "FIG4_HS", "fig4b_tasks", "FIG4B_DELTA", "FIG4B_H", "fig1b_tasks",
            "FIG1B_DELTAS", "phase_diagram", "phase_diagram_records",
@@ -90,6 +91,11 @@ SEEDS_BY_SIZE = {"fig2": {8: tuple(range(16)), 12: tuple(range(16)), 16: tuple(r
 #: this; the same mean is its chi systematic (error model: the truncation error of the chi
 #: run is at most the chi/2 -> chi change, i.e. it at least halves per doubling of chi)
 CHI_ACCEPT = 0.1
+#: relative Trotter error bound of a bulk current at the figures' dt = 0.1 (order 2): five
+#: times the largest value measured on the exact L = 8 NESS of every figure's chain
+#: (symness.mps.tables_trotter, tables/mendoza2019_trotter_current.md); added to every
+#: point's chi systematic (coherent), since dt is a convergence parameter like chi
+TROTTER_REL = 7e-3
 #: QR update and coarse warm stage (symness.mps.tebd, symness.mps.transport: same fixed
 #: point, 3x fewer steps); both currents judged (finite magnetisation, Fig. 4)
 SETTINGS = {"chi": 16, "dt": 0.1, "order": 2, "warmup_dt": 0.25, "chi_ramp": True,
@@ -280,9 +286,10 @@ def fit_with_errors(sizes: np.ndarray, cur: dict[int, np.ndarray],
                     chi_sys: dict[int, float]) -> dict[str, float]:
     """``gamma`` over all sizes and between the two largest, each with its errors.
 
-    ``*_stat``: bootstrap over realisations (:func:`exponent`); ``*_chi``: the chi systematic
-    (:func:`chi_slope_systematic` of the per-size ``chi_sys``); ``*_err``: both added in
-    quadrature.
+    ``*_stat``: bootstrap over realisations (:func:`exponent`); ``*_chi``: the systematic
+    (:func:`chi_slope_systematic` of the per-size relative systematic ``chi_sys``, which
+    :func:`curve` gives as :func:`systematic`: chi change + Trotter bound); ``*_err``: both
+    added in quadrature.
     """
     out = {}
     for name, part in (("gamma", sizes), ("gamma_two_largest_L", sizes[-2:])):
@@ -294,6 +301,11 @@ def fit_with_errors(sizes: np.ndarray, cur: dict[int, np.ndarray],
     return out
 
 
+def systematic(extra: dict) -> float:
+    """Relative systematic error of one point: its chi systematic plus :data:`TROTTER_REL`."""
+    return extra["chi_sys"] + TROTTER_REL
+
+
 def curve(records: list[dict], h, kind: str) -> dict:
     """One curve of a figure with its chi acceptance and exponent fits.
 
@@ -302,7 +314,7 @@ def curve(records: list[dict], h, kind: str) -> dict:
     """
     sizes, cur, extras = _series(records, h, kind)
     accepted = np.array([L for L in sizes if extras[L]["chi_sys"] <= CHI_ACCEPT], dtype=int)
-    fit = fit_with_errors(accepted, cur, {L: extras[L]["chi_sys"] for L in sizes})
+    fit = fit_with_errors(accepted, cur, {L: systematic(extras[L]) for L in sizes})
     return {"sizes": sizes, "currents": cur, "extras": extras, "accepted": accepted,
             "fit": fit}
 
@@ -360,7 +372,7 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
                                                              "accepted", "fit"))
         means = np.array([abs(np.mean(cur[L])) for L in sizes])
         sem = np.array([np.std(cur[L]) / np.sqrt(len(cur[L])) for L in sizes])
-        sys = np.array([extras[L]["chi_sys"] for L in sizes]) * means
+        sys = np.array([systematic(extras[L]) for L in sizes]) * means
         ok = np.isin(sizes, accepted)
         bars = ax.errorbar(sizes[ok], means[ok], yerr=np.hypot(sem, sys)[ok], fmt="o", ms=4,
                            capsize=2, label=f"{label}: γ={fit['gamma']:.2f}±"
@@ -414,7 +426,8 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
               f"# sizes {SIZES[name]}, "
               f"{seeds}, {settings}\n# chi acceptance: mean chi/2 -> chi change <= "
               f"{CHI_ACCEPT:g} (chi_accepted); gamma_err = gamma_stat (bootstrap) ⊕ gamma_chi "
-              "(chi systematic, coherent)\n" + "".join(f"# {n}\n" for n in notes))
+              f"(systematic, coherent: chi change + Trotter bound {TROTTER_REL:g}; "
+              "current_err_chi likewise)\n" + "".join(f"# {n}\n" for n in notes))
     atomic_write_text(csv, header + "\n".join(lines) + "\n")
     return [png, csv]
 
@@ -428,11 +441,11 @@ MAGNETISED = (_res("1/10", "2/5"), _res("-1/10", "3/5"))
 def fig2(outdir: Path) -> list[Path]:
     """Energy current against L at Delta = 1 for h = 0.3, 0.6, 0.9 (zero magnetisation)."""
     recs = scan("fig2", fig2_tasks(), outdir)
-    fits = [curve([r for r in recs if r["spec"]["L"] <= 24], h, "energy")["fit"]
-            for h in FIG2_HS]
+    fits = [curve(recs, h, "energy")["fit"] for h in FIG2_HS]
     hc, err = diffusive_boundary([float(Fraction(h)) for h in FIG2_HS], fits)
-    note = (f"diffusive-subdiffusive boundary (gamma = 1, linear interpolation of the L <= 24 "
-            f"exponents): h_c = {hc:.2f} ± {err:.2f}; paper (L ~ 100): h_c ≈ 0.6")
+    note = (f"diffusive-subdiffusive boundary (gamma = 1, linear interpolation of the "
+            f"exponents, each h on its sizes): h_c = {hc:.2f} ± {err:.2f}; paper "
+            "(L ~ 100): h_c ≈ 0.6 (claim mendoza2019.fig2b-hc)")
     return _draw("fig2", outdir, [(f"h={h}", recs, h, "energy") for h in FIG2_HS],
                  "Fig. 2(b): energy current, Δ=1", notes=(note,))
 
@@ -614,6 +627,7 @@ def fig1b(outdir: Path) -> list[Path]:
                       f"Fig. 2(b) cache)\n# sizes {SIZES['fig1b']}, seeds {SEEDS['fig1b']} "
                       f"(Delta = 1: Fig. 2(b)'s), settings {FIG2_SETTINGS}, chi by size "
                       f"{CHI_BY_SIZE['fig1b']}; "
-                      f"gamma_err = bootstrap ⊕ chi systematic; h_c: gamma_E = 1 crossing\n"
+                      f"gamma_err = bootstrap ⊕ systematic (chi change + Trotter bound "
+                      f"{TROTTER_REL:g}); h_c: gamma_E = 1 crossing\n"
                       + "\n".join(lines) + "\n")
     return [png, csv]
