@@ -555,18 +555,19 @@ def _fig2b_hc() -> Evidence:
     # criterion fixed (session 13 notes) before the L <= 32 fits of h = 0.6 and 0.9 were
     # computed: (h_c - 0.6) / sigma_hc > 2, sigma_hc propagated from the gamma_err of the
     # two bracketing fits (symness.mps.figures.diffusive_boundary)
-    from symness.mps.figures import FIG2_HS, diffusive_boundary, fig2_tasks
+    from symness.mps.figures import FIG2_HS, cached, energy_boundary, fig2_tasks
 
-    fits = _fits("fig2", fig2_tasks(), [(h, "energy") for h in FIG2_HS])
-    hc, err = diffusive_boundary([float(Fraction(h)) for h in FIG2_HS],
-                                 [fits[h, "energy"] for h in FIG2_HS])
+    paper_hc = 0.6
+    found = energy_boundary(cached("fig2", fig2_tasks()))
+    hc, err = found["hc"]
     crossed = bool(np.isfinite(hc))
-    return Evidence.numeric(2 * err / abs(hc - 0.6) if crossed else float("nan"), 1.0,
-                            "paper Fig. 2(b): h_c ≈ 0.6; error = 2 sigma / |h_c - 0.6|",
+    return Evidence.numeric(2 * err / abs(hc - paper_hc) if crossed else float("nan"), 1.0,
+                            f"paper Fig. 2(b): h_c ≈ {paper_hc}; error = 2 sigma / |h_c - "
+                            f"{paper_hc}|",
                             requires={"gamma_E = 1 is crossed on the h grid": crossed,
-                                      "h_c above 0.6": crossed and hc > 0.6},
+                                      f"h_c above {paper_hc}": crossed and hc > paper_hc},
                             detail=f"h_c = {hc:.2f} ± {err:.2f}; "
-                                   + "; ".join(f"h={h}: gamma={_fmt(fits[h, 'energy'])}"
+                                   + "; ".join(f"h={h}: gamma={_fmt(found['fits'][h])}"
                                                for h in FIG2_HS))
 
 

@@ -66,7 +66,7 @@ __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTI
            "DRIVES", "target_cache", "target_tasks",
            "fig3_tasks", "mean_profiles", "FIG2A_SIZES", "FIG2A_INSET_L",
            "fig4_tasks", "FIG4_HS", "fig4b_tasks", "FIG4B_DELTA", "FIG4B_H", "fig1b_tasks",
-           "FIG1B_DELTAS", "phase_diagram", "phase_diagram_records",
+           "FIG1B_DELTAS", "energy_boundary", "phase_diagram", "phase_diagram_records",
            "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
@@ -441,8 +441,7 @@ MAGNETISED = (_res("1/10", "2/5"), _res("-1/10", "3/5"))
 def fig2(outdir: Path) -> list[Path]:
     """Energy current against L at Delta = 1 for h = 0.3, 0.6, 0.9 (zero magnetisation)."""
     recs = scan("fig2", fig2_tasks(), outdir)
-    fits = [curve(recs, h, "energy")["fit"] for h in FIG2_HS]
-    hc, err = diffusive_boundary([float(Fraction(h)) for h in FIG2_HS], fits)
+    hc, err = energy_boundary(recs)["hc"]
     note = (f"diffusive-subdiffusive boundary (gamma = 1, linear interpolation of the "
             f"exponents, each h on its sizes): h_c = {hc:.2f} ± {err:.2f}; paper "
             "(L ~ 100): h_c ≈ 0.6 (claim mendoza2019.fig2b-hc)")
@@ -568,19 +567,25 @@ def fig4b(outdir: Path) -> list[Path]:
     return _draw("fig4b", outdir, curves, "Fig. 4(b): finite magnetisation, Δ=1.75")
 
 
-def phase_diagram(records: dict[str, list[dict]]) -> dict[str, dict]:
-    """Energy exponents of the coarse Fig. 1(b): ``{delta: {"fits": {h: fit}, "hc": (h_c, err)}}``.
+def energy_boundary(records: list[dict]) -> dict:
+    """Energy exponents at :data:`FIG2_HS` and their ``gamma_E = 1`` crossing.
 
-    ``records`` maps each anisotropy (a string, as in the task specs) to its sweep records;
-    the fits are :func:`curve`'s (chi-accepted sizes) at :data:`FIG2_HS`, ``h_c`` is
-    :func:`diffusive_boundary` (``nan`` when ``gamma_E = 1`` is not crossed on the grid).
+    ``{"fits": {h: fit}, "hc": (h_c, err)}``: the fits are :func:`curve`'s (chi-accepted
+    sizes of each ``h``), ``h_c`` is :func:`diffusive_boundary` (``nan`` when ``gamma_E = 1``
+    is not crossed on the grid).
     """
-    out = {}
-    for delta, recs in records.items():
-        fits = {h: curve(recs, h, "energy")["fit"] for h in FIG2_HS}
-        out[delta] = {"fits": fits, "hc": diffusive_boundary(
-            [float(Fraction(h)) for h in FIG2_HS], [fits[h] for h in FIG2_HS])}
-    return out
+    fits = {h: curve(records, h, "energy")["fit"] for h in FIG2_HS}
+    return {"fits": fits, "hc": diffusive_boundary([float(Fraction(h)) for h in FIG2_HS],
+                                                   [fits[h] for h in FIG2_HS])}
+
+
+def phase_diagram(records: dict[str, list[dict]]) -> dict[str, dict]:
+    """Energy exponents of the coarse Fig. 1(b): ``{delta: energy_boundary(its records)}``.
+
+    ``records`` maps each anisotropy (a string, as in the task specs) to its sweep records
+    (:func:`energy_boundary`).
+    """
+    return {delta: energy_boundary(recs) for delta, recs in records.items()}
 
 
 def phase_diagram_records(loader) -> dict[str, list[dict]]:
