@@ -32,7 +32,8 @@ from symness.outputs import Table, table
 __all__ = ["L", "DTS", "SEEDS", "CASES", "CACHE", "settings", "specs", "relative_errors"]
 
 L = 8
-DTS = (0.1, 0.05)
+#: the figures' time step and its half (:data:`symness.mps.figures.SETTINGS`)
+DTS = (F.SETTINGS["dt"], F.SETTINGS["dt"] / 2)
 SEEDS = (0, 1)
 CACHE = Path("tables") / "mendoza2019_trotter_current.jsonl"
 #: (figure, Delta, h, reservoirs, judged current)
@@ -45,7 +46,7 @@ CASES = tuple([("fig2", F.FIG2_DELTA, h, F.ENERGY, "energy") for h in F.FIG2_HS]
 
 def settings(dt: float, current: str) -> dict:
     """No truncation at ``L = 8``, no ramps, stationarity ``1e-8``, ``current`` judged."""
-    return {"chi": 4 ** (L // 2), "trunc_weight": 0.0, "dt": dt, "order": 2,
+    return {"chi": 4 ** (L // 2), "trunc_weight": 0.0, "dt": dt, "order": F.SETTINGS["order"],
             "warmup_dt": None, "chi_ramp": False, "update": "qr", "check_interval": 5.0,
             "t_max": 4000.0,
             "criterion": {"stationary_tol": 1e-8, "uniform_tol": 0.1, "atol": 1e-12,
@@ -86,9 +87,10 @@ def trotter_current() -> Table:
     for case in CASES:
         for seed in SEEDS:
             e1, e2 = relative_errors(records, case, seed)
-            rows.append([case[0], str(case[1]), str(case[2]), case[-1], seed, f"{e1:+.1e}",
-                         f"{e2:+.1e}", f"{e1 / e2:.2f}"])
-    return Table(title=f"Relative Trotter error of the bulk NESS current, L={L}, order 2",
+            rows.append([case[0], str(case[1]), str(case[2]), case[-1], seed, f"{e1:+.2e}",
+                         f"{e2:+.2e}", f"{e1 / e2:.2f}"])
+    return Table(title=f"Relative Trotter error of the bulk NESS current, L={L}, order "
+                       f"{F.SETTINGS['order']}",
                  columns=["figure", "Delta", "h", "current", "seed", f"rel_err_dt{DTS[0]}",
                           f"rel_err_dt{DTS[1]}", "ratio (4 for dt^2)"],
                  rows=rows, command="symness table mendoza2019_trotter_current",

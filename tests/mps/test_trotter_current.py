@@ -22,7 +22,7 @@ def test_trotter_bound_covers_every_measured_chain_fivefold():
     rows = _rows()
     assert len(rows) == len(CASES) * len(SEEDS)
     worst = max(abs(float(r["rel_err_dt0.1"])) for r in rows)
-    assert 0 < 5 * worst <= TROTTER_REL
+    assert 0 < 5 * worst * (1 + 5e-3) <= TROTTER_REL   # the table rounds to 3 digits
 
 
 def test_trotter_errors_follow_the_second_order_law():
