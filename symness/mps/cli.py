@@ -1,9 +1,10 @@
-"""``symness mps ness ...`` (one chain) and ``symness mps sweep ...`` (a scan).
+"""``symness mps ness``, ``sweep`` and ``status``: one chain, a scan, a scan's running tasks.
 
 Examples::
 
     symness mps ness --L 8 --delta 1 --h 0.6 --seed 0 --chi 32 --format json
     symness mps sweep --L 8,12 --delta 1 --h 0.6 --seeds 0-3 --results runs/d1.jsonl
+    symness mps status --results runs/d1.jsonl
 """
 
 from __future__ import annotations
@@ -229,8 +230,35 @@ def _cmd_sweep(args) -> int:
     return 1 if summary.failed else 0
 
 
+def status_line(state: dict) -> str:
+    """One line of ``mps status``: a running task's latest convergence check."""
+    judged = state.get("judged") or []
+    measures = "; ".join(
+        f"{kind} uniformity {state['uniformity'].get(kind, float('nan')):.2g} "
+        f"(tol {state['uniform_tol']:g}), stationarity "
+        f"{state['stationarity'].get(kind, float('nan')):.2g} (tol {state['stationary_tol']:g})"
+        for kind in judged)
+    where = "" if state["alive"] else " [worker gone: stopped]"
+    return (f"L={state['L']} delta={state['delta']} h={state['h']} seed={state['seed']}: "
+            f"chi {state['chi']}, dt {state['dt']:g}, t={state['time']:g}; {measures}; "
+            f"{state['wall_seconds'] / 60:.1f} min{where}")
+
+
+def _cmd_status(args) -> int:
+    from symness.mps.sweep import running_tasks
+
+    states = running_tasks(args.results)
+    if args.format == "json":
+        print(json.dumps(states, indent=1, sort_keys=True))
+    elif not states:
+        print(f"no task of {args.results} is running")
+    else:
+        print("\n".join(status_line(s) for s in states))
+    return 0
+
+
 def register(subparsers) -> None:
-    """Add ``symness mps {ness,sweep}``."""
+    """Add ``symness mps {ness,sweep,status}``."""
     mps = subparsers.add_parser("mps", help="matrix-product NESS of disordered XXZ chains (002)")
     sub = mps.add_subparsers(dest="mps_command", metavar="ACTION", parser_class=type(mps))
     mps.set_defaults(func=lambda args: (mps.print_help(), 0)[1])
@@ -255,3 +283,8 @@ def register(subparsers) -> None:
     p.add_argument("--retries", default="1", help="retries of a failed task (default 1)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_sweep)
+
+    p = sub.add_parser("status", help="latest convergence check of a sweep's running tasks")
+    p.add_argument("--results", required=True, help="the sweep's JSON-lines results file")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_cmd_status)

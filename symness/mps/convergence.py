@@ -109,6 +109,10 @@ class Report:
     mode: str = "snapshot"
     converged: bool = False
     judged: tuple[str, ...] = CURRENTS
+    #: the stage being judged: its bond dimension, time step and criterion (progress reports)
+    chi: int | None = None
+    dt: float | None = None
+    criterion: Criterion | None = None
 
     def as_dict(self) -> dict:
         """JSON-ready summary (latest values only; ``judged``: the currents decided on)."""

@@ -11,9 +11,14 @@ A task is a plain JSON dictionary (``spec``) so it can travel to any worker::
 processes by default, a Dask distributed cluster when a scheduler address is given), shows a
 tqdm progress bar, and appends each finished task to the results file (JSON lines) at once
 and atomically (rewrite to a temporary file + ``os.replace``), so an interrupted sweep
-resumes where it stopped.  A failed task is retried ``retries`` times, then reported in the
-returned summary and recorded as ``"status": "failed"`` (a later run retries it, unless
-``rerun_failed=False``: tables that report a non-convergence as a result use that).
+resumes where it stopped.  While a local worker runs a task it keeps the task's latest
+convergence check (stage ``chi`` and ``dt``, evolution time, uniformity and stationarity
+against their tolerances, wall time) in ``<results>.running/`` (:func:`running_tasks`,
+``symness mps status``), so an hour-long realisation shows how far it is; Dask workers,
+possibly on other machines, do not.  A failed task is retried ``retries`` times, then
+reported in the returned summary and recorded as ``"status": "failed"`` (a later run
+retries it, unless ``rerun_failed=False``: tables that report a non-convergence as a
+result use that).
 
 A task's key is its whole spec (model, both reservoirs, every solver setting and the
 criterion), so a sweep resumed with any other parameter recomputes; repeated tasks are
@@ -28,19 +33,21 @@ checked against the available memory and an estimated time from
 from __future__ import annotations
 
 import concurrent.futures as cf
+import hashlib
 import json
 import os
 import sys
 import threading
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
 from symness.models.thermal_reservoirs import Reservoir
 from symness.models.xxz_disordered import DisorderedXXZ
-from symness.mps.convergence import Criterion
+from symness.mps.convergence import Criterion, Report
 from symness.mps.lindblad_tebd import BoundaryDrivenChain
 from symness.mps.transport import NessSettings, solve_ness
 from symness.outputs import atomic_write_text
@@ -49,7 +56,7 @@ from symness.validation import ParameterError, require_choice, require_int
 
 __all__ = ["task_key", "current_key", "chain_from_spec", "settings_from_spec", "run_task",
            "load_results", "run_sweep", "SweepSummary", "EXECUTORS", "CacheWarning",
-           "ness_cost", "require_ness_fits", "unique_specs"]
+           "ness_cost", "require_ness_fits", "unique_specs", "status_dir", "running_tasks"]
 
 EXECUTORS = ("local", "dask")
 #: Seconds between a local worker's checks that its parent is alive.
@@ -168,10 +175,91 @@ def unique_specs(specs: list[dict]) -> list[dict]:
     return list({task_key(s): s for s in specs}.values())
 
 
-def run_task(spec: dict) -> dict:
-    """Solve one task; returns ``{"key", "spec", "status": "ok", "result"}`` (picklable)."""
-    result = solve_ness(chain_from_spec(spec), settings_from_spec(spec))
+def status_dir(results: str | Path) -> Path:
+    """Directory of the status files of the running tasks of ``results`` (``<name>.running``)."""
+    path = Path(results)
+    return path.with_name(path.name + ".running")
+
+
+def _status_file(directory: Path, spec: dict) -> Path:
+    return directory / (hashlib.sha1(task_key(spec).encode()).hexdigest()[:16] + ".json")
+
+
+def _status_writer(path: Path, spec: dict) -> Callable[[Report], None]:
+    """Progress callback of :func:`solve_ness`: keep the task's latest check in ``path``."""
+    start = time.perf_counter()
+
+    def write(report: Report) -> None:
+        crit = report.criterion
+        state = {"L": spec["L"], "delta": spec.get("delta"), "h": spec.get("h"),
+                 "seed": spec.get("seed"), "pid": os.getpid(), "chi": report.chi,
+                 "dt": report.dt, "wall_seconds": round(time.perf_counter() - start, 1),
+                 "uniform_tol": crit.uniform_tol if crit else None,
+                 "stationary_tol": crit.stationary_tol if crit else None, **report.as_dict()}
+        atomic_write_text(path, json.dumps(state, sort_keys=True) + "\n")
+
+    return write
+
+
+def run_task(spec: dict, status: str | Path | None = None) -> dict:
+    """Solve one task; returns ``{"key", "spec", "status": "ok", "result"}`` (picklable).
+
+    ``status``: a directory (:func:`status_dir`) where the task keeps its latest convergence
+    check while it runs, one JSON file per task, removed when the task ends
+    (:func:`running_tasks` reads them).
+    """
+    path = None if status is None else _status_file(Path(status), spec)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        result = solve_ness(chain_from_spec(spec), settings_from_spec(spec),
+                            progress=None if path is None else _status_writer(path, spec))
+    finally:
+        if path is not None:
+            path.unlink(missing_ok=True)
     return {"key": task_key(spec), "spec": spec, "status": "ok", "result": result.as_dict()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it exists
+        return True
+    return True
+
+
+def running_tasks(results: str | Path) -> list[dict]:
+    """The latest convergence check of every task of ``results`` now running, longest first.
+
+    Each is the status a local worker writes at every check (:func:`run_task`): the task's
+    ``L, delta, h, seed``, the stage's ``chi``, ``dt`` and tolerances, the evolution time and
+    measures of :meth:`Report.as_dict` and ``wall_seconds`` since the task started; ``alive``
+    is False when the worker's process is gone (a killed sweep; the next sweep on the same
+    results removes such files).
+    """
+    directory = status_dir(results)
+    states = []
+    for file in sorted(directory.glob("*.json")) if directory.is_dir() else []:
+        try:
+            state = json.loads(file.read_text())
+        except (OSError, ValueError):  # ended (removed) or being replaced just now
+            continue
+        states.append(dict(state, alive=_alive(int(state["pid"]))))
+    return sorted(states, key=lambda s: -s["wall_seconds"])
+
+
+def _remove_stale_status(results: Path) -> None:
+    """Remove the status files left by workers that no longer exist (a killed sweep)."""
+    directory = status_dir(results)
+    for file in directory.glob("*.json") if directory.is_dir() else []:
+        try:
+            pid = int(json.loads(file.read_text())["pid"])
+        except (OSError, ValueError, KeyError):
+            continue
+        if not _alive(pid):
+            file.unlink(missing_ok=True)
 
 
 def current_key(kind: str) -> str:
@@ -237,7 +325,7 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def _submitter(executor: str, scheduler: str | None, workers: int):
+def _submitter(executor: str, scheduler: str | None, workers: int, status: Path):
     if executor == "dask":
         from distributed import Client, as_completed
 
@@ -248,7 +336,8 @@ def _submitter(executor: str, scheduler: str | None, workers: int):
             client.close
     pool = cf.ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent,
                                   initargs=(os.getpid(),))
-    return (lambda spec: pool.submit(run_task, spec)), cf.as_completed, pool.shutdown
+    return (lambda spec: pool.submit(run_task, spec, str(status))), cf.as_completed, \
+        pool.shutdown
 
 
 def _require_sweep_fits(todo: list[dict], workers: int) -> None:
@@ -282,7 +371,8 @@ def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local"
     _require_sweep_fits(todo, workers if executor == "local" else 1)
     from tqdm import tqdm
 
-    submit, as_completed, close = _submitter(executor, scheduler, workers)
+    _remove_stale_status(path)
+    submit, as_completed, close = _submitter(executor, scheduler, workers, status_dir(path))
     attempts = {task_key(s): 0 for s in todo}
     bar = tqdm(total=len(todo), disable=not progress, desc="mps sweep", file=sys.stderr)
     try:

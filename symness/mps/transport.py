@@ -193,7 +193,7 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
         cache = GateCache(generators)
         n_steps = max(1, int(round(settings.check_interval / dt)))
         seq = merge_stages(stages(settings.order) * n_steps)
-        report, recent = Report(), []
+        report, recent = Report(chi=chi, dt=dt, criterion=phase_crit), []
         while True:
             apply_stages(mps, cache, seq, dt, trunc)
             mps.normalize_trace()

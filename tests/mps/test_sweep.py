@@ -33,7 +33,7 @@ def test_sweep_resumes_and_reports_failures(tmp_path):
     assert s3.skipped == 3 and s3.done == 0 and not s3.failed
 
 
-def _killed_worker(spec):
+def _killed_worker(spec, status=None):
     import os
 
     os._exit(1)  # the worker process dies, as under kill or the OOM killer
@@ -69,6 +69,61 @@ def test_sweep_through_a_local_dask_cluster(tmp_path):
         cluster.close()
 
 
+def test_a_running_task_shows_its_latest_check(tmp_path, monkeypatch):
+    # reference: the task's own spec (chi 8, dt 0.2, check every 2 time units, tolerances
+    # 0.1 and 1e-3, no chi ramp and no coarse stage, so one stage is judged)
+    results = tmp_path / "r.jsonl"
+    seen = []
+    writer = sweep._status_writer
+
+    def watching(path, spec):
+        write = writer(path, spec)
+
+        def observe(report):
+            write(report)
+            seen.append(sweep.running_tasks(results))
+        return observe
+
+    monkeypatch.setattr(sweep, "_status_writer", watching)
+    record = sweep.run_task(_spec(seed=3), status=sweep.status_dir(results))
+    assert record["status"] == "ok" and len(seen) >= 3
+    assert all(len(states) == 1 and states[0]["alive"] for states in seen)
+    first, last = seen[0][0], seen[-1][0]
+    assert (last["L"], last["seed"], last["chi"], last["dt"]) == (4, 3, 8, 0.2)
+    assert (last["uniform_tol"], last["stationary_tol"]) == (0.1, 1e-3)
+    assert first["time"] == pytest.approx(2.0) and last["time"] > first["time"]
+    assert last["converged"] and last["time"] == record["result"]["convergence"]["time"]
+    assert sweep.running_tasks(results) == []  # removed when the task ends
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_a_killed_sweep_status_is_shown_stopped_then_removed(tmp_path, capsys):
+    results = tmp_path / "r.jsonl"
+    folder = sweep.status_dir(results)
+    folder.mkdir()
+    state = {"L": 32, "delta": "1", "h": "3/5", "seed": 0, "pid": _dead_pid(), "chi": 64,
+             "dt": 0.1, "wall_seconds": 600.0, "uniform_tol": 0.05, "stationary_tol": 1e-3,
+             "time": 120.0, "judged": ["energy"], "uniformity": {"energy": 0.08},
+             "stationarity": {"energy": 2e-4}}
+    (folder / "stale.json").write_text(json.dumps(state))
+    assert main(["mps", "status", "--results", str(results)]) == 0
+    out = capsys.readouterr().out
+    assert "L=32 delta=1 h=3/5 seed=0: chi 64, dt 0.1, t=120" in out
+    assert "energy uniformity 0.08 (tol 0.05)" in out and "worker gone" in out
+    sweep.run_sweep([_spec(seed=0)], results, workers=1, progress=False)
+    assert not list(folder.glob("*.json"))
+    assert main(["mps", "status", "--results", str(results)]) == 0
+    assert "no task" in capsys.readouterr().out
+
+
 def test_cli_ness_json(tmp_path, capsys):
     out = tmp_path / "n.json"
     code = main(["mps", "ness", "--L", "4", "--delta", "1/2", "--reservoir", "magnetization",
@@ -89,6 +144,7 @@ def test_cli_ness_json(tmp_path, capsys):
     ["mps", "ness", "--L", "8", "--delta", "x"],
     ["mps", "ness", "--L", "8", "--delta", "1", "--reservoir", "hot"],
     ["mps", "sweep", "--L", "8", "--delta", "1"],
+    ["mps", "status"],
     ["mps", "ness", "--L", "8", "--delta", "1", "--currents", "heat"],
 ])
 def test_cli_bad_input_exits_2(argv, capsys):
