@@ -230,6 +230,19 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _status_files(results: str | Path) -> list[tuple[Path, dict]]:
+    """``(file, state)`` of every readable status file of ``results``."""
+    directory = status_dir(results)
+    found = []
+    for file in sorted(directory.glob("*.json")) if directory.is_dir() else []:
+        try:
+            state = json.loads(file.read_text())
+            found.append((file, dict(state, alive=_alive(int(state["pid"])))))
+        except (OSError, ValueError, KeyError):  # ended (removed) or being replaced just now
+            continue
+    return found
+
+
 def running_tasks(results: str | Path) -> list[dict]:
     """The latest convergence check of every task of ``results`` now running, longest first.
 
@@ -239,26 +252,14 @@ def running_tasks(results: str | Path) -> list[dict]:
     is False when the worker's process is gone (a killed sweep; the next sweep on the same
     results removes such files).
     """
-    directory = status_dir(results)
-    states = []
-    for file in sorted(directory.glob("*.json")) if directory.is_dir() else []:
-        try:
-            state = json.loads(file.read_text())
-        except (OSError, ValueError):  # ended (removed) or being replaced just now
-            continue
-        states.append(dict(state, alive=_alive(int(state["pid"]))))
-    return sorted(states, key=lambda s: -s["wall_seconds"])
+    return sorted((state for _, state in _status_files(results)),
+                  key=lambda s: -s["wall_seconds"])
 
 
 def _remove_stale_status(results: Path) -> None:
     """Remove the status files left by workers that no longer exist (a killed sweep)."""
-    directory = status_dir(results)
-    for file in directory.glob("*.json") if directory.is_dir() else []:
-        try:
-            pid = int(json.loads(file.read_text())["pid"])
-        except (OSError, ValueError, KeyError):
-            continue
-        if not _alive(pid):
+    for file, state in _status_files(results):
+        if not state["alive"]:
             file.unlink(missing_ok=True)
 
 
