@@ -55,6 +55,7 @@ BASE = {
     ("mps", "ness"): ["mps", "ness", "--L", "4", "--delta", "1", "--t-max", "1"],
     ("mps", "sweep"): ["mps", "sweep", "--L", "4", "--delta", "1", "--t-max", "1",
                        "--results", "r.jsonl", "--quiet"],
+    ("mps", "status"): ["mps", "status", "--results", "r.jsonl"],
     ("pump", "exact"): ["pump", "exact", "--n", "4"],
     ("pump", "gge"): ["pump", "gge", "--n", "4", "--n-c", "2"],
     ("pump", "sweep"): ["pump", "sweep", "--n", "4", "--n-c", "2", "--values", "0:1:2",
