@@ -22,6 +22,8 @@ def test_sweep_resumes_and_reports_failures(tmp_path):
     assert s1.done == 2 and len(s1.failed) == 1 and "NotConvergedError" in s1.failed[0]["error"]
     records = sweep.load_results(path)
     assert [r["status"] for r in records].count("ok") == 2
+    # the pool's workers were given the status folder (they create it) and left it empty
+    assert sweep.status_dir(path).is_dir() and not list(sweep.status_dir(path).iterdir())
     # resume: the two finished tasks are skipped, the failed one is tried again
     s2 = sweep.run_sweep(specs, path, workers=1, retries=0, progress=False)
     assert s2.skipped == 2 and len(s2.failed) == 1
