@@ -221,12 +221,13 @@ def run_task(spec: dict, status: str | Path | None = None) -> dict:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (signal 0; PermissionError: another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:  # another user's process: it exists
-        return True
+    except PermissionError:
+        pass
     return True
 
 
