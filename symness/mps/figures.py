@@ -10,18 +10,18 @@ seed) combined with the bond-dimension systematic (:data:`CHI_ACCEPT`,
 :func:`chi_slope_systematic`); the CSV also gives the local exponent between the two largest
 sizes (finite-size drift).  The sizes are small (this machine: 2 shared cores; the paper's
 Fig. 2(a) inset shows ``L = 32``, its bond dimensions are in the missing Supplemental
-Material).  Sizes, realisations and bond dimensions (:data:`SIZES`, :data:`SEEDS`, :data:`MAX_L`,
-:data:`SEEDS_BY_SIZE`, :data:`CHI_BY_SIZE`): Fig. 2(b) ``L = 8, 12`` x 16, ``L = 16`` x 16,
-``L = 24`` x 15 (seeds 0-12, 14, 15) and ``L = 32`` x 4 for ``h = 0.3, 0.6`` (``chi = 32``,
-64 from ``L = 16``, 96 at ``h = 0.9, L = 24``, 128 at ``h = 0.6, L = 32``: at 64 and 96 runs
-stayed above the uniformity tolerance); Fig. 3 ``L = 8, 12, 16, 24`` x 4 (energy;
-``chi = 16, 32, 64, 64``) and x 2 (spin; ``chi = 16, 16, 32, 64``); Fig. 4 ``L = 8, 12``
-x 8 (``chi = 32``, 64 at ``L = 12``); Fig. 4(b) ``L = 8, 12`` x 8 and ``L = 16`` x 4
-(``chi = 32, 64, 96``); the coarse Fig. 1(b) ``Delta = 1/2, 3/2, 2`` at ``L = 8, 12`` x 16
-(``chi = 32``) and ``L = 16`` x 4 (``chi = 64``; ``Delta = 1`` is Fig. 2(b)).  Every task
-converged under its criterion.  The exponents are finite-size estimates (the CSV records
-sizes, realisations, non-converged runs, the ``chi`` dependence, the bulk non-uniformity
-relative to ``|j|``, the bond dimension and the settings per figure).
+Material). Sizes, realisations and bond dimensions (:data:`SIZES`, :data:`SEEDS`,
+:data:`MAX_L`, :data:`SEEDS_BY_SIZE`, :data:`CHI_BY_SIZE`): Fig. 2(b) ``L = 8, 12`` x 16, ``L =
+16`` x 16, ``L = 24`` x 15 (seeds 0-12, 14, 15), ``L = 32`` x 4 for ``h = 0.3, 0.6`` and ``L =
+64`` x 4 for ``h = 0.3`` (``chi = 32``, 64 from ``L = 16``, 96 at ``h = 0.9, L = 24``, 128 at
+``h = 0.6, L = 32`` and at ``L = 64``: at 64 and 96 runs stayed above the uniformity
+tolerance); Fig. 3 ``L = 8, 12, 16, 24`` x 4 (energy; ``chi = 16, 32, 64, 64``) and x 2 (spin;
+``chi = 16, 16, 32, 64``); Fig. 4 ``L = 8, 12`` x 8 (``chi = 32``, 64 at ``L = 12``); Fig. 4(b)
+``L = 8, 12`` x 8 and ``L = 16`` x 4 (``chi = 32, 64, 96``); the coarse Fig. 1(b) ``Delta =
+1/2, 3/2, 2`` at ``L = 8, 12`` x 16 (``chi = 32``) and ``L = 16`` x 4 (``chi = 64``; ``Delta =
+1`` is Fig. 2(b)). Every task converged under its criterion. The exponents are finite-size
+estimates (the CSV records sizes, realisations, non-converged runs, the ``chi`` dependence, the
+bulk non-uniformity relative to ``|j|``, the bond dimension and the settings per figure).
 
 Criterion scale.  Figs. 2(b) and 4 use ``atol = 1e-5``, below every current, so their
 tolerances are relative to ``|j|``.  An earlier Fig. 2(b) at ``atol = 1e-3`` (above its
@@ -71,14 +71,15 @@ __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTI
            "fig2_spec", "fig2_tasks", "relative_nonuniformity", "scan", "task_spec"]
 
 #: sizes and realisations per figure
-SIZES = {"fig2": (8, 12, 16, 24, 32), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
+SIZES = {"fig2": (8, 12, 16, 24, 32, 64), "fig3": (8, 12, 16, 24), "fig3-spin": (8, 12, 16, 24),
          "fig4": (8, 12), "fig4b": (8, 12, 16), "fig2_targets": (8, 12, 16),
          "fig1b": (8, 12, 16)}
 #: largest size per disorder strength where it is below the figure's: Fig. 2(b) at L = 32,
 #: chi = 64 leaves a stationary truncation bias above the uniformity tolerance for h = 0.6
 #: (0.07-0.11 of |j| in all four runs to the earlier absolute criterion; a run to the
-#: relative one was stopped after 20 min, unconverged); h = 0.3 converges (0.04)
-MAX_L = {"fig2": {"9/10": 24}}
+#: relative one was stopped after 20 min, unconverged); h = 0.3 converges (0.04).  L = 64
+#: (chi = 128, 50-106 min per realisation on a shared core) only at h = 0.3
+MAX_L = {"fig2": {"3/5": 32, "9/10": 24}}
 SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1),
          "fig4": tuple(range(8)), "fig4b": tuple(range(8)), "fig2_targets": (0, 1, 2, 3),
          "fig1b": (0, 1, 2, 3)}
@@ -132,7 +133,7 @@ FIG4_SETTINGS = dict(SETTINGS, chi=32, criterion=dict(SETTINGS["criterion"], ato
 #: energy non-uniformity of 0.29 until t_max; chi = 64 converged all four (11-28 s).  Fig. 4
 #: at L = 16 is not in the figure (module docstring).  Fig. 3 energy at L = 12 (chi = 16) and
 #: 16 (chi = 32) failed the chi acceptance (mean chi/2 -> chi change 0.17, 0.13): chi = 32, 64
-CHI_BY_SIZE = {"fig2": {16: 64, 24: 64, ("9/10", 24): 96, 32: 64, ("3/5", 32): 128},
+CHI_BY_SIZE = {"fig2": {16: 64, 24: 64, ("9/10", 24): 96, 32: 64, ("3/5", 32): 128, 64: 128},
                "fig3": {12: 32, 16: 64, 24: 64}, "fig3-spin": {16: 32, 24: 64}, "fig4": {12: 64},
                "fig4b": {12: 64, 16: 96}, "fig1b": {16: 64}}
 #: spin drive (Fig. 3): the spin current is judged, with an absolute floor below |j^S|

@@ -66,15 +66,16 @@ def test_fig2_spec_and_target_benchmark_are_figure_tasks():
 
 
 def test_max_l_drops_only_the_listed_disorder_strengths():
-    # reference: MAX_L["fig2"] stops h = 0.6 and 0.9 at L = 24; h = 0.3 keeps every size
+    # reference: MAX_L["fig2"] stops h = 0.6 at L = 32 and 0.9 at L = 24; h = 0.3 keeps
+    # every size
     from symness.mps.figures import SEEDS, fig2_tasks
     specs = fig2_tasks()
     sizes = {h: sorted({s["L"] for s in specs if s["h"] == h}) for h in ("3/10", "3/5", "9/10")}
-    assert sizes == {"3/10": [8, 12, 16, 24, 32], "3/5": [8, 12, 16, 24, 32],
+    assert sizes == {"3/10": [8, 12, 16, 24, 32, 64], "3/5": [8, 12, 16, 24, 32],
                      "9/10": [8, 12, 16, 24]}
     # 16 realisations at L = 8, 12, 16 (3 h each), 15 at L = 24 (3 h; seeds 0-12, 14, 15),
-    # 4 at L = 32 (h = 0.3, 0.6)
-    assert len(specs) == 16 * 3 * 3 + 15 * 3 + 2 * len(SEEDS["fig2"])
+    # 4 at L = 32 (h = 0.3, 0.6) and at L = 64 (h = 0.3)
+    assert len(specs) == 16 * 3 * 3 + 15 * 3 + 3 * len(SEEDS["fig2"])
 
 
 def test_chi_slope_systematic_two_sizes_closed_form():
