@@ -148,15 +148,22 @@ class U1TEBD:
             rightward = abs(self.center - bonds[0]) <= abs(self.center - bonds[-1] - 1)
             for b in bonds if rightward else bonds[::-1]:
                 self._update(b, self._gate(b, tau), rightward)
-        self.tensors[self.center] = self.tensors[self.center] / self._traces()[0][-1][0]
+        self.tensors[self.center] = self.tensors[self.center] / self._trace()
 
     def pauli_tensors(self) -> list[np.ndarray]:
         """Dense tensors ``(chi_l, 4, chi_r)`` in the Pauli basis (complex bond gauge)."""
         inv = CHARGE_BASIS.conj().T
         return [np.einsum("ij,ajb->aib", inv, a.to_ndarray()) for a in self.tensors]
 
-    def _traces(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        tensors = self.pauli_tensors()
+    def _trace(self) -> complex:
+        """``tr rho``: the identity components (``d_1 = c_1``) contracted, no basis change."""
+        v = np.ones(1)
+        for a in self.tensors:
+            v = v @ a.take_slice(0, "p").to_ndarray()
+        return v[0]
+
+    @staticmethod
+    def _traces(tensors: list[np.ndarray]) -> tuple[list[np.ndarray], list[np.ndarray]]:
         left, right = [np.ones(1)], [np.ones(1)]
         for a in tensors:
             left.append(left[-1] @ a[:, 0, :])
@@ -167,7 +174,7 @@ class U1TEBD:
     def expectations(self, operators: list[tuple[int, np.ndarray]]) -> np.ndarray:
         """Trace expectations of Pauli-weight operators (:func:`symness.mps.mps.expectations`)."""
         tensors = self.pauli_tensors()
-        left, right = self._traces()
+        left, right = self._traces(tensors)
         out = []
         for first, w in operators:
             v = left[first]
