@@ -62,7 +62,7 @@ from symness.validation import ParameterError
 
 __all__ = ["SIZES", "MAX_L", "SEEDS", "SETTINGS", "ENERGY_SETTINGS", "SPIN_SETTINGS",
            "FIG2_SETTINGS", "FIG2_DELTA", "FIG2_HS", "FIG4_SETTINGS", "CHI_BY_SIZE",
-           "SEEDS_BY_SIZE", "CHI_ACCEPT", "TROTTER_REL", "systematic", "cached",
+           "SEEDS_BY_SIZE", "by_size", "CHI_ACCEPT", "TROTTER_REL", "systematic", "cached",
            "chi_slope_systematic", "curve", "exponent", "fit_with_errors", "diffusive_boundary",
            "DRIVES", "target_cache", "target_tasks",
            "fig3_tasks", "mean_profiles", "FIG2A_SIZES", "FIG2A_INSET_L",
@@ -83,7 +83,8 @@ MAX_L = {"fig2": {"3/5": 32, "9/10": 24}}
 SEEDS = {"fig2": (0, 1, 2, 3), "fig3": (0, 1, 2, 3), "fig3-spin": (0, 1),
          "fig4": tuple(range(8)), "fig4b": tuple(range(8)), "fig2_targets": (0, 1, 2, 3),
          "fig1b": (0, 1, 2, 3)}
-#: realisations per size where they differ from :data:`SEEDS` (more where a run is cheap)
+#: realisations per size, or per (h, size), where they differ from :data:`SEEDS` (more where
+#: a run is cheap)
 SEEDS_BY_SIZE = {"fig2": {8: tuple(range(16)), 12: tuple(range(16)), 16: tuple(range(16)),
                           24: tuple(range(13)) + (14, 15)},
                  "fig4b": {16: (0, 1, 2, 3)},
@@ -187,14 +188,21 @@ def fig1b_tasks() -> list[dict]:
             for s in _specs("fig1b", delta, FIG2_HS, *ENERGY, FIG2_SETTINGS)]
 
 
+def by_size(table: dict, fig: str, h, L: int, default):
+    """Look up ``table[fig]`` at ``(h, L)``, else at ``L``, else return ``default``.
+
+    The tables are :data:`CHI_BY_SIZE` and :data:`SEEDS_BY_SIZE`.
+    """
+    entries = table.get(fig, {})
+    return entries.get((str(h), L), entries.get(L, default))
+
+
 def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
     def at(h, L):
-        chis = CHI_BY_SIZE.get(fig, {})
-        chi = chis.get((str(h), L), chis.get(L))
-        return settings if chi is None else dict(settings, chi=chi)
+        return dict(settings, chi=by_size(CHI_BY_SIZE, fig, h, L, settings["chi"]))
 
     return [task_spec(L, delta, h, s, left, right, at(h, L))
-            for h in hs for L in SIZES[fig] for s in SEEDS_BY_SIZE.get(fig, {}).get(L, SEEDS[fig])
+            for h in hs for L in SIZES[fig] for s in by_size(SEEDS_BY_SIZE, fig, h, L, SEEDS[fig])
             if L <= MAX_L.get(fig, {}).get(str(h), L)]
 
 
@@ -469,9 +477,9 @@ def target_cache(drive: str) -> str:
 
 def target_tasks(drive: str) -> list[dict]:
     """Fig. 2(b) tasks at ``h = 3/5`` (sizes ``TARGET_SIZES``, seeds ``TARGET_SEEDS``)."""
-    chis = CHI_BY_SIZE["fig2"]
     return [task_spec(L, FIG2_DELTA, "3/5", s, *DRIVES[drive],
-                      dict(FIG2_SETTINGS, chi=chis.get(L, FIG2_SETTINGS["chi"])))
+                      dict(FIG2_SETTINGS,
+                           chi=by_size(CHI_BY_SIZE, "fig2", "3/5", L, FIG2_SETTINGS["chi"])))
             for L in TARGET_SIZES for s in TARGET_SEEDS]
 
 

@@ -107,14 +107,26 @@ def test_chi_slope_systematic_bounds_a_real_shift():
 
 
 def test_fig2_seeds_by_size():
-    # reference: SEEDS_BY_SIZE["fig2"] gives 16 realisations at L <= 16, SEEDS elsewhere
+    # reference: SEEDS_BY_SIZE["fig2"] gives 16 realisations at L <= 16, a (h, L) entry
+    # before an L entry, SEEDS elsewhere
     from symness.mps.figures import SEEDS, SEEDS_BY_SIZE, fig2_tasks
 
     per_size = {}
     for s in fig2_tasks():
         per_size.setdefault((s["h"], s["L"]), set()).add(s["seed"])
+    table = SEEDS_BY_SIZE["fig2"]
     for (h, L), seeds in per_size.items():
-        assert seeds == set(SEEDS_BY_SIZE["fig2"].get(L, SEEDS["fig2"]))
+        assert seeds == set(table.get((h, L), table.get(L, SEEDS["fig2"])))
+
+
+def test_by_size_takes_a_disorder_strength_and_size_pair_first():
+    # reference: the lookup order stated in the docstring, on a hand-made table
+    from symness.mps.figures import by_size
+    table = {"f": {8: "L", ("3/5", 8): "hL"}}
+    assert by_size(table, "f", "3/5", 8, "d") == "hL"
+    assert by_size(table, "f", "9/10", 8, "d") == "L"
+    assert by_size(table, "f", "3/5", 12, "d") == "d"
+    assert by_size(table, "g", "3/5", 8, "d") == "d"
 
 
 def test_diffusive_boundary_interpolates_and_propagates():
