@@ -394,8 +394,9 @@ def run_target(*, quick: bool) -> Table:
     and stationary to 1e-3.  Block 1, side by side at ``L = 10`` (``h = 0.6``, seed 0): the
     exact U(1)-sector NESS against TEBD at ``chi = 32``, error of the bulk energy current.
     Block 2: ``L = 32, chi = 64``, ``h = 0.3`` x 4 realisations, one task per core (two at
-    once), ratio = seconds / 600 s.  Its tasks are those of Fig. 2(b) and share its cache
-    (``tables/mendoza2019_fig2.jsonl``): a rerun only reports them.  ``quick``: ``L = 8``
+    once), ratio = seconds / 600 s.  Its records are in the Fig. 2(b) cache
+    (``tables/mendoza2019_fig2.jsonl``; the figure itself uses ``chi = 128`` at this point
+    since session 16): a rerun only reports them.  ``quick``: ``L = 8``
     and ``L = 12, chi = 32`` in a temporary file.
 
     Not at ``h = 0.6``: there ``chi = 64`` leaves a stationary truncation bias of 0.07-0.11

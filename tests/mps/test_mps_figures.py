@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import numpy as np
 
 from symness.mps.figures import exponent, relative_nonuniformity
@@ -55,14 +57,18 @@ def test_chi_by_size_takes_a_disorder_strength_and_size_pair_first():
 
 def test_fig2_spec_and_target_benchmark_are_figure_tasks():
     # reference: the task list the figure itself runs (fig2_tasks); the target benchmark
-    # reads its tasks from the figure's cache, so every one of them must be in that list
+    # reads its tasks from the figure's committed cache, so every one of them must have a
+    # finished record there (a rerun only reports them)
     from symness.mps.bench import target_specs
-    from symness.mps.figures import CHI_BY_SIZE, fig2_spec, fig2_tasks
-    from symness.mps.sweep import task_key
+    from symness.mps.figures import CHI_BY_SIZE, by_size, fig2_spec, fig2_tasks
+    from symness.mps.sweep import load_results, task_key
     keys = {task_key(s) for s in fig2_tasks()}
-    assert task_key(fig2_spec(32, "3/10", 2, CHI_BY_SIZE["fig2"][32])) in keys
+    chi = by_size(CHI_BY_SIZE, "fig2", "3/10", 32, None)
+    assert task_key(fig2_spec(32, "3/10", 2, chi)) in keys
     assert task_key(fig2_spec(32, "3/10", 2, 16)) not in keys
-    assert {task_key(s) for s in target_specs(32, 64)} <= keys
+    cache = Path(__file__).resolve().parents[2] / "tables" / "mendoza2019_fig2.jsonl"
+    ok = {r["key"] for r in load_results(cache) if r["status"] == "ok"}
+    assert {task_key(s) for s in target_specs(32, 64)} <= ok
 
 
 def test_max_l_drops_only_the_listed_disorder_strengths():
