@@ -91,16 +91,25 @@ GGE_RESTARTS = (1e-2, -1e-2)
 GGE_SAFETY = 10.0
 
 
-def _exact_errors(system, ratio: float) -> tuple[dict[str, float], str]:
+def _exact_errors(system, ratio: float,
+                  table_error: float | None = None) -> tuple[dict[str, float], str]:
     """Error bounds of the exact (direct LU) observables, and how they were obtained.
 
     Forward error of a linear solve <= condition number x backward error:
-    ``|d<O>| <= max|O_ba| ||x||_1 kappa_1 max(residual, eps)``, with ``kappa_1`` from
-    LAPACK's estimate on the LU (``||A||_1`` bounded by ``||L||_1 ||U||_1``: conservative).
+    ``|d<O>| <= max|O_ba| ||x||_1 kappa_1 (max(residual, eps) + eta_S)``, with ``kappa_1``
+    from LAPACK's estimate on the LU (``||A||_1`` bounded by ``||L||_1 ||U||_1``:
+    conservative).  ``eta_S`` is the backward error of ``L^Q`` itself from the phonon
+    Lamb-shift table, whose error ``e_S`` bounds ``|S_table(nu) - S(nu)|`` at every ``nu``
+    (:func:`symness.pump.model.lamb_shift_error`): the steady state ``x`` of the tabulated
+    ``L^Q`` leaves the residual ``dL^Q x`` in the exact one, ``eta_S = sqrt(2) ||dL^Q x||_1
+    / (||A||_1 ||x||_1)`` (:func:`symness.pump.exact_steady_state.lamb_shift_residual`;
+    ``sqrt(2)``: real and imaginary parts of each complex row).  ``table_error`` replaces
+    ``e_S`` (tests of the error model).
     """
     import scipy.linalg as sla
 
-    from symness.pump.exact_steady_state import bordered_system
+    from symness.pump.exact_steady_state import bordered_system, lamb_shift_residual
+    from symness.pump.model import lamb_shift_error
 
     lq = system.generator(ratio)
     bordered = bordered_system(lq, system.pairs)
@@ -110,12 +119,19 @@ def _exact_errors(system, ratio: float) -> tuple[dict[str, float], str]:
     rcond, _ = sla.lapack.dgecon(lu, norm, norm="1")
     x = bordered.solve()
     residual = np.linalg.norm(lq @ x) / (np.linalg.norm(lq) * np.linalg.norm(x))
-    relative = max(residual, _EPS) / rcond
+    p = system.params
+    table = (lamb_shift_error(float(p.omega_ph), float(p.t_ph), float(p.eta_ph))
+             if table_error is None else table_error)
+    eta_s = (np.sqrt(2) * lamb_shift_residual(system.couplings, system.pairs, table, x)
+             / (norm * np.abs(x).sum()))
+    backward = max(residual, _EPS) + eta_s
+    relative = backward / rcond
     pairs = system.pairs
     errors = {k: float(np.abs(op[pairs.b, pairs.a]).max() * np.abs(x).sum() * relative)
               for k, op in system.observables.items()}
     return errors, (f"error bounds: condition number of the bordered LU (LAPACK estimate "
-                    f"{1 / rcond:.1e}) x backward error {max(residual, _EPS):.1e}")
+                    f"{1 / rcond:.1e}) x backward error {backward:.1e} (solve "
+                    f"{max(residual, _EPS):.1e} + Lamb-shift table {eta_s:.1e})")
 
 
 def _gge_errors(system, ratio: float, n_c: int, obs: dict) -> tuple[dict[str, float], str]:

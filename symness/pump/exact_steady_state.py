@@ -37,7 +37,7 @@ __all__ = ["DegeneratePairs", "degenerate_pairs", "generator_q", "ExactSteadySta
            "exact_steady_state", "zero_mode", "DEGENERACY_TOL", "degeneracy_spread",
            "multiplet_count", "BorderedSystem", "bordered_system", "checked_state",
            "PIVOT_RATIO", "RealForm", "real_form", "factorize", "gain_rows", "loss_entries",
-           "state_with_checks", "border", "pair_index", "real_vector"]
+           "state_with_checks", "border", "pair_index", "real_vector", "lamb_shift_residual"]
 
 #: Two levels closer than this (in units of J) are treated as degenerate: the package's
 #: one degeneracy tolerance (n = 14: spread 8.7e-15, smallest gap above it 2.0e-8).
@@ -183,6 +183,27 @@ def loss_entries(ch: Channels, energy: np.ndarray, pairs: DegeneratePairs,
             cols += [index[(int(c), other)], index[(other, int(c))]]
             vals += [-k[p_ac], -np.conj(k[p_ac])]
     return rows, cols, vals
+
+
+def lamb_shift_residual(cp: Couplings, pairs: DegeneratePairs, error: float,
+                        x: np.ndarray) -> float:
+    """Bound on ``||dL^Q x||_1`` when the phonon Lamb shift is off by at most ``error``.
+
+    The Lamb shift ``S`` enters ``L^Q`` only through ``K_ac`` of the phonons (the gain
+    terms use the rate ``gamma``; the drive's ``Gamma`` is in closed form):
+    ``|dK_ac| <= eps_ph^2 error m sum_k |A_ak| |A_kc|``.  Every loss entry of ``L^Q`` is a
+    sum of ``-K`` and ``-K^*`` terms, so the loss entries ``E`` of the channel ``|A|`` with
+    ``Gamma = eps_ph^2 error`` (all of one sign: no cancellation) bound ``|dL^Q|``
+    entrywise, and ``||dL^Q x||_1 <= ||E |x| ||_1``.
+    """
+    ch = cp.phonon
+    bound = float(cp.params.eps_ph) ** 2 * float(error)
+    absolute = Channels(ops=tuple(np.abs(op) for op in ch.ops),
+                        gamma=lambda nu: np.full(np.shape(nu) + (1, 1), bound),
+                        multiplicity=ch.multiplicity)
+    _, cols, vals = loss_entries(absolute, cp.energy, pairs, pair_index(pairs))
+    # ||E |x| ||_1 sums every entry |E_rc| |x_c| once, whatever its row
+    return float((np.abs(np.asarray(vals)) * np.abs(x)[np.asarray(cols, dtype=int)]).sum())
 
 
 def generator_q(cp: Couplings, pairs: DegeneratePairs,
