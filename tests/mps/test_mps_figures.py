@@ -79,9 +79,10 @@ def test_max_l_drops_only_the_listed_disorder_strengths():
     sizes = {h: sorted({s["L"] for s in specs if s["h"] == h}) for h in ("3/10", "3/5", "9/10")}
     assert sizes == {"3/10": [8, 12, 16, 24, 32, 64], "3/5": [8, 12, 16, 24, 32],
                      "9/10": [8, 12, 16, 24]}
-    # 16 realisations at L = 8, 12, 16 (3 h each), 15 at L = 24 (3 h; seeds 0-12, 14, 15),
-    # 4 at L = 32 (h = 0.3, 0.6) and at L = 64 (h = 0.3)
-    assert len(specs) == 16 * 3 * 3 + 15 * 3 + 3 * len(SEEDS["fig2"])
+    # 16 realisations at L = 8, 12, 16 (3 h each), at L = 24 16 for h = 0.3, 0.6 and 15 for
+    # h = 0.9 (seeds 0-12, 14, 15), at L = 32 16 for h = 0.3 and 4 for h = 0.6, 4 at L = 64
+    # (h = 0.3)
+    assert len(specs) == 16 * 3 * 3 + 16 * 2 + 15 + 16 + 2 * len(SEEDS["fig2"])
 
 
 def test_chi_slope_systematic_two_sizes_closed_form():
