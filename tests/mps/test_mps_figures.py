@@ -55,7 +55,7 @@ def test_chi_by_size_takes_a_disorder_strength_and_size_pair_first():
     assert chi[("3/5", 8)] == chi[("9/10", 8)] == FIG2_SETTINGS["chi"]
 
 
-def test_fig2_spec_and_target_benchmark_are_figure_tasks():
+def test_fig2_spec_is_a_figure_task_and_target_benchmark_records_are_cached():
     # reference: the task list the figure itself runs (fig2_tasks); the target benchmark
     # reads its tasks from the figure's committed cache, so every one of them must have a
     # finished record there (a rerun only reports them)
