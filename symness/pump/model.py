@@ -122,11 +122,8 @@ def phonon_gamma(nu: np.ndarray, omega_ph: float, t_ph: float, eta: float) -> np
     at ``nu = 0`` and obeys detailed balance ``gamma(-nu) = e^{-nu/T} gamma(nu)``.
     """
     nu = np.asarray(nu, dtype=float)
-    absnu = np.abs(nu)
-    a = np.exp(-((absnu - omega_ph) ** 2) / eta**2) / (omega_ph * eta * math.sqrt(math.pi))
-    safe = np.where(nu == 0, 1.0, nu)
-    bose = np.where(nu == 0, t_ph, safe / -np.expm1(-safe / t_ph))
-    return 2 * math.pi * bose * a
+    upper, lower = _gamma_halves(nu, omega_ph, t_ph, eta)
+    return np.where(nu >= 0, upper, lower)
 
 
 #: Safety factor on the measured error of the Lamb-shift table (:class:`LambShiftTable`):
@@ -145,6 +142,11 @@ _DEGREE = 5
 _BLOCK = 2**18
 
 
+def _gamma_norm(omega_ph: float, eta: float) -> float:
+    """``2 pi / (w_ph eta sqrt(pi))``: ``gamma = norm x bose x Gaussian`` (:func:`phonon_gamma`)."""
+    return 2 * math.pi / (omega_ph * eta * math.sqrt(math.pi))
+
+
 def _bose(x: np.ndarray, t_ph: float) -> np.ndarray:
     """``x / (1 - e^{-x/T})`` (``T`` at ``x = 0``), the bosonic factor of :func:`phonon_gamma`."""
     safe = np.where(x == 0, 1.0, x)
@@ -160,7 +162,7 @@ def _gamma_halves(x: np.ndarray, omega_ph: float, t_ph: float, eta: float):
     Both are smooth (entire Gaussians times a factor with poles at ``x = 2 pi i T m``), so
     ``gamma = g+`` on ``x >= 0`` and ``g-`` on ``x <= 0`` has its one kink at 0.
     """
-    norm = 2 * math.pi / (omega_ph * eta * math.sqrt(math.pi))
+    norm = _gamma_norm(omega_ph, eta)
     bose = norm * _bose(x, t_ph)
     return (bose * np.exp(-(((x - omega_ph) / eta) ** 2)),
             bose * np.exp(-(((x + omega_ph) / eta) ** 2)))
@@ -168,7 +170,7 @@ def _gamma_halves(x: np.ndarray, omega_ph: float, t_ph: float, eta: float):
 
 def _gamma_jump(nu: np.ndarray, omega_ph: float, t_ph: float, eta: float) -> np.ndarray:
     """``g+(nu) - g-(nu)`` without cancellation (``O(nu)`` at 0, where the halves meet)."""
-    norm = 2 * math.pi / (omega_ph * eta * math.sqrt(math.pi))
+    norm = _gamma_norm(omega_ph, eta)
     absnu = np.abs(nu)
     return (norm * _bose(nu, t_ph) * np.sign(nu) * np.exp(-(((absnu - omega_ph) / eta) ** 2))
             * -np.expm1(-4 * omega_ph * absnu / eta**2))
