@@ -72,18 +72,23 @@ class PauliMPS:
         self.tensors[self.center] = self.tensors[self.center] / tr
         return tr
 
+    def coefficients(self) -> np.ndarray:
+        """All ``4**L`` Pauli coefficients ``c_{a_1..a_L}``, shape ``(4,) * L`` (small ``L``)."""
+        n = self.length
+        if n > 10:
+            raise ParameterError(f"'L' must be <= 10 for dense coefficients (got {n})")
+        c = self.tensors[0]
+        for a in self.tensors[1:]:
+            c = np.tensordot(c, a, axes=(-1, 0))
+        return c.reshape((4,) * n)
+
     def to_dense(self) -> np.ndarray:
         """Dense ``rho`` (small ``L`` only, for tests)."""
         from symness.mps.pauli_basis import pauli_strings
 
-        c = self.tensors[0]
-        for a in self.tensors[1:]:
-            c = np.tensordot(c, a, axes=(-1, 0))
-        c = c.reshape(-1)
         n = self.length
-        if n > 10:
-            raise ParameterError(f"'L' must be <= 10 for a dense density matrix (got {n})")
-        return np.tensordot(c, pauli_strings(n), axes=(0, 0)) / 2**n
+        return np.tensordot(self.coefficients().reshape(-1), pauli_strings(n),
+                            axes=(0, 0)) / 2**n
 
 
 def product_state(site_states: list[np.ndarray]) -> PauliMPS:

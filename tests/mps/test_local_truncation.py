@@ -21,13 +21,6 @@ def _state(rng, dims=(1, 4, 16, 24, 16, 4, 1)):
     return PauliMPS(tensors=tensors, center=2)
 
 
-def _coefficients(tensors):
-    c = tensors[0]
-    for a in tensors[1:]:
-        c = np.tensordot(c, a, axes=(-1, 0))
-    return c.reshape((4,) * len(tensors))
-
-
 @pytest.mark.parametrize("update", ["svd", "qr"])
 @pytest.mark.parametrize("absorb_right", [True, False])
 def test_truncation_keeps_every_operator_on_either_side_of_the_bond(update, absorb_right):
@@ -35,7 +28,7 @@ def test_truncation_keeps_every_operator_on_either_side_of_the_bond(update, abso
     mps = _state(rng)
     bond = 2
     theta = np.tensordot(mps.tensors[bond], mps.tensors[bond + 1], axes=(2, 0))
-    before = _coefficients(mps.tensors)
+    before = mps.coefficients()
     traces = tebd._partial_traces(mps, bond)
     guess = mps.tensors[bond + 1] if absorb_right else mps.tensors[bond]
     chi = 16                                                  # theta has rank 64: truncated
@@ -46,7 +39,7 @@ def test_truncation_keeps_every_operator_on_either_side_of_the_bond(update, abso
         assert left.shape[2] <= chi
         tensors = list(mps.tensors)
         tensors[bond], tensors[bond + 1] = left, right
-        after = _coefficients(tensors)
+        after = PauliMPS(tensors).coefficients()
         approx = np.tensordot(left, right, axes=(2, 0))
         err = np.linalg.norm(approx - theta) ** 2 / np.linalg.norm(theta) ** 2
         assert disc == pytest.approx(err, rel=1e-8)          # reported = true discarded weight
