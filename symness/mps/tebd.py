@@ -168,11 +168,12 @@ def _decompose_svd(mat: np.ndarray, trunc: Truncation):
 def _gram_svd(core: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``core = u diag(s) vt`` for a wide ``core (k, n)``, ``k <= n``, from ``eigh(core core^T)``.
 
-    The eigenvalues are ``s**2`` to ``eps s_0**2``, so values with ``s**2 / s_0**2`` above
-    ~1e-14 (every value the truncation keeps: ``trunc_weight >= 1e-13`` of the weight is
-    discarded anyway) are accurate; ``u`` is orthonormal to rounding and the product
-    ``s vt = u^T core`` is formed without dividing by ``s`` (the factor absorbed into the
-    neighbour), so small values lose no accuracy there.  ``vt`` rows of zero ``s`` are 0.
+    The eigenvalues are ``s**2`` to an absolute ``~eps s_0**2``, i.e. ``|ds| ~ eps s_0**2 / s``
+    (1e-9 at ``s = 1e-7 s_0``, test against gesdd), and the truncation's bookkeeping (the cut
+    and the discarded weight) uses the ``s**2`` themselves, which are accurate where they
+    matter: a weight of ``trunc_weight = 1e-13`` is discarded in any case.  ``u`` is
+    orthonormal to rounding and the factor absorbed into the neighbour, ``s vt = u^T core``,
+    is formed without dividing by ``s``.  ``vt`` rows of zero ``s`` are 0.
     """
     w, u = la.eigh(core @ core.T, driver="evd", check_finite=False)
     s = np.sqrt(np.maximum(w[::-1], 0.0))
