@@ -169,17 +169,20 @@ def _gram_svd(core: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``core = u diag(s) vt`` for a wide ``core (k, n)``, ``k <= n``, from ``eigh(core core^T)``.
 
     The eigenvalues are ``s**2`` to an absolute ``~eps s_0**2``, i.e. ``|ds| ~ eps s_0**2 / s``
-    (1e-9 at ``s = 1e-7 s_0``, test against gesdd), and the truncation's bookkeeping (the cut
-    and the discarded weight) uses the ``s**2`` themselves, which are accurate where they
-    matter: a weight of ``trunc_weight = 1e-13`` is discarded in any case.  ``u`` is
-    orthonormal to rounding and the factor absorbed into the neighbour, ``s vt = u^T core``,
-    is formed without dividing by ``s``.  ``vt`` rows of zero ``s`` are 0.
+    (2e-9 at ``s = 1e-7 s_0``; test against gesdd), and the truncation's bookkeeping (the cut
+    and the discarded weight) uses the ``s**2`` themselves: a weight of ``trunc_weight = 1e-13``
+    is discarded in any case.  ``u`` is orthonormal to rounding, and ``vt = (u^T core) / s``,
+    so the kept product ``u_k s_k vt_k = u_k u_k^T core`` (the factor absorbed into the
+    neighbour is ``u_k^T core`` to one rounding) is the projection of ``core`` on an
+    orthonormal basis whatever the error of a small ``s``: the Gram route's error stays in
+    ``s``, never in the reconstruction.  Rows of ``vt`` with ``s = 0`` are 0.
     """
     w, u = la.eigh(core @ core.T, driver="evd", check_finite=False)
     s = np.sqrt(np.maximum(w[::-1], 0.0))
     u = u[:, ::-1]
-    svt = u.T @ core
-    return u, s, svt / np.where(s > 0, s, 1.0)[:, None]
+    vt = np.divide(u.T @ core, s[:, None], out=np.zeros((len(s), core.shape[1])),
+                   where=s[:, None] > 0)
+    return u, s, vt
 
 
 def _decompose_qr(mat: np.ndarray, guess: np.ndarray, trunc: Truncation):
@@ -219,7 +222,7 @@ def _decompose_local(mat: np.ndarray, trunc: Truncation, absorb_right: bool,
     total = float(np.vdot(mat, mat))
     u_k, s_k, vt_k, disc = _decompose(d, replace(trunc, chi=trunc.chi - 8, preserve_local=False),
                                       absorb_right, guess, full=trunc.chi)
-    w, _ = np.linalg.qr(np.hstack([q, b, u_k]))
+    w, _ = qr_economic(np.hstack([q, b, u_k]))
     small = (w.T @ q) @ qa + (w.T @ b) @ p.T + ((w.T @ u_k) * s_k) @ vt_k
     u, s, vt = _svd(small)
     keep = max(1, int(np.count_nonzero(s > s[0] * 1e-14)))
