@@ -154,7 +154,7 @@ def test_mps_task_refused_above_memory():
     from symness.mps.sweep import ness_cost, require_ness_fits
     from symness.mps.transport import NessSettings
 
-    # measured (tables/mendoza2019_bench_mps.md): L=32, chi=64, QR route: 358 s
+    # measured (session 13's tables/mendoza2019_bench_mps.md): L=32, chi=64, QR route: 358 s
     assert ness_cost(32, 64, "qr").seconds == pytest.approx(358.0)
     with pytest.raises(ParameterError, match="'chi' = 4096 needs about"):
         require_ness_fits(10_000, NessSettings(chi=4096))

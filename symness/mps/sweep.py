@@ -72,10 +72,16 @@ class CacheWarning(UserWarning):
 def ness_cost(L: int, chi: int, update: str = "svd") -> Cost:
     """Memory and time of one :func:`~symness.mps.transport.solve_ness` (order of magnitude).
 
-    Time: fitted to the measured end-to-end runs of ``tables/mendoza2019_bench_mps.md``
-    and ``..._hour.md`` (QR route, order 2, one core): ``358 s (L/32)^2.4 (chi/64)^1.2``
-    reproduces L = 12, 24, 32, 48, 64 within 25 % (L = 8: 5.6 s predicted, 1.65 s
-    measured); the SVD route (the default) costs 2.4 times more per step (same table).
+    Time: fitted in session 13 to the measured end-to-end runs of
+    ``tables/mendoza2019_bench_mps.md`` and ``..._hour.md`` of then (QR route, order 2, one
+    core): ``358 s (L/32)^2.4 (chi/64)^1.2`` reproduced L = 12, 24, 32, 48, 64 within 25 %
+    (L = 8: 5.6 s predicted, 1.65 s measured); the SVD route (the default) costs 2.4 times
+    more.  Since then the QR route got 1.3x faster per step (session 17); the session-18
+    rerun of that table took 150 s at ``L = 32, chi = 64`` (SVD route estimated at 633 s),
+    and the Fig. 2(b) realisations at ``L = 64, chi = 128`` took 50-106 min on a shared
+    core against 72 min predicted, so the model stays a guard of the right order of
+    magnitude, not a forecast (the step count of a run is not predictable to better than
+    a few times: :mod:`symness.mps.bench`).
     Memory (counted, not measured): two copies of the ``L`` Pauli-basis tensors
     ``chi x 4 x chi`` (float64) and five ``4 chi x 4 chi`` two-site work arrays.
     """

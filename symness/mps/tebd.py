@@ -22,14 +22,15 @@ trunc_weight``.  Two routes (``Truncation.update``):
            kept values.  ``theta - Q core`` is orthogonal to ``Q core``, so the discarded
            weight ``(||theta||^2 - sum_kept s^2) / ||theta||^2`` is exact (it includes the
            projection error and is >= the SVD optimum); cost ``O(chi^3)`` in matrix
-           products, one QR and a ``chi x 4 chi`` SVD (measured per step, one core:
-           2.4x faster than ``"svd"`` at ``L = 16, chi = 32``, 3.5x at ``L = 32, chi = 64``,
-           discarded weight within 2% of the SVD optimum; ``symness bench mps``).  The
-           small SVD is taken from ``eigh(core core^T)`` (:func:`_gram_svd`: accurate for
-           every value the truncation keeps) and the QRs by scipy's economic QR
-           (:func:`symness.mps.mps.qr_economic`): at ``L = 32, chi = 128`` one step took
-           0.51-0.60 s against 0.70-0.85 s with LAPACK's gesdd and numpy's QR (d05ecff),
-           side by side on one core.
+           products, one QR and a ``chi x 4 chi`` SVD (discarded weight within 2% of the
+           SVD optimum).  The small SVD is taken from ``eigh(core core^T)``
+           (:func:`_gram_svd`: accurate for every value the truncation keeps) and the QRs
+           by scipy's economic QR (:func:`symness.mps.mps.qr_economic`): at ``L = 32,
+           chi = 128`` one step took 0.51-0.60 s against 0.70-0.85 s with LAPACK's gesdd
+           and numpy's QR (d05ecff), side by side on one core.  Per step against
+           ``"svd"`` (same saturated state, rounds alternating on one core of a loaded
+           machine; ``symness bench mps``, session 18): 4.2x faster (rounds 3.7-5.0x) at
+           ``L = 32, chi = 64`` and 5.0x (5.0-5.4x) at ``chi = 128``.
            While a bond is still growing (its dimension below ``min(chi, 4 chi_l, 4 chi_r)``)
            the old basis is too small and the full SVD is used.
 

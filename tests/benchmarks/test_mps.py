@@ -10,6 +10,8 @@ def test_bench_mps_quick():
     assert table.rows and all(r[seconds] != "-" for r in table.rows)
     # the QR route is compared side by side with the SVD route on the same state
     assert {r[3] for r in table.rows if r[0].startswith("one step")} == {"svd", "qr"}
+    # both cost laws are reported: end to end and per step (the reproducible one)
+    assert "at fixed L; per step L^" in table.notes[0]
 
 
 def test_bench_mps_hour_quick():
