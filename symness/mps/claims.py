@@ -555,7 +555,9 @@ def _fig2b_ordering() -> Evidence:
 def _fig2b_hc() -> Evidence:
     # criterion fixed (session 13 notes) before the L <= 32 fits of h = 0.6 and 0.9 were
     # computed: (h_c - 0.6) / sigma_hc > 2, sigma_hc propagated from the gamma_err of the
-    # two bracketing fits (symness.mps.figures.diffusive_boundary)
+    # two bracketing fits (symness.mps.figures.diffusive_boundary).  Realisations added
+    # since by rules fixed before each session's runs (contiguous seeds finished by a
+    # cutoff); session 18: L = 32, h = 0.6 to 16, L = 64, h = 0.3 to 6
     from symness.mps.figures import FIG2_HS, cached, energy_boundary, fig2_tasks
 
     paper_hc = 0.6
@@ -582,7 +584,8 @@ def _fig2b_weak_disorder() -> Evidence:
     # (1 - gamma_{32-64}) / err > 2, err = bootstrap ⊕ coherent chi + Trotter systematic of
     # the two sizes (symness.mps.figures.fit_with_errors).  Session 16 (rules in its notes,
     # fixed before the runs): L = 32 moved from chi = 64 to 128 once seeds 0-3 converged
-    # there, with the realisations 0-15 finished by the cutoff (all 16)
+    # there, with the realisations 0-15 finished by the cutoff (all 16).  Session 18 (same
+    # rule): L = 64 seeds 4 and 5 added (6 realisations)
     from symness.mps.figures import cached, curve, fig2_tasks
 
     found = curve(cached("fig2", fig2_tasks()), "3/10", "energy")

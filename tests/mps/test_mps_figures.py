@@ -74,15 +74,15 @@ def test_fig2_spec_is_a_figure_task_and_target_benchmark_records_are_cached():
 def test_max_l_drops_only_the_listed_disorder_strengths():
     # reference: MAX_L["fig2"] stops h = 0.6 at L = 32 and 0.9 at L = 24; h = 0.3 keeps
     # every size
-    from symness.mps.figures import SEEDS, fig2_tasks
+    from symness.mps.figures import fig2_tasks
     specs = fig2_tasks()
     sizes = {h: sorted({s["L"] for s in specs if s["h"] == h}) for h in ("3/10", "3/5", "9/10")}
     assert sizes == {"3/10": [8, 12, 16, 24, 32, 64], "3/5": [8, 12, 16, 24, 32],
                      "9/10": [8, 12, 16, 24]}
     # 16 realisations at L = 8, 12, 16 (3 h each), at L = 24 16 for h = 0.3, 0.6 and 15 for
-    # h = 0.9 (seeds 0-12, 14, 15), at L = 32 16 for h = 0.3 and 13 for h = 0.6, 4 at L = 64
+    # h = 0.9 (seeds 0-12, 14, 15), at L = 32 16 for h = 0.3 and 16 for h = 0.6, 6 at L = 64
     # (h = 0.3)
-    assert len(specs) == 16 * 3 * 3 + 16 * 2 + 15 + 16 + 13 + len(SEEDS["fig2"])
+    assert len(specs) == 16 * 3 * 3 + 16 * 2 + 15 + 16 + 16 + 6
 
 
 def test_chi_slope_systematic_two_sizes_closed_form():
