@@ -13,14 +13,18 @@ ratios to its first row (seconds are context only):
    error = relative error of the bulk energy current against the exact NESS.
 2. End-to-end cost of the fast route against ``L`` (fixed ``chi``) and ``chi`` (fixed ``L``);
    the exponents of ``seconds ~ L^a`` and ``~ chi^b`` (log-log fit) are in the notes, with
-   those of the seconds per step.  Only the latter are reproducible: the number of steps is
+   those of the seconds per step.  Only the latter are robust (their spread below is the
+   load of the shared machine): the number of steps is
    decided by when the truncation noise of the bulk current dips under the tolerance, and a
-   rounding-level change of the route moves it by up to 4x (measured: ``L = 24, chi = 32``
-   took 3420 steps before the Gram SVD of session 17 and 13930 after; ``L = 12, chi = 16``
-   1590 and 2530; two runs of the same code give the same steps), so the end-to-end
-   exponents of one scan (``L^3.33 chi^1.23`` before, ``L^4.6-5.0 chi^0.1-0.2`` after) are
-   not a cost law.  Per step (session 18): ``L^1.15`` (``L = 8-24, chi = 32``) and
-   ``chi^0.97`` (``L = 12, chi = 16-64``, below the ``chi^3`` of large ``chi``).
+   rounding-level change of the route moves it by up to 10x.  Measured side by side in
+   session 18: ``L = 24, chi = 32`` took 1430 steps with the code just before session 17's
+   Gram SVD and scipy QR (d05ecff) and 13930 after, currents 0.25% apart (a chi too small
+   for L = 24: non-uniformity 0.10); at the figures' chi the same change moved the steps of
+   a Fig. 2(b) task by up to 1.8x (session 17).  Two runs of the same code give the same
+   steps.  So the end-to-end exponents of one scan (``L^3.33 chi^1.23`` in session 13,
+   ``L^4.6-5.1 chi^0.1-0.2`` in session 18) are not a cost law.  Per step (two runs of
+   session 18 on a loaded machine): ``L^1.15-1.62`` (``L = 8-24, chi = 32``) and
+   ``chi^0.97-1.06`` (``L = 12, chi = 16-64``, below the ``chi^3`` of large ``chi``).
 3. One Trotter step at the largest size, SVD against QR route (same state, the routes
    alternating for 5 rounds, 2 quick; medians and the range of the per-round ratios); in
    full mode also at ``L = 32, chi = 128`` (3 rounds), the sweeps' bond dimension.
@@ -247,7 +251,7 @@ def run(*, quick: bool) -> Table:
     notes = [f"cost exponents (fast route, log-log fit of seconds): L^{a_L:.2f} at fixed chi, "
              f"chi^{b_chi:.2f} at fixed L; per step L^{a_step:.2f}, chi^{b_step:.2f} (the step "
              f"count of a run is set by when the truncation noise dips under the tolerance and "
-             f"moves by up to 4x under rounding-level changes of the route, so the per-step "
+             f"moved by up to 10x under a rounding-level change of the route, so the per-step "
              f"exponents are the reproducible ones)",
              f"per step at L={step_L}, chi={step_chi}: QR route {speedup:.1f}x faster than SVD "
              f"(median; rounds {min(ratios):.1f}-{max(ratios):.1f}x)"]

@@ -77,11 +77,11 @@ def ness_cost(L: int, chi: int, update: str = "svd") -> Cost:
     core): ``358 s (L/32)^2.4 (chi/64)^1.2`` reproduced L = 12, 24, 32, 48, 64 within 25 %
     (L = 8: 5.6 s predicted, 1.65 s measured); the SVD route (the default) costs 2.4 times
     more.  Since then the QR route got 1.3x faster per step (session 17); the session-18
-    rerun of that table took 150 s at ``L = 32, chi = 64`` (SVD route estimated at 633 s),
-    and the Fig. 2(b) realisations at ``L = 64, chi = 128`` took 50-106 min on a shared
+    reruns of that table took 150-155 s at ``L = 32, chi = 64`` (SVD route estimated at 609-633 s),
+    and the Fig. 2(b) realisations at ``L = 64, chi = 128`` took 29-106 min on a shared
     core against 72 min predicted, so the model stays a guard of the right order of
-    magnitude, not a forecast (the step count of a run is not predictable to better than
-    a few times: :mod:`symness.mps.bench`).
+    magnitude, not a forecast (the step count of a run moved by up to 10x under a
+    rounding-level change of the route: :mod:`symness.mps.bench`).
     Memory (counted, not measured): two copies of the ``L`` Pauli-basis tensors
     ``chi x 4 x chi`` (float64) and five ``4 chi x 4 chi`` two-site work arrays.
     """

@@ -29,8 +29,9 @@ trunc_weight``.  Two routes (``Truncation.update``):
            chi = 128`` one step took 0.51-0.60 s against 0.70-0.85 s with LAPACK's gesdd
            and numpy's QR (d05ecff), side by side on one core.  Per step against
            ``"svd"`` (same saturated state, rounds alternating on one core of a loaded
-           machine; ``symness bench mps``, session 18): 4.2x faster (rounds 3.7-5.0x) at
-           ``L = 32, chi = 64`` and 5.0x (5.0-5.4x) at ``chi = 128``.
+           machine; ``symness bench mps``, two runs of session 18): 3.9-4.2x faster
+           (rounds 3.4-5.0x) at ``L = 32, chi = 64`` and 4.7-5.0x (4.7-5.4x) at
+           ``chi = 128``.
            While a bond is still growing (its dimension below ``min(chi, 4 chi_l, 4 chi_r)``)
            the old basis is too small and the full SVD is used.
 
