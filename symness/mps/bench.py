@@ -225,13 +225,20 @@ def _scaling_block(label: str, cases: list[tuple[int, int]]) -> tuple[list[list]
     return rows, _exponent(xs, secs), _exponent(xs, per_step)
 
 
-def _step_block(L: int, chi: int, rounds: int) -> tuple[list[list], np.ndarray]:
-    """Rows of the per-step comparison (medians over rounds) and the per-round ratios."""
+def _step_block(L: int, chi: int, rounds: int) -> tuple[list[list], float, str]:
+    """Per-step SVD-vs-QR rows (medians over rounds), the median ratio, and its note.
+
+    The note gives the median ratio with the range of the per-round ratios.
+    """
     s = step_seconds(L, chi, rounds=rounds)
     med = {u: float(np.median(v)) for u, v in s.items()}
     rows = [[f"one step L={L} chi={chi}", L, chi, u, round(med[u], 4), 1,
              round(med[u] / med["svd"], 3), f"median of {rounds} rounds"] for u in ("svd", "qr")]
-    return rows, np.array(s["svd"]) / np.array(s["qr"])
+    ratios = np.array(s["svd"]) / np.array(s["qr"])
+    speedup = float(np.median(ratios))
+    note = (f"per step at L={L}, chi={chi}: QR route {speedup:.1f}x faster than SVD "
+            f"(median; rounds {min(ratios):.1f}-{max(ratios):.1f}x)")
+    return rows, speedup, note
 
 
 @benchmark("mps", description="TEBD NESS: cost vs L and chi; time-to-accuracy vs exact sector")
@@ -245,22 +252,19 @@ def run(*, quick: bool) -> Table:
                                                   for chi in ((16, 32) if quick else (16, 32, 64))])
     rows += block
     step_L, step_chi = (16, 32) if quick else (32, 64)
-    block, ratios = _step_block(step_L, step_chi, rounds=2 if quick else 5)
+    block, speedup, step_note = _step_block(step_L, step_chi, rounds=2 if quick else 5)
     rows += block
-    speedup = float(np.median(ratios))
     notes = [f"cost exponents (fast route, log-log fit of seconds): L^{a_L:.2f} at fixed chi, "
              f"chi^{b_chi:.2f} at fixed L; per step L^{a_step:.2f}, chi^{b_step:.2f} (the step "
              f"count of a run is set by when the truncation noise dips under the tolerance and "
              f"moved by up to 10x under a rounding-level change of the route, so the per-step "
              f"exponents are the reproducible ones)",
-             f"per step at L={step_L}, chi={step_chi}: QR route {speedup:.1f}x faster than SVD "
-             f"(median; rounds {min(ratios):.1f}-{max(ratios):.1f}x)"]
+             step_note]
     if not quick:
         # the bond dimension of the Fig. 2(b) sweeps at L = 32 and 64
-        block, ratios = _step_block(32, 128, rounds=3)
+        block, _, step_note = _step_block(32, 128, rounds=3)
         rows += block
-        notes.append(f"per step at L=32, chi=128: QR route {np.median(ratios):.1f}x faster "
-                     f"than SVD (median; rounds {min(ratios):.1f}-{max(ratios):.1f}x)")
+        notes.append(step_note)
         # final stage limited to t = 1500 (15000 steps); NotConvergedError propagates
         res = _solve(32, replace(fast_settings(64), t_max=1500.0))
         dep = res.chi_dependence["rel_change_energy"]

@@ -10,8 +10,9 @@ def test_bench_mps_quick():
     assert table.rows and all(r[seconds] != "-" for r in table.rows)
     # the QR route is compared side by side with the SVD route on the same state
     assert {r[3] for r in table.rows if r[0].startswith("one step")} == {"svd", "qr"}
-    # both cost laws are reported: end to end and per step (the reproducible one)
+    # both cost laws are reported: end to end and per step (the one robust to rounding)
     assert "at fixed L; per step L^" in table.notes[0]
+    assert table.notes[1].startswith("per step at L=16, chi=32: QR route ")
 
 
 def test_bench_mps_hour_quick():
