@@ -238,10 +238,13 @@ def status_line(state: dict) -> str:
         f"(tol {state['uniform_tol']:g}), stationarity "
         f"{state['stationarity'].get(kind, float('nan')):.2g} (tol {state['stationary_tol']:g})"
         for kind in judged)
-    where = "" if state["alive"] else " [worker gone: stopped]"
+    age = state.get("checkpoint_age")
+    saved = "" if age is None else f"; checkpoint saved {age / 60:.0f} min ago"
+    where = "" if state["alive"] else (" [worker gone: stopped" + (
+        ", a rerun resumes from the checkpoint]" if age is not None else "]"))
     return (f"L={state['L']} delta={state['delta']} h={state['h']} seed={state['seed']}: "
             f"chi {state['chi']}, dt {state['dt']:g}, t={state['time']:g}; {measures}; "
-            f"{state['wall_seconds'] / 60:.1f} min{where}")
+            f"{state['wall_seconds'] / 60:.1f} min{saved}{where}")
 
 
 def _cmd_status(args) -> int:

@@ -14,8 +14,10 @@ and atomically (rewrite to a temporary file + ``os.replace``), so an interrupted
 resumes where it stopped.  While a local worker runs a task it keeps the task's latest
 convergence check (stage ``chi`` and ``dt``, evolution time, uniformity and stationarity
 against their tolerances, wall time) in ``<results>.running/`` (:func:`running_tasks`,
-``symness mps status``), so an hour-long realisation shows how far it is; Dask workers,
-possibly on other machines, do not.  A failed task is retried ``retries`` times, then
+``symness mps status``), so an hour-long realisation shows how far it is, and every
+``checkpoint_every`` wall seconds (default 10 min) its whole solver state
+(:mod:`symness.mps.checkpoint`), so a killed realisation resumes from there with a
+bit-identical result; Dask workers, possibly on other machines, do neither.  A failed task is retried ``retries`` times, then
 reported in the returned summary and recorded as ``"status": "failed"`` (a later run
 retries it, unless ``rerun_failed=False``: tables that report a non-convergence as a
 result use that).
@@ -47,12 +49,13 @@ from pathlib import Path
 
 from symness.models.thermal_reservoirs import Reservoir
 from symness.models.xxz_disordered import DisorderedXXZ
+from symness.mps.checkpoint import EVERY, CheckpointFile
 from symness.mps.convergence import Criterion, Report
 from symness.mps.lindblad_tebd import BoundaryDrivenChain
 from symness.mps.transport import NessSettings, solve_ness
 from symness.outputs import atomic_write_text
 from symness.resources import BASE_BYTES, Cost, announce, require_fits, require_task_count
-from symness.validation import ParameterError, require_choice, require_int
+from symness.validation import ParameterError, require_choice, require_int, require_real
 
 __all__ = ["task_key", "current_key", "chain_from_spec", "settings_from_spec", "run_task",
            "load_results", "run_sweep", "SweepSummary", "EXECUTORS", "CacheWarning",
@@ -61,6 +64,8 @@ __all__ = ["task_key", "current_key", "chain_from_spec", "settings_from_spec", "
 EXECUTORS = ("local", "dask")
 #: Seconds between a local worker's checks that its parent is alive.
 PARENT_POLL = 1.0
+#: Suffix of a task's checkpoint file beside its status file (:mod:`symness.mps.checkpoint`).
+CHECKPOINT_SUFFIX = ".ckpt"
 #: True in the worker processes of a local sweep.
 _IN_WORKER = False
 
@@ -207,22 +212,37 @@ def _status_writer(path: Path, spec: dict) -> Callable[[Report], None]:
     return write
 
 
-def run_task(spec: dict, status: str | Path | None = None) -> dict:
+def run_task(spec: dict, status: str | Path | None = None,
+             checkpoint_every: float | None = EVERY) -> dict:
     """Solve one task; returns ``{"key", "spec", "status": "ok", "result"}`` (picklable).
 
     ``status``: a directory (:func:`status_dir`) where the task keeps its latest convergence
     check while it runs, one JSON file per task, removed when the task ends
-    (:func:`running_tasks` reads them).
+    (:func:`running_tasks` reads them), and, unless ``checkpoint_every`` is ``None``, its
+    solver state every ``checkpoint_every`` wall seconds (:mod:`symness.mps.checkpoint`): a
+    task that was killed resumes from there, bit-identical; the checkpoint is removed once
+    the task has a result or has failed.
     """
-    path = None if status is None else _status_file(Path(status), spec)
-    if path is not None:
+    path = checkpoint = None
+    if status is not None:
+        path = _status_file(Path(status), spec)
         path.parent.mkdir(parents=True, exist_ok=True)
+        if checkpoint_every is not None:
+            checkpoint = CheckpointFile(path.with_suffix(CHECKPOINT_SUFFIX), task_key(spec),
+                                        checkpoint_every)
     try:
         result = solve_ness(chain_from_spec(spec), settings_from_spec(spec),
-                            progress=None if path is None else _status_writer(path, spec))
+                            progress=None if path is None else _status_writer(path, spec),
+                            checkpoint=checkpoint)
+    except Exception:
+        if checkpoint is not None:  # a result (a failure), not an interruption
+            checkpoint.remove()
+        raise
     finally:
         if path is not None:
             path.unlink(missing_ok=True)
+    if checkpoint is not None:
+        checkpoint.remove()
     return {"key": task_key(spec), "spec": spec, "status": "ok", "result": result.as_dict()}
 
 
@@ -237,6 +257,14 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _age(path: Path) -> float | None:
+    """Seconds since ``path`` was written (``None``: no such file)."""
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return None
+
+
 def _status_files(results: str | Path) -> list[tuple[Path, dict]]:
     """``(file, state)`` of every readable status file of ``results``."""
     directory = status_dir(results)
@@ -244,7 +272,8 @@ def _status_files(results: str | Path) -> list[tuple[Path, dict]]:
     for file in sorted(directory.glob("*.json")) if directory.is_dir() else []:
         try:
             state = json.loads(file.read_text())
-            found.append((file, dict(state, alive=_alive(int(state["pid"])))))
+            found.append((file, dict(state, alive=_alive(int(state["pid"])),
+                                     checkpoint_age=_age(file.with_suffix(CHECKPOINT_SUFFIX)))))
         except (OSError, ValueError, KeyError):  # ended (removed) or being replaced just now
             continue
     return found
@@ -257,7 +286,8 @@ def running_tasks(results: str | Path) -> list[dict]:
     ``L, delta, h, seed``, the stage's ``chi``, ``dt`` and tolerances, the evolution time and
     measures of :meth:`Report.as_dict` and ``wall_seconds`` since the task started; ``alive``
     is False when the worker's process is gone (a killed sweep; the next sweep on the same
-    results removes such files).
+    results removes such files); ``checkpoint_age`` is the age in seconds of the task's
+    checkpoint (``None``: none yet), from which a rerun of the sweep resumes it.
     """
     return sorted((state for _, state in _status_files(results)),
                   key=lambda s: -s["wall_seconds"])
@@ -333,7 +363,8 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def _submitter(executor: str, scheduler: str | None, workers: int, status: Path):
+def _submitter(executor: str, scheduler: str | None, workers: int, status: Path,
+               checkpoint_every: float | None):
     if executor == "dask":
         from distributed import Client, as_completed
 
@@ -344,8 +375,11 @@ def _submitter(executor: str, scheduler: str | None, workers: int, status: Path)
             client.close
     pool = cf.ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent,
                                   initargs=(os.getpid(),))
-    return (lambda spec: pool.submit(run_task, spec, str(status))), cf.as_completed, \
-        pool.shutdown
+
+    def submit(spec: dict):
+        return pool.submit(run_task, spec, str(status), checkpoint_every)
+
+    return submit, cf.as_completed, pool.shutdown
 
 
 def _require_sweep_fits(todo: list[dict], workers: int) -> None:
@@ -357,13 +391,20 @@ def _require_sweep_fits(todo: list[dict], workers: int) -> None:
 
 def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local",
               scheduler: str | None = None, workers: int = 1, retries: int = 1,
-              progress: bool = True, rerun_failed: bool = True) -> SweepSummary:
-    """Run every task of ``specs`` not already ``"ok"`` in ``results`` (module docstring)."""
+              progress: bool = True, rerun_failed: bool = True,
+              checkpoint_every: float | None = EVERY) -> SweepSummary:
+    """Run every task of ``specs`` not already ``"ok"`` in ``results`` (module docstring).
+
+    ``checkpoint_every``: wall seconds between the checkpoints of a local worker's running
+    task (:func:`run_task`; ``None``: none).
+    """
     require_choice(executor, "executor", EXECUTORS)
     workers = require_int(workers, "workers", minimum=1, maximum=256)
     retries = require_int(retries, "retries", minimum=0, maximum=10)
     if scheduler and executor != "dask":
         raise ParameterError("'scheduler' needs executor='dask'")
+    if checkpoint_every is not None:
+        require_real(checkpoint_every, "checkpoint_every", minimum=0)
     require_task_count(len(specs), "specs")
     unique = unique_specs(specs)
     for spec in unique:  # validate every task before starting any
@@ -380,7 +421,8 @@ def run_sweep(specs: list[dict], results: str | Path, *, executor: str = "local"
     from tqdm import tqdm
 
     _remove_stale_status(path)
-    submit, as_completed, close = _submitter(executor, scheduler, workers, status_dir(path))
+    submit, as_completed, close = _submitter(executor, scheduler, workers, status_dir(path),
+                                             checkpoint_every)
     attempts = {task_key(s): 0 for s in todo}
     bar = tqdm(total=len(todo), disable=not progress, desc="mps sweep", file=sys.stderr)
     try:

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from symness.mps.checkpoint import CheckpointFile, SolverState
 from symness.mps.convergence import Criterion, NotConvergedError, Report, assess
 from symness.mps.lindblad_tebd import BoundaryDrivenChain, bond_generators, observables
 from symness.mps.mps import PauliMPS, expectations, product_state
@@ -140,6 +141,7 @@ class NessResult:
     truncation: dict
     chi_dependence: dict
     seconds: float
+    resumes: int = 0
 
     def as_dict(self) -> dict:
         """JSON-ready dictionary."""
@@ -164,7 +166,10 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
                    chi: int, generators: list[np.ndarray] | None = None,
                    progress: Callable[[Report], None] | None = None,
                    strict: bool = True, t_limit: float | None = None,
-                   phases: str = "both", deadline: float | None = None) -> tuple[Report, dict]:
+                   phases: str = "both", deadline: float | None = None,
+                   resume: tuple[int, float, Report, list[dict]] | None = None,
+                   on_check: Callable[[int, float, Report, list[dict]], None] | None = None,
+                   ) -> tuple[Report, dict]:
     """Evolve ``mps`` in place until the NESS criterion holds at bond dimension ``chi``.
 
     ``phases``: ``"both"`` (``warmup_dt`` phase, if any, then ``dt``), ``"coarse"``
@@ -175,6 +180,12 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
     ``mps.steps`` and ``mps.evolution_time`` count the Trotter steps and time evolved.
     ``deadline`` (a :func:`time.perf_counter` value) raises :class:`NotConvergedError` when
     passed, also for ``strict=False``.
+
+    ``on_check(phase, t, report, recent)`` is called after every check that does not end the
+    evolution, with the index of the phase (``0`` for the first of ``phases``), the time
+    since the start, the report and the recent observables; passed back as ``resume``
+    (with ``mps`` in that check's state) they continue the evolution exactly
+    (:mod:`symness.mps.checkpoint`).
     """
     require_choice(phases, "phases", ("both", "coarse", "fine"))
     t_limit = settings.t_max if t_limit is None else t_limit
@@ -187,13 +198,18 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
     if settings.warmup_dt is not None and settings.warmup_dt > settings.dt:
         coarse = (settings.warmup_dt, crit.loosened(10))
         run = {"both": [coarse] + run, "coarse": [coarse], "fine": run}[phases]
-    t = 0.0
+    first, t, resumed_report, resumed_recent = resume or (0, 0.0, None, [])
     report, values = Report(), {}
-    for dt, phase_crit in run:
+    for phase, (dt, phase_crit) in enumerate(run):
+        if phase < first:
+            continue
         cache = GateCache(generators)
         n_steps = max(1, int(round(settings.check_interval / dt)))
         seq = merge_stages(stages(settings.order) * n_steps)
-        report, recent = Report(chi=chi, dt=dt, criterion=phase_crit), []
+        if resumed_report is not None and phase == first:
+            report, recent = resumed_report, resumed_recent
+        else:
+            report, recent = Report(chi=chi, dt=dt, criterion=phase_crit), []
         while True:
             apply_stages(mps, cache, seq, dt, trunc)
             mps.normalize_trace()
@@ -219,6 +235,8 @@ def evolve_to_ness(chain: BoundaryDrivenChain, mps: PauliMPS, settings: NessSett
                 raise NotConvergedError(
                     f"NESS not reached by t_max={t_limit} (chi={chi}, dt={dt}): "
                     f"{report.as_dict()}")
+            if on_check is not None:
+                on_check(phase, t, report, recent)
     return report, _reported(report, recent)
 
 
@@ -231,37 +249,53 @@ def _reported(report: Report, recent: list[dict]) -> dict[str, np.ndarray]:
 
 def solve_ness(chain: BoundaryDrivenChain, settings: NessSettings, *,
                initial: PauliMPS | None = None,
-               progress: Callable[[Report], None] | None = None) -> NessResult:
-    """Find the NESS of ``chain`` by TEBD (module docstring); raise if it does not converge."""
+               progress: Callable[[Report], None] | None = None,
+               checkpoint: CheckpointFile | None = None) -> NessResult:
+    """Find the NESS of ``chain`` by TEBD (module docstring); raise if it does not converge.
+
+    ``checkpoint``: the solve resumes from the state saved there, if any (``initial`` is
+    then not used), and saves its state to it while it runs (:mod:`symness.mps.checkpoint`;
+    the caller removes the file when the task has ended).
+    """
     from symness.mps.sweep import require_ness_fits  # guard (issue 24): refuse before allocating
 
     require_ness_fits(chain.model.n, settings, announce_as="mps ness")
-    start = _time.perf_counter()
+    state = checkpoint.load() if checkpoint is not None else None
+    start = _time.perf_counter() - (state.seconds if state is not None else 0.0)
     deadline = None if settings.wall_max is None else start + settings.wall_max
     generators = bond_generators(chain)
-    mps = initial if initial is not None else product_state([np.eye(2) / 2] * chain.model.n)
-    chi_dependence: dict = {}
-    ramp = settings.chi_ramp and settings.chi >= 4
-    coarse = (ramp and settings.warm_stage == "coarse" and settings.warmup_dt is not None
-              and settings.warmup_dt > settings.dt)
+    if state is not None:
+        mps = state.mps
+    else:
+        mps = initial if initial is not None else product_state([np.eye(2) / 2] * chain.model.n)
+    finished = dict(state.finished) if state is not None else {}
+    plan, ramp, coarse = _stages(settings)
+    for name, stage in plan:
+        if name in finished:
+            continue
+        resume = None
+        if state is not None and state.stage == name:
+            resume = (state.phase, state.time, state.report, state.recent)
+
+        def save(phase: int, t: float, report: Report, recent: list[dict],
+                 name: str = name) -> None:
+            checkpoint.save(SolverState(
+                stage=name, phase=phase, time=t, report=report, recent=recent, mps=mps,
+                finished=dict(finished), seconds=_time.perf_counter() - start,
+                resumes=0 if state is None else state.resumes))
+
+        finished[name] = evolve_to_ness(chain, mps, settings, generators=generators,
+                                        progress=progress, deadline=deadline, resume=resume,
+                                        on_check=None if checkpoint is None else save, **stage)
+    report, values = finished["final"]
     if ramp:
-        # warm start at chi/2: may stay unconverged (truncation noise), which is reported
-        low_report, low = evolve_to_ness(chain, mps, settings, chi=settings.chi // 2,
-                                         generators=generators, progress=progress,
-                                         deadline=deadline, strict=False,
-                                         t_limit=settings.t_max / 10,
-                                         phases="coarse" if coarse else "both")
+        low_report, low = finished["low"]
         bulk_low = bulk_currents(chain, low)
     if coarse:
-        _, high = evolve_to_ness(chain, mps, settings, chi=settings.chi, generators=generators,
-                                 progress=progress, deadline=deadline, strict=False,
-                                 t_limit=settings.t_max / 10, phases="coarse")
-        bulk_high = bulk_currents(chain, high)
-    report, values = evolve_to_ness(chain, mps, settings, chi=settings.chi,
-                                    generators=generators, progress=progress, deadline=deadline,
-                                    phases="fine" if coarse else "both")
+        bulk_high = bulk_currents(chain, finished["high"][1])
     bulk = bulk_currents(chain, values)
     j_spin, j_energy = float(np.mean(bulk["spin"])), float(np.mean(bulk["energy"]))
+    chi_dependence: dict = {}
     if ramp:
         bulk_high = bulk_high if coarse else bulk
         atol = settings.criterion.atol
@@ -286,4 +320,26 @@ def solve_ness(chain: BoundaryDrivenChain, settings: NessSettings, *,
                     "evolution_time": mps.evolution_time},
         chi_dependence={k: v if isinstance(v, (bool, int)) else float(v)
                         for k, v in chi_dependence.items()},
-        seconds=_time.perf_counter() - start)
+        seconds=_time.perf_counter() - start,
+        resumes=0 if state is None else state.resumes)
+
+
+def _stages(settings: NessSettings) -> tuple[list[tuple[str, dict]], bool, bool]:
+    """The stages of :func:`solve_ness` (name, :func:`evolve_to_ness` keywords), ramp, coarse.
+
+    ``"low"``: the ``chi // 2`` warm start (may stay unconverged: truncation noise, reported);
+    ``"high"``: the coarse ``(chi, warmup_dt)`` stage of ``warm_stage="coarse"``;
+    ``"final"``: the strict stage at ``chi`` (module docstring).
+    """
+    ramp = settings.chi_ramp and settings.chi >= 4
+    coarse = (ramp and settings.warm_stage == "coarse" and settings.warmup_dt is not None
+              and settings.warmup_dt > settings.dt)
+    warm = {"strict": False, "t_limit": settings.t_max / 10}
+    plan = []
+    if ramp:
+        plan.append(("low", dict(warm, chi=settings.chi // 2,
+                                 phases="coarse" if coarse else "both")))
+    if coarse:
+        plan.append(("high", dict(warm, chi=settings.chi, phases="coarse")))
+    plan.append(("final", {"chi": settings.chi, "phases": "fine" if coarse else "both"}))
+    return plan, ramp, coarse

@@ -4,6 +4,7 @@ import pytest
 
 from symness.cli import main
 from symness.mps import sweep
+from symness.validation import ParameterError
 
 
 def _spec(L=4, seed=0, t_max=400.0):
@@ -35,7 +36,7 @@ def test_sweep_resumes_and_reports_failures(tmp_path):
     assert s3.skipped == 3 and s3.done == 0 and not s3.failed
 
 
-def _killed_worker(spec, status=None):
+def _killed_worker(spec, status=None, checkpoint_every=None):
     import os
 
     os._exit(1)  # the worker process dies, as under kill or the OOM killer
@@ -152,3 +153,48 @@ def test_cli_ness_json(tmp_path, capsys):
 def test_cli_bad_input_exits_2(argv, capsys):
     assert main(argv) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_a_killed_task_resumes_from_its_checkpoint(tmp_path, monkeypatch, capsys):
+    # reference: the same task solved in one go without a status folder (no checkpoint); the
+    # worker is killed (os._exit) at its 4th check, after saving its state at every check
+    results = tmp_path / "r.jsonl"
+    spec = _spec(seed=4)
+    reference = json.loads(json.dumps(sweep.run_task(spec)["result"]))  # as stored
+    assert reference["convergence"]["checks"] > 4
+    writer = sweep._status_writer
+
+    def dying(path, spec):
+        write, calls = writer(path, spec), []
+
+        def observe(report):
+            write(report)
+            calls.append(report.time)
+            if len(calls) == 4:
+                import os
+
+                os._exit(1)
+        return observe
+
+    import concurrent.futures as cf
+
+    monkeypatch.setattr(sweep, "_status_writer", dying)
+    with pytest.raises(cf.process.BrokenProcessPool):
+        sweep.run_sweep([spec], results, workers=1, progress=False, checkpoint_every=0)
+    assert sweep.load_results(results) == []
+    assert len(list(sweep.status_dir(results).glob("*.ckpt"))) == 1
+    assert main(["mps", "status", "--results", str(results)]) == 0
+    assert "a rerun resumes from the checkpoint" in capsys.readouterr().out
+    monkeypatch.setattr(sweep, "_status_writer", writer)
+    assert sweep.run_sweep([spec], results, workers=1, progress=False).done == 1
+    (record,) = sweep.load_results(results)
+    got = record["result"]
+    assert got.pop("resumes") == 1 and reference.pop("resumes") == 0
+    got.pop("seconds"), reference.pop("seconds")
+    assert got == reference  # bit-identical
+    assert not list(sweep.status_dir(results).iterdir())  # status and checkpoint removed
+
+
+def test_checkpoint_every_is_validated(tmp_path):
+    with pytest.raises(ParameterError, match="'checkpoint_every'"):
+        sweep.run_sweep([_spec()], tmp_path / "r.jsonl", checkpoint_every=-1, progress=False)
