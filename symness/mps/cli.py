@@ -221,10 +221,12 @@ def _cmd_sweep(args) -> int:
     workers = integer(or_default(args.workers, "1"), "workers", minimum=1, maximum=MAX_WORKERS)
     retries = integer(args.retries, "retries", minimum=0, maximum=100)
     scheduler = scheduler_address(args.scheduler, "scheduler") if args.scheduler else None
+    every = or_default(args.checkpoint_every, "600")
+    every = None if every == "off" else float(number(every, "checkpoint-every", minimum=0))
     check_jsonl(Path(args.results), "results")
     summary = run_sweep(specs, args.results, executor="dask" if scheduler else "local",
                         scheduler=scheduler, workers=workers, retries=retries,
-                        progress=not args.quiet)
+                        progress=not args.quiet, checkpoint_every=every)
     print(f"{summary.done} done, {summary.skipped} already in {args.results}, "
           f"{len(summary.failed)} failed", file=sys.stderr)
     return 1 if summary.failed else 0
@@ -285,6 +287,9 @@ def register(subparsers) -> None:
                                            "workers run the tasks (not with --workers)")
     p.add_argument("--retries", default="1", help="retries of a failed task (default 1)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--checkpoint-every",
+                   help="wall seconds between checkpoints of a running task, from which a "
+                        "killed sweep resumes it (default 600; 0: every check; off: none)")
     p.set_defaults(func=_cmd_sweep)
 
     p = sub.add_parser("status", help="latest convergence check of a sweep's running tasks")
