@@ -33,7 +33,7 @@ def _spec(L=6, seed=0):
             "settings": {"chi": 8, "dt": 0.2}}
 
 
-def _fake_task(spec, status=None):
+def _fake_task(spec, status=None, checkpoint_every=None):
     """A finished task without the solve (the bookkeeping is under test, not TEBD)."""
     return {"key": sweep.task_key(spec), "spec": spec, "status": "ok", "result": {"L": spec["L"]}}
 
@@ -99,7 +99,7 @@ _ORPHAN_SCRIPT = textwrap.dedent("""
     import os, sys, time
     from symness.mps import sweep
 
-    def slow(spec, status=None):
+    def slow(spec, status=None, checkpoint_every=None):
         open(sys.argv[1], "w").write(str(os.getpid()))
         time.sleep(600)
 

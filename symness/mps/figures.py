@@ -5,8 +5,8 @@ Current scaling ``j ~ L^-gamma``.
 Each figure is a resumable sweep (:mod:`symness.mps.sweep`) whose JSON-lines results live
 next to the figure (``tables/mendoza2019_figN*.jsonl``); rerunning the command only computes
 missing tasks.  Exponents are least-squares slopes of ``log |<j>|`` against ``log L`` over the
-disorder average, with error bars from a bootstrap over realisations (1000 resamples, fixed
-seed) combined with the bond-dimension systematic (:data:`CHI_ACCEPT`,
+disorder average, with error bars from a bias-corrected bootstrap over realisations (1000
+resamples, fixed seed) combined with the bond-dimension systematic (:data:`CHI_ACCEPT`,
 :func:`chi_slope_systematic`); the CSV also gives the local exponent between the two largest
 sizes (finite-size drift).  The sizes are small (this machine: 2 shared cores; the paper's
 Fig. 2(a) inset shows ``L = 32``, its bond dimensions are in the missing Supplemental
@@ -219,16 +219,30 @@ def _specs(fig, delta, hs, left, right, settings=SETTINGS) -> list[dict]:
 
 def exponent(sizes: np.ndarray, currents: dict[int, np.ndarray], *, resamples: int = 1000,
              seed: int = 0) -> tuple[float, float]:
-    """``gamma`` of ``|<j>| ~ L^-gamma`` and its bootstrap standard error over realisations."""
+    """``gamma`` of ``|<j>| ~ L^-gamma`` and its bootstrap standard error over realisations.
+
+    The bootstrap is bias-corrected: with ``n`` realisations at a size, a resampled mean
+    ``m*`` enters as ``m + sqrt(n / (n - 1)) (m* - m)``, since the plain bootstrap variance of
+    a mean is ``(n - 1) / n`` of the unbiased ``s^2 / n`` (half at ``n = 2``).  Every size
+    needs ``n >= 2`` (:func:`curve` does not fit a point with one realisation).
+    """
+    small = [int(L) for L in sizes if len(currents[L]) < 2]
+    if small:
+        raise ParameterError(f"'currents' needs at least 2 realisations per size for an error "
+                             f"(one at L = {small})")
     rng = np.random.default_rng(seed)
     logs = np.log(sizes)
 
     def fit(means):
         return -np.polyfit(logs, np.log(np.abs(means)), 1)[0]
 
-    gamma = fit(np.array([np.mean(currents[L]) for L in sizes]))
-    boots = [fit(np.array([np.mean(rng.choice(currents[L], size=len(currents[L])))
-                           for L in sizes])) for _ in range(resamples)]
+    means = {L: np.mean(currents[L]) for L in sizes}
+    inflate = {L: np.sqrt(len(currents[L]) / (len(currents[L]) - 1)) for L in sizes}
+    gamma = fit(np.array([means[L] for L in sizes]))
+    boots = [fit(np.array([means[L] + inflate[L] * (np.mean(rng.choice(currents[L],
+                                                                        size=len(currents[L])))
+                                                   - means[L]) for L in sizes]))
+             for _ in range(resamples)]
     return float(gamma), float(np.std(boots))
 
 
@@ -331,10 +345,12 @@ def curve(records: list[dict], h, kind: str) -> dict:
     """One curve of a figure with its chi acceptance and exponent fits.
 
     Keys: ``sizes``, ``currents``, ``extras`` (:func:`_series`), ``accepted`` (sizes passing
-    :data:`CHI_ACCEPT`) and ``fit`` (:func:`fit_with_errors` over the accepted sizes).
+    :data:`CHI_ACCEPT` with at least two realisations: one has no realisation error) and
+    ``fit`` (:func:`fit_with_errors` over the accepted sizes).
     """
     sizes, cur, extras = _series(records, h, kind)
-    accepted = np.array([L for L in sizes if extras[L]["chi_sys"] <= CHI_ACCEPT], dtype=int)
+    accepted = np.array([L for L in sizes if extras[L]["chi_sys"] <= CHI_ACCEPT
+                         and len(cur[L]) >= 2], dtype=int)
     fit = fit_with_errors(accepted, cur, {L: systematic(extras[L]) for L in sizes})
     return {"sizes": sizes, "currents": cur, "extras": extras, "accepted": accepted,
             "fit": fit}

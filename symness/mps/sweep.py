@@ -17,10 +17,10 @@ against their tolerances, wall time) in ``<results>.running/`` (:func:`running_t
 ``symness mps status``), so an hour-long realisation shows how far it is, and every
 ``checkpoint_every`` wall seconds (default 10 min) its whole solver state
 (:mod:`symness.mps.checkpoint`), so a killed realisation resumes from there with a
-bit-identical result; Dask workers, possibly on other machines, do neither.  A failed task is retried ``retries`` times, then
-reported in the returned summary and recorded as ``"status": "failed"`` (a later run
-retries it, unless ``rerun_failed=False``: tables that report a non-convergence as a
-result use that).
+bit-identical result; Dask workers, possibly on other machines, do neither.  A failed
+task is retried ``retries`` times, then reported in the returned summary and recorded as
+``"status": "failed"`` (a later run retries it, unless ``rerun_failed=False``: tables that
+report a non-convergence as a result use that).
 
 A task's key is its whole spec (model, both reservoirs, every solver setting and the
 criterion), so a sweep resumed with any other parameter recomputes; repeated tasks are

@@ -148,3 +148,24 @@ def test_diffusive_boundary_interpolates_and_propagates():
     hc, err = diffusive_boundary([0.3, 0.6, 0.9], fits)
     assert np.isclose(hc, 0.825) and np.isclose(err, 0.3 * np.hypot(0.01, 0.03) / 0.16)
     assert np.isnan(diffusive_boundary([0.3, 0.6], fits[:2])[0])
+
+
+def test_exponent_error_is_bias_corrected_for_small_samples():
+    # reference: closed form.  Two sizes, x = log L: gamma's error is the quadrature sum of
+    # the per-size relative errors of the means over log(L2/L1); with two realisations
+    # (1 +- d) the unbiased standard error of the mean is d (s = d sqrt 2), the plain
+    # bootstrap gives d / sqrt 2
+    sizes = np.array([16, 64])
+    d = 0.01
+    cur = {16: np.array([1 - d, 1 + d]), 64: np.array([0.25, 0.25])}
+    _, err = exponent(sizes, cur, resamples=20000)
+    assert abs(err - d / np.log(4)) < 0.03 * d / np.log(4)
+
+
+def test_exponent_refuses_a_single_realisation():
+    import pytest
+
+    from symness.validation import ParameterError
+
+    with pytest.raises(ParameterError, match="at least 2 realisations"):
+        exponent(np.array([8, 16]), {8: np.array([1.0, 1.1]), 16: np.array([0.5])})
