@@ -408,7 +408,8 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
         sizes, cur, extras, accepted, fit = (c[k] for k in ("sizes", "currents", "extras",
                                                              "accepted", "fit"))
         means = np.array([abs(np.mean(cur[L])) for L in sizes])
-        sem = np.array([np.std(cur[L]) / np.sqrt(len(cur[L])) for L in sizes])
+        sem = np.array([np.std(cur[L], ddof=1) / np.sqrt(len(cur[L])) if len(cur[L]) > 1
+                        else np.nan for L in sizes])  # unbiased; none from one realisation
         sys = np.array([systematic(extras[L]) for L in sizes]) * means
         ok = np.isin(sizes, accepted)
         bars = ax.errorbar(sizes[ok], means[ok], yerr=np.hypot(sem, sys)[ok], fmt="o", ms=4,
@@ -416,8 +417,8 @@ def _draw(name: str, outdir: Path, curves: list[tuple[str, list[dict], str, str]
                                             f"{fit['gamma_err']:.2f}")
         if (~ok).any():
             rejected = True
-            ax.errorbar(sizes[~ok], means[~ok], yerr=np.hypot(sem, sys)[~ok], fmt="x", ms=5,
-                        capsize=2, color=bars[0].get_color())
+            ax.errorbar(sizes[~ok], means[~ok], yerr=np.hypot(np.nan_to_num(sem), sys)[~ok],
+                        fmt="x", ms=5, capsize=2, color=bars[0].get_color())
         if len(accepted) >= 2:
             line = np.polyfit(np.log(sizes[ok]), np.log(means[ok]), 1)  # slope -gamma
             ax.plot(sizes[ok], np.exp(np.polyval(line, np.log(sizes[ok]))), "--", lw=1,
