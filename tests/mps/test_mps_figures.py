@@ -169,3 +169,22 @@ def test_exponent_refuses_a_single_realisation():
 
     with pytest.raises(ParameterError, match="at least 2 realisations"):
         exponent(np.array([8, 16]), {8: np.array([1.0, 1.1]), 16: np.array([0.5])})
+
+
+def test_curve_does_not_fit_a_point_with_one_realisation():
+    # reference: the rule of symness.mps.figures.curve (one realisation has no realisation
+    # error); the point stays in the sizes, the fit uses the other two
+    from symness.mps.figures import curve
+
+    def rec(L, seed, j):
+        return {"status": "ok",
+                "spec": {"h": "3/10", "L": L, "seed": seed,
+                         "settings": {"chi": 32, "criterion": {"atol": 1e-5}}},
+                "result": {"j_energy": j, "chi_dependence": {"rel_change_energy": 0.01},
+                           "convergence": {"uniformity": {"energy": 0.01}}}}
+
+    records = [rec(8, s, 1e-3 * (1 + 0.01 * s)) for s in range(3)]
+    records += [rec(16, s, 5e-4 * (1 + 0.01 * s)) for s in range(3)] + [rec(32, 0, 2.5e-4)]
+    c = curve(records, "3/10", "energy")
+    assert list(c["sizes"]) == [8, 16, 32] and list(c["accepted"]) == [8, 16]
+    assert abs(c["fit"]["gamma"] - 1.0) < 0.01 and np.isfinite(c["fit"]["gamma_err"])
