@@ -257,8 +257,8 @@ def run(*, quick: bool) -> Table:
     notes = [f"cost exponents (fast route, log-log fit of seconds): L^{a_L:.2f} at fixed chi, "
              f"chi^{b_chi:.2f} at fixed L; per step L^{a_step:.2f}, chi^{b_step:.2f} (the step "
              f"count of a run is set by when the truncation noise dips under the tolerance and "
-             f"moved by up to 10x under a rounding-level change of the route, so the per-step "
-             f"exponents are the reproducible ones)",
+             f"moved by up to 10x under a rounding-level change of the route; the per-step "
+             f"exponents do not depend on it, but carry the machine's load)",
              step_note]
     if not quick:
         # the bond dimension of the Fig. 2(b) sweeps at L = 32 and 64
