@@ -242,8 +242,12 @@ def status_line(state: dict) -> str:
         for kind in judged)
     age = state.get("checkpoint_age")
     saved = "" if age is None else f"; checkpoint saved {age / 60:.0f} min ago"
-    where = "" if state["alive"] else (" [worker gone: stopped" + (
-        ", a rerun resumes from the checkpoint]" if age is not None else "]"))
+    if state["alive"]:
+        where = ""
+    elif age is None:
+        where = " [worker gone: stopped]"
+    else:
+        where = " [worker gone: stopped, a rerun resumes from the checkpoint]"
     return (f"L={state['L']} delta={state['delta']} h={state['h']} seed={state['seed']}: "
             f"chi {state['chi']}, dt {state['dt']:g}, t={state['time']:g}; {measures}; "
             f"{state['wall_seconds'] / 60:.1f} min{saved}{where}")

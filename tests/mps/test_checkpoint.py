@@ -55,7 +55,7 @@ def reference():
 def test_reference_has_three_stages(reference):
     # the interruption points below must fall in every stage: chi/2 coarse, chi coarse, fine
     result, calls = reference
-    assert {c for c in calls} == {(8, 0.25), (16, 0.25), (16, 0.1)}
+    assert set(calls) == {(8, 0.25), (16, 0.25), (16, 0.1)}
     assert result.resumes == 0
 
 

@@ -1,8 +1,10 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from symness.mps.figures import exponent, relative_nonuniformity
+from symness.validation import ParameterError
 
 
 def test_exponent_recovers_a_power_law():
@@ -163,10 +165,6 @@ def test_exponent_error_is_bias_corrected_for_small_samples():
 
 
 def test_exponent_refuses_a_single_realisation():
-    import pytest
-
-    from symness.validation import ParameterError
-
     with pytest.raises(ParameterError, match="at least 2 realisations"):
         exponent(np.array([8, 16]), {8: np.array([1.0, 1.1]), 16: np.array([0.5])})
 
